@@ -1,0 +1,2 @@
+/** JMH benchmarks of the hot scoring path. Not published. */
+package dev.cskit.benchmarks;

@@ -1,0 +1,259 @@
+package dev.cskit.core;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Reads and writes configuration (scorecards, touch models, survey plans) as JSON or YAML.
+ *
+ * <p>Reading is strict: an unknown field, a duplicated key, a number where text belongs (or the reverse),
+ * trailing content: each is a {@link ConfigException} that names the file, the path inside it and the line.
+ * Configuration types are plain immutable Java types (records) whose constructors validate their own
+ * fields and throw {@link ConfigException} with a path relative to themselves; this class places those
+ * errors in the document.
+ *
+ * <p>Only Jackson APIs present in 2.15 are used here, so cskit runs beside Spark's pinned Jackson.
+ */
+public final class Configs {
+  private static final ObjectMapper JSON = configure(JsonMapper.builder().build());
+  private static final ObjectMapper YAML =
+      configure(
+          new YAMLMapper(
+              YAMLFactory.builder()
+                  .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                  .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                  .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+                  .build()));
+
+  private Configs() {}
+
+  private static ObjectMapper configure(ObjectMapper mapper) {
+    mapper.registerModule(new JavaTimeModule());
+    mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+    mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    mapper.enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+    mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+    mapper.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
+    mapper.enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS);
+    mapper.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
+    mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    mapper.enable(SerializationFeature.INDENT_OUTPUT);
+    mapper.setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    return mapper;
+  }
+
+  /** The mapper for a format; shared and configured as described above. Not for modification. */
+  public static ObjectMapper mapper(ConfigFormat format) {
+    return format == ConfigFormat.JSON ? JSON : YAML;
+  }
+
+  /** Reads a file, its format from its extension. */
+  public static <T> T read(Path file, Class<T> type) {
+    return read(file, ConfigFormat.of(file), type);
+  }
+
+  /** Reads a file in the given format. */
+  public static <T> T read(Path file, ConfigFormat format, Class<T> type) {
+    String source = file.toString();
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new ConfigException(source, "", -1, "the configuration file does not exist", null);
+    } catch (IOException e) {
+      throw new ConfigException(source, "", -1, "the configuration file cannot be read", e.toString());
+    }
+    return parse(bytes, format, source, type);
+  }
+
+  /** Reads a configuration from a stream (a class-path resource, say), naming it {@code source}. */
+  public static <T> T read(InputStream in, ConfigFormat format, String source, Class<T> type) {
+    try {
+      return parse(in.readAllBytes(), format, source, type);
+    } catch (IOException e) {
+      throw new ConfigException(source, "", -1, "the configuration cannot be read", e.toString());
+    }
+  }
+
+  /** Reads a configuration from text, naming it {@code source} in errors. */
+  public static <T> T parse(String text, ConfigFormat format, String source, Class<T> type) {
+    return parse(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), format, source, type);
+  }
+
+  private static <T> T parse(byte[] bytes, ConfigFormat format, String source, Class<T> type) {
+    if (bytes.length == 0 || new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+      throw new ConfigException(source, "", -1, "the configuration is empty", null);
+    }
+    try {
+      T value = mapper(format).readValue(bytes, type);
+      if (value == null) {
+        throw new ConfigException(source, "", -1, "the configuration is empty", null);
+      }
+      return value;
+    } catch (ConfigException e) {
+      throw e.within(source, "", -1);
+    } catch (JsonProcessingException e) {
+      throw translate(e, source, format);
+    } catch (IOException e) {
+      throw new ConfigException(source, "", -1, "the configuration cannot be read", e.toString());
+    }
+  }
+
+  /** Writes a configuration value as text in the given format. */
+  public static String write(Object value, ConfigFormat format) {
+    try {
+      return mapper(format).writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Writes a configuration value to a file, its format from its extension. */
+  public static void write(Object value, Path file) {
+    try {
+      Files.writeString(file, write(value, ConfigFormat.of(file)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static ConfigException translate(JsonProcessingException e, String source, ConfigFormat format) {
+    int line = line(e.getLocation());
+    if (!(e instanceof JsonMappingException)) {
+      return new ConfigException(
+          source, "", line, "is not valid " + format, clean(e.getOriginalMessage()), e);
+    }
+    JsonMappingException m = (JsonMappingException) e;
+    String path = path(m.getPath());
+    if (m instanceof ValueInstantiationException && m.getCause() instanceof ConfigException) {
+      return ((ConfigException) m.getCause()).within(source, path, line);
+    }
+    if (m instanceof UnrecognizedPropertyException) {
+      UnrecognizedPropertyException u = (UnrecognizedPropertyException) m;
+      return new ConfigException(
+          source, path, line, "unknown field (known fields: " + names(u.getKnownPropertyIds()) + ")",
+          CskitException.quote(u.getPropertyName()));
+    }
+    if (m instanceof InvalidTypeIdException) {
+      InvalidTypeIdException t = (InvalidTypeIdException) m;
+      String id = t.getTypeId();
+      return new ConfigException(
+          source, path, line, id == null ? "a \"type\" field is required here" : "unknown type",
+          id == null ? null : CskitException.quote(id));
+    }
+    if (m instanceof InvalidFormatException) {
+      InvalidFormatException f = (InvalidFormatException) m;
+      return new ConfigException(
+          source, path, line, "must be " + describe(f.getTargetType()), CskitException.quote(f.getValue()));
+    }
+    if (m instanceof MismatchedInputException) {
+      MismatchedInputException mi = (MismatchedInputException) m;
+      String expected = mi.getTargetType() == null ? "a different value" : describe(mi.getTargetType());
+      return new ConfigException(source, path, line, "must be " + expected, clean(m.getOriginalMessage()));
+    }
+    if (m.getCause() instanceof IllegalArgumentException || m.getCause() instanceof NullPointerException) {
+      return new ConfigException(source, path, line, "is not valid", m.getCause().getMessage());
+    }
+    return new ConfigException(source, path, line, "is not valid", clean(m.getOriginalMessage()), e);
+  }
+
+  private static int line(JsonLocation location) {
+    return location == null || location.getLineNr() <= 0 ? -1 : location.getLineNr();
+  }
+
+  private static String path(List<JsonMappingException.Reference> refs) {
+    StringBuilder sb = new StringBuilder();
+    for (JsonMappingException.Reference r : refs) {
+      if (r.getFieldName() != null) {
+        if (sb.length() > 0) {
+          sb.append('.');
+        }
+        sb.append(r.getFieldName());
+      } else if (r.getIndex() >= 0) {
+        sb.append('[').append(r.getIndex()).append(']');
+      }
+    }
+    return sb.toString();
+  }
+
+  private static String names(Collection<Object> ids) {
+    if (ids == null || ids.isEmpty()) {
+      return "none";
+    }
+    return ids.stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
+  }
+
+  private static String describe(Class<?> type) {
+    if (type == null) {
+      return "a different value";
+    }
+    if (type == double.class || type == Double.class || type == float.class || type == Float.class) {
+      return "a number";
+    }
+    if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+      return "a whole number";
+    }
+    if (type == boolean.class || type == Boolean.class) {
+      return "true or false";
+    }
+    if (type == String.class) {
+      return "text";
+    }
+    if (type.isEnum()) {
+      Object[] constants = type.getEnumConstants();
+      StringBuilder sb = new StringBuilder("one of ");
+      for (int i = 0; i < constants.length; i++) {
+        sb.append(i == 0 ? "" : ", ").append(constants[i].toString().toLowerCase(java.util.Locale.ROOT));
+      }
+      return sb.toString();
+    }
+    if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+      return "a list";
+    }
+    if (java.util.Map.class.isAssignableFrom(type)) {
+      return "a mapping";
+    }
+    if (type.getName().startsWith("java.time.")) {
+      return "a date (YYYY-MM-DD) or instant";
+    }
+    return "an object (" + type.getSimpleName() + ")";
+  }
+
+  private static String clean(String message) {
+    if (message == null) {
+      return null;
+    }
+    String first = message.split("\n", 2)[0];
+    int cut = first.indexOf(" at [Source");
+    return cut > 0 ? first.substring(0, cut) : first;
+  }
+}

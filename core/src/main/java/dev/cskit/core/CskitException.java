@@ -1,0 +1,70 @@
+package dev.cskit.core;
+
+/**
+ * The root of every error cskit reports about its input or its use. Unchecked.
+ *
+ * <p>Each exception says where the problem is ({@link #where()}: a file, row and column, or a configuration
+ * path), which rule was broken ({@link #rule()}) and what was found instead ({@link #found()}). Its message
+ * is one line: {@code where: rule; found X}.
+ */
+public class CskitException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final String where;
+  private final String rule;
+  private final String found;
+
+  /**
+   * @param where the place of the problem, or null when there is none to name
+   * @param rule the rule that was broken, in words
+   * @param found what was found instead, or null
+   */
+  public CskitException(String where, String rule, String found) {
+    this(where, rule, found, null);
+  }
+
+  public CskitException(String where, String rule, String found, Throwable cause) {
+    super(message(where, rule, found), cause);
+    this.where = where;
+    this.rule = rule;
+    this.found = found;
+  }
+
+  /** The place of the problem (file, row, column or configuration path), or null. */
+  public String where() {
+    return where;
+  }
+
+  /** The rule that was broken. */
+  public String rule() {
+    return rule;
+  }
+
+  /** What was found instead, or null. */
+  public String found() {
+    return found;
+  }
+
+  static String message(String where, String rule, String found) {
+    StringBuilder sb = new StringBuilder();
+    if (where != null && !where.isEmpty()) {
+      sb.append(where).append(": ");
+    }
+    sb.append(rule);
+    if (found != null) {
+      sb.append("; found ").append(found);
+    }
+    return sb.toString();
+  }
+
+  /** Quotes a found value for a message: strings in double quotes, null as {@code nothing}. */
+  public static String quote(Object value) {
+    if (value == null) {
+      return "nothing";
+    }
+    if (value instanceof CharSequence) {
+      return "\"" + value + "\"";
+    }
+    return String.valueOf(value);
+  }
+}

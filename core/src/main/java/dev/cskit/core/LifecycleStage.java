@@ -1,0 +1,34 @@
+package dev.cskit.core;
+
+import java.util.Locale;
+
+/** Where an account is in its life with the product. */
+public enum LifecycleStage {
+  /** Signed, not yet live: the first weeks, where time to first value is decided. */
+  ONBOARDING,
+  /** Live and building habits. */
+  ADOPTION,
+  /** Established use; candidates for upsell when healthy. */
+  EXPANSION,
+  /** Inside the renewal window. */
+  RENEWAL,
+  /** Gone. */
+  CHURNED;
+
+  /** The stage named by text such as {@code onboarding} or {@code Adoption}; case and dashes ignored. */
+  public static LifecycleStage parse(String text) {
+    String norm = text.trim().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
+    for (LifecycleStage s : values()) {
+      if (s.name().equals(norm)) {
+        return s;
+      }
+    }
+    throw new IllegalArgumentException(
+        "a lifecycle stage must be one of onboarding, adoption, expansion, renewal, churned");
+  }
+
+  /** The lower-case name used in files. */
+  public String id() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,357 @@
+package dev.cskit.core.io;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import dev.cskit.core.CskitException;
+import dev.cskit.core.DataException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+
+/**
+ * A CSV source read row by row (Jackson's CSV module), with a header and typed access to cells whose errors
+ * name the source, the row and the column.
+ *
+ * <p>Rows are numbered as lines of the file: the header is row 1, the first data row is row 2. Blank lines
+ * are skipped; cells are trimmed. Use it in try-with-resources.
+ */
+public final class CsvInput implements Iterable<CsvInput.Row>, AutoCloseable {
+  private static final CsvMapper MAPPER = new CsvMapper();
+
+  static {
+    MAPPER.enable(CsvParser.Feature.WRAP_AS_ARRAY);
+    MAPPER.enable(CsvParser.Feature.TRIM_SPACES);
+  }
+
+  private final String source;
+  private final Reader reader;
+  private final MappingIterator<String[]> rows;
+  private final List<String> header;
+  private final Map<String, Integer> index;
+  private long rowNumber = 1;
+  private boolean iterated;
+
+  private CsvInput(Reader reader, String source) {
+    this.source = source;
+    this.reader = reader;
+    try {
+      this.rows = MAPPER.readerFor(String[].class).readValues(reader);
+      if (!rows.hasNextValue()) {
+        throw DataException.of(source, "the file is empty: a header row is required", null);
+      }
+      String[] head = rows.nextValue();
+      List<String> names = new ArrayList<>(head.length);
+      Map<String, Integer> idx = new HashMap<>();
+      for (int i = 0; i < head.length; i++) {
+        String name = head[i].trim();
+        if (i == 0 && name.startsWith("\uFEFF")) {
+          name = name.substring(1);
+        }
+        if (name.isEmpty()) {
+          throw new DataException(source, 1, null, "every header cell must name a column", "an empty cell at position " + (i + 1));
+        }
+        if (idx.put(name, i) != null) {
+          throw new DataException(source, 1, name, "column names must be unique", "it twice");
+        }
+        names.add(name);
+      }
+      this.header = Collections.unmodifiableList(names);
+      this.index = idx;
+    } catch (JsonProcessingException e) {
+      throw new DataException(source, 1, null, "is not valid CSV", e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Opens a file (UTF-8). */
+  public static CsvInput open(Path file) {
+    try {
+      BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+      return new CsvInput(r, file.toString());
+    } catch (NoSuchFileException e) {
+      throw DataException.of(file.toString(), "the file does not exist", null);
+    } catch (IOException e) {
+      throw DataException.of(file.toString(), "the file cannot be read", e.toString());
+    }
+  }
+
+  /** Reads from a reader, naming it {@code source} in errors. */
+  public static CsvInput of(Reader reader, String source) {
+    return new CsvInput(reader, source);
+  }
+
+  /** Reads CSV text, naming it {@code source} in errors. */
+  public static CsvInput ofText(String text, String source) {
+    return new CsvInput(new StringReader(text), source);
+  }
+
+  /** The source name used in errors. */
+  public String source() {
+    return source;
+  }
+
+  /** The column names, in order. */
+  public List<String> header() {
+    return header;
+  }
+
+  /** Whether the header has this column. */
+  public boolean has(String column) {
+    return index.containsKey(column);
+  }
+
+  /** Fails unless the header has every one of these columns. */
+  public void require(String... columns) {
+    for (String c : columns) {
+      if (!index.containsKey(c)) {
+        throw new DataException(
+            source, 1, null, "a column \"" + c + "\" is required", "columns " + String.join(", ", header));
+      }
+    }
+  }
+
+  /** The position of a column, or -1. */
+  public int indexOf(String column) {
+    Integer i = index.get(column);
+    return i == null ? -1 : i;
+  }
+
+  @Override
+  public Iterator<Row> iterator() {
+    if (iterated) {
+      throw new IllegalStateException("a CsvInput can be iterated once");
+    }
+    iterated = true;
+    return new Iterator<>() {
+      private Row next;
+
+      @Override
+      public boolean hasNext() {
+        if (next != null) {
+          return true;
+        }
+        try {
+          while (rows.hasNextValue()) {
+            String[] cells = rows.nextValue();
+            rowNumber++;
+            if (cells.length == 0 || (cells.length == 1 && cells[0].isBlank())) {
+              continue;
+            }
+            if (cells.length > header.size()) {
+              throw new DataException(
+                  source, rowNumber, null,
+                  "a row may not have more cells than the header (" + header.size() + ")",
+                  cells.length + " cells");
+            }
+            next = new Row(cells, rowNumber);
+            return true;
+          }
+          return false;
+        } catch (JsonProcessingException e) {
+          throw new DataException(source, rowNumber + 1, null, "is not valid CSV", e.getOriginalMessage());
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+          if (e instanceof CskitException) {
+            throw e;
+          }
+          Throwable c = e.getCause();
+          if (c instanceof JsonProcessingException) {
+            throw new DataException(
+                source, rowNumber + 1, null, "is not valid CSV", ((JsonProcessingException) c).getOriginalMessage());
+          }
+          throw e;
+        }
+      }
+
+      @Override
+      public Row next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        Row r = next;
+        next = null;
+        return r;
+      }
+    };
+  }
+
+  @Override
+  public void close() {
+    try {
+      rows.close();
+      reader.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** One data row. Cells past the end of a short row read as empty. */
+  public final class Row {
+    private final String[] cells;
+    private final long number;
+
+    Row(String[] cells, long number) {
+      this.cells = cells;
+      this.number = number;
+    }
+
+    /** The row number (a line of the file, the header being row 1). */
+    public long number() {
+      return number;
+    }
+
+    /** The trimmed text of a cell; empty when the row is short or the column is absent. */
+    public String text(String column) {
+      return text(indexOf(column));
+    }
+
+    /** The trimmed text of the cell at a position; empty when the row is short. */
+    public String text(int position) {
+      if (position < 0 || position >= cells.length || cells[position] == null) {
+        return "";
+      }
+      return cells[position].trim();
+    }
+
+    /** A cell that must not be empty. */
+    public String required(String column) {
+      String t = text(column);
+      if (t.isEmpty()) {
+        throw error(column, "must not be empty", null);
+      }
+      return t;
+    }
+
+    /** A number; an empty cell is NaN (missing). */
+    public double number(String column) {
+      return number(indexOf(column), column);
+    }
+
+    /** A number at a position; an empty cell is NaN (missing). */
+    public double number(int position, String column) {
+      String t = text(position);
+      if (t.isEmpty()) {
+        return Double.NaN;
+      }
+      return parseNumber(t, column);
+    }
+
+    /** A number that must be present. */
+    public double requiredNumber(String column) {
+      String t = required(column);
+      return parseNumber(t, column);
+    }
+
+    private double parseNumber(String t, String column) {
+      String lower = t.toLowerCase(Locale.ROOT);
+      if (lower.equals("nan") || lower.equals("na")) {
+        return Double.NaN;
+      }
+      try {
+        double v = Double.parseDouble(t);
+        if (Double.isInfinite(v)) {
+          throw error(column, "must be a finite number", CskitException.quote(t));
+        }
+        return v;
+      } catch (NumberFormatException e) {
+        throw error(column, "must be a number", CskitException.quote(t));
+      }
+    }
+
+    /** A whole number that must be present. */
+    public long requiredLong(String column) {
+      String t = required(column);
+      try {
+        return Long.parseLong(t);
+      } catch (NumberFormatException e) {
+        try {
+          double d = Double.parseDouble(t);
+          if (d == Math.rint(d) && Math.abs(d) < 9.0e15) {
+            return (long) d;
+          }
+        } catch (NumberFormatException ignored) {
+          // reported below
+        }
+        throw error(column, "must be a whole number", CskitException.quote(t));
+      }
+    }
+
+    /** A date (YYYY-MM-DD), or null when the cell is empty. */
+    public LocalDate date(String column) {
+      String t = text(column);
+      if (t.isEmpty()) {
+        return null;
+      }
+      try {
+        return LocalDate.parse(t.length() > 10 && t.charAt(10) == 'T' ? t.substring(0, 10) : t);
+      } catch (DateTimeParseException e) {
+        throw error(column, "must be a date (YYYY-MM-DD)", CskitException.quote(t));
+      }
+    }
+
+    /**
+     * An instant: ISO-8601 with an offset ({@code 2026-03-01T10:15:00Z}), a local date-time taken as UTC,
+     * or a date taken as its start in UTC. Null when the cell is empty.
+     */
+    public Instant instant(String column) {
+      String t = text(column);
+      if (t.isEmpty()) {
+        return null;
+      }
+      try {
+        if (t.length() == 10) {
+          return LocalDate.parse(t).atStartOfDay(ZoneOffset.UTC).toInstant();
+        }
+        char last = t.charAt(t.length() - 1);
+        if (last == 'Z' || t.lastIndexOf('+') > 10 || t.lastIndexOf('-') > 10) {
+          return OffsetDateTime.parse(t).toInstant();
+        }
+        return LocalDateTime.parse(t.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
+      } catch (DateTimeParseException e) {
+        throw error(column, "must be a date or an ISO-8601 timestamp", CskitException.quote(t));
+      }
+    }
+
+    /** Every cell whose column is not in {@code except}, as column -> text, in header order. */
+    public Map<String, String> others(Set<String> except) {
+      Map<String, String> out = new java.util.LinkedHashMap<>();
+      for (int i = 0; i < header.size(); i++) {
+        String name = header.get(i);
+        if (!except.contains(name)) {
+          out.put(name, text(i));
+        }
+      }
+      return out;
+    }
+
+    /** An error at this row and column. */
+    public DataException error(String column, String rule, String found) {
+      return new DataException(source, number, column, rule, found);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** The health-score engine: scorecards compiled into thread-safe scorers, explanations and history. */
+package dev.cskit.scoring;
