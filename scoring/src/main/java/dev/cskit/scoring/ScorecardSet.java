@@ -102,6 +102,30 @@ public record ScorecardSet(
     return Configs.read(file, ScorecardSet.class);
   }
 
+  /** The names of the sets shipped with cskit. */
+  public static final List<String> BUILT_IN = List.of("by-stage");
+
+  /**
+   * A set shipped with cskit: {@code by-stage} scores onboarding accounts with the {@code onboarding} card
+   * and every other account with {@code three-axis}.
+   */
+  public static ScorecardSet builtIn(String setName) {
+    if (!BUILT_IN.contains(setName)) {
+      throw dev.cskit.core.ConfigException.at("", "no built-in scorecard set of this name (built in: "
+          + String.join(", ", BUILT_IN) + ")", dev.cskit.core.CskitException.quote(setName));
+    }
+    try (java.io.InputStream in = ScorecardSet.class.getResourceAsStream(setName + ".yaml")) {
+      return Configs.read(in, dev.cskit.core.ConfigFormat.YAML, "built-in " + setName + ".yaml", ScorecardSet.class);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Parses a set from text, naming it {@code source} in errors. */
+  public static ScorecardSet parse(String text, dev.cskit.core.ConfigFormat format, String source) {
+    return Configs.parse(text, format, source, ScorecardSet.class);
+  }
+
   /** A set holding one card, used for every account. */
   public static ScorecardSet of(Scorecard card) {
     return new ScorecardSet(card.name(), card.version(), List.of(card), List.of(), card.name());
