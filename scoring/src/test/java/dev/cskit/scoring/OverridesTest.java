@@ -96,7 +96,7 @@ class OverridesTest {
       sum += l.points();
     }
     assertEquals(75, sum, 1e-9);
-    assertTrue(h.attribution().toString().startsWith("75.0 green = b 15.0 + a 10.0"), h.attribution().toString());
+    assertTrue(h.attribution().toString().equals("75.0 green = b 20.0 + a 10.0 + cap p1 > 0 0.0 + override (call) 45.0"), h.attribution().toString());
   }
 
   @Test
