@@ -36,11 +36,10 @@ import picocli.CommandLine.Option;
 @Command(
     name = "score",
     mixinStandardHelpOptions = true,
-    description = {
-      "Score accounts with a health scorecard: score, band, coverage, category and measure sub-scores,",
-      "each measure's contribution, caps and overrides applied. The scorecard file (JSON or YAML) may be",
-      "a scorecard or a scorecard set; the names three-axis, onboarding and by-stage are built in."
-    })
+    description =
+        "Score accounts with a health scorecard: score, band, coverage, category and measure sub-scores, "
+            + "each measure's contribution, caps and overrides applied. The scorecard file (JSON or YAML) may "
+            + "be a scorecard or a scorecard set; the names three-axis, onboarding and by-stage are built in.")
 public final class ScoreCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
