@@ -205,8 +205,12 @@ public final class BlockEngine {
     }
   }
 
+  /**
+   * Guards a weighted mean against rounding just above 100 (it cannot fall below 0: every term is >= 0);
+   * NaN passes through.
+   */
   private static double clamp(double v) {
-    return Math.min(100.0, Math.max(0.0, v));
+    return v > 100.0 ? 100.0 : v;
   }
 
   private static DataException missing(CompiledCard k, int j, AccountId id) {

@@ -8,8 +8,7 @@ final class LinearKernel extends RuleKernel {
   private final int slot;
   final double[] xs;
   final double[] ys;
-  final double[] dy;
-  final double[] dx;
+  final double[] slope;
 
   LinearKernel(int slot, List<List<Double>> points, MissingPolicy missing, double worst) {
     super(missing, worst);
@@ -21,12 +20,9 @@ final class LinearKernel extends RuleKernel {
       xs[i] = points.get(i).get(0);
       ys[i] = points.get(i).get(1);
     }
-    dy = new double[Math.max(1, n - 1)];
-    dx = new double[Math.max(1, n - 1)];
-    dx[0] = 1.0;
+    slope = new double[Math.max(1, n - 1)];
     for (int i = 0; i + 1 < n; i++) {
-      dy[i] = ys[i + 1] - ys[i];
-      dx[i] = xs[i + 1] - xs[i];
+      slope[i] = (ys[i + 1] - ys[i]) / (xs[i + 1] - xs[i]);
     }
   }
 
@@ -35,7 +31,7 @@ final class LinearKernel extends RuleKernel {
     double[] x = in[slot];
     for (int i = 0; i < len; i++) {
       double v = x[from + i];
-      out[off + i] = interpolate(v, xs, ys, dy, dx); // NaN in, NaN out
+      out[off + i] = interpolate(v, xs, ys, slope); // NaN in, NaN out
     }
   }
 
@@ -44,7 +40,7 @@ final class LinearKernel extends RuleKernel {
       double w, double cw, double f) {
     double[] x = in[slot];
     for (int i = 0; i < len; i++) {
-      accumulate(interpolate(x[from + i], xs, ys, dy, dx), i, sw, ss, cov, w, cw, f);
+      accumulate(interpolate(x[from + i], xs, ys, slope), i, sw, ss, cov, w, cw, f);
     }
   }
 }

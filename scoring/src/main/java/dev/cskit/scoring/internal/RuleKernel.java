@@ -75,16 +75,16 @@ public abstract class RuleKernel {
   /**
    * Piecewise-linear interpolation through sorted points, flat outside them; shared by linear and trend.
    * Branch-free segment search (a count of the inner points at or below x) so that random data costs no
-   * mispredictions; {@code dy}/{@code dx} have one entry per segment (a single point: dy 0, dx 1). NaN in,
-   * NaN out; infinities are flat like any value beyond the points.
+   * mispredictions; {@code slope} has one entry per segment (a single point: 0), computed once as
+   * {@code (y1 - y0) / (x1 - x0)}. NaN in, NaN out; infinities are flat like any value beyond the points.
    */
-  static double interpolate(double x, double[] xs, double[] ys, double[] dy, double[] dx) {
+  static double interpolate(double x, double[] xs, double[] ys, double[] slope) {
     int last = xs.length - 1;
     int k = 0;
     for (int q = 1; q < last; q++) {
       k += x >= xs[q] ? 1 : 0;
     }
-    double y = ys[k] + (x - xs[k]) * dy[k] / dx[k];
+    double y = ys[k] + (x - xs[k]) * slope[k];
     y = x <= xs[0] ? ys[0] : y;
     return x >= xs[last] ? ys[last] : y;
   }

@@ -7,17 +7,19 @@ import java.util.List;
 final class StepsKernel extends RuleKernel {
   private final int slot;
   private final double[] mins;
-  private final double[] scores;
+  /** {@code below}, then the score of each step: indexed by the number of mins at or below the value. */
+  private final double[] table;
   private final double below;
 
   StepsKernel(int slot, List<List<Double>> steps, double below, MissingPolicy missing, double worst) {
     super(missing, worst);
     this.slot = slot;
     mins = new double[steps.size()];
-    scores = new double[steps.size()];
+    table = new double[steps.size() + 1];
+    table[0] = below;
     for (int i = 0; i < mins.length; i++) {
       mins[i] = steps.get(i).get(0);
-      scores[i] = steps.get(i).get(1);
+      table[i + 1] = steps.get(i).get(1);
     }
     this.below = below;
   }
@@ -28,10 +30,11 @@ final class StepsKernel extends RuleKernel {
     int n = mins.length;
     for (int i = 0; i < len; i++) {
       double v = x[from + i];
-      double s = below;
-      for (int k = 0; k < n; k++) {
-        s = v >= mins[k] ? scores[k] : s;
+      int k = 0;
+      for (int q = 0; q < n; q++) {
+        k += v >= mins[q] ? 1 : 0; // mins increase: the count is the index of the step
       }
+      double s = table[k];
       out[off + i] = v != v ? Double.NaN : s;
     }
   }
@@ -43,10 +46,11 @@ final class StepsKernel extends RuleKernel {
     int n = mins.length;
     for (int i = 0; i < len; i++) {
       double v = x[from + i];
-      double s = below;
-      for (int k = 0; k < n; k++) {
-        s = v >= mins[k] ? scores[k] : s;
+      int k = 0;
+      for (int q = 0; q < n; q++) {
+        k += v >= mins[q] ? 1 : 0; // mins increase: the count is the index of the step
       }
+      double s = table[k];
       accumulate(v != v ? Double.NaN : s, i, sw, ss, cov, w, cw, f);
     }
   }

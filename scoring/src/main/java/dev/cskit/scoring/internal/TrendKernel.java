@@ -28,14 +28,13 @@ final class TrendKernel extends RuleKernel {
     double[] prev = in[previousSlot];
     double[] xs = curve.xs;
     double[] ys = curve.ys;
-    double[] dy = curve.dy;
-    double[] dx = curve.dx;
+    double[] slope = curve.slope;
     double zero = whenPreviousZero;
     for (int i = 0; i < len; i++) {
       double c = cur[from + i];
       double p = prev[from + i];
       // branch-free: a NaN or infinite change flows through interpolate; the selects then fix the cases
-      double s = interpolate((c - p) / p, xs, ys, dy, dx);
+      double s = interpolate((c - p) / p, xs, ys, slope);
       s = p == 0.0 ? zero : s;
       s = c != c || p != p ? Double.NaN : s;
       out[off + i] = s;
@@ -49,13 +48,12 @@ final class TrendKernel extends RuleKernel {
     double[] prev = in[previousSlot];
     double[] xs = curve.xs;
     double[] ys = curve.ys;
-    double[] dy = curve.dy;
-    double[] dx = curve.dx;
+    double[] slope = curve.slope;
     double zero = whenPreviousZero;
     for (int i = 0; i < len; i++) {
       double c = cur[from + i];
       double p = prev[from + i];
-      double s = interpolate((c - p) / p, xs, ys, dy, dx);
+      double s = interpolate((c - p) / p, xs, ys, slope);
       s = p == 0.0 ? zero : s;
       s = c != c || p != p ? Double.NaN : s;
       accumulate(s, i, sw, ss, cov, w, cw, f);
