@@ -106,9 +106,19 @@ public final class HealthScorer {
         rowsOf[k][fill[k]++] = i;
       }
     }
-    Map<AccountId, List<ScoreOverride>> overridesById = new HashMap<>();
+    // overrides are sparse: resolve each to its card and row (overrides of unknown accounts are ignored)
+    List<List<OverridePlan.Entry>> entriesOf = new ArrayList<>();
+    List<Map<Integer, List<ScoreOverride>>> expiredOf = new ArrayList<>();
+    for (int k = 0; k < cards.size(); k++) {
+      entriesOf.add(new ArrayList<>());
+      expiredOf.add(new HashMap<>());
+    }
     for (ScoreOverride o : overrides) {
-      overridesById.computeIfAbsent(AccountId.of(o.accountId()), x -> new ArrayList<>()).add(o);
+      int row = metrics.rowOf(AccountId.of(o.accountId()));
+      if (row >= 0) {
+        int k = cardOf == null ? 0 : cardOf[row];
+        classify(List.of(o), localOf == null ? row : localOf[row], asOf, entriesOf.get(k), expiredOf.get(k));
+      }
     }
     CardResult[] parts = new CardResult[cards.size()];
     for (int k = 0; k < cards.size(); k++) {
@@ -146,16 +156,8 @@ public final class HealthScorer {
         cols[card.inputs.size() + q] = Percentiles.column(cols[card.percentileValueSlot(q)], segments, d);
         distributions.put(card.measureIds[card.percentileMeasure(q)], d);
       }
-      List<OverridePlan.Entry> entries = new ArrayList<>();
-      Map<Integer, List<ScoreOverride>> expired = new HashMap<>();
-      if (!overridesById.isEmpty()) {
-        for (int r = 0; r < m; r++) {
-          List<ScoreOverride> os = overridesById.get(ids.apply(r));
-          if (os != null) {
-            classify(os, r, asOf, entries, expired);
-          }
-        }
-      }
+      List<OverridePlan.Entry> entries = entriesOf.get(k);
+      Map<Integer, List<ScoreOverride>> expired = expiredOf.get(k);
       OverridePlan plan = entries.isEmpty() ? OverridePlan.EMPTY : OverridePlan.of(card, entries);
       parts[k] = BlockEngine.run(card, cols, m, ids, plan, expired, distributions, false);
     }
