@@ -125,11 +125,14 @@ public final class HealthScorer {
       CompiledCard card = cards.get(k);
       int[] rows = rowsOf[k];
       int m = single ? n : rows.length;
-      double[][] bound = card.bind(metrics);
       double[][] cols;
       if (single) {
-        cols = bound;
+        cols = card.bind(metrics);
+      } else if (m == 0) {
+        // a card of the set no account selected: its metrics need not be in the table
+        cols = new double[card.inputs.size() + card.percentileCount()][0];
       } else {
+        double[][] bound = card.bind(metrics);
         cols = new double[bound.length][];
         for (int s = 0; s < card.inputs.size(); s++) {
           double[] src = bound[s];
