@@ -38,7 +38,7 @@ public record ScorecardSet(
 
   /**
    * Matches accounts by every condition it gives: {@code stage}, {@code attribute} = {@code equals},
-   * {@code arrMin} <= ARR < {@code arrMax}.
+   * {@code arrMin <= ARR < arrMax}.
    */
   public record Selector(String scorecard, String stage, String attribute, String equals, Double arrMin,
       Double arrMax) {
