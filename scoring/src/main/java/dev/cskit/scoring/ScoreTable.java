@@ -170,6 +170,21 @@ public final class ScoreTable {
     return counts;
   }
 
+  /**
+   * Why each account's score moved since an earlier scoring (another date or scorecard version): one
+   * {@link ScoreDiff} per account present in both tables, in this table's row order.
+   */
+  public List<ScoreDiff> diff(ScoreTable before) {
+    List<ScoreDiff> out = new ArrayList<>();
+    for (int i = 0; i < size(); i++) {
+      int j = before.rowOf(accountId(i));
+      if (j >= 0) {
+        out.add(ScoreDiff.between(before.row(j), row(i)));
+      }
+    }
+    return out;
+  }
+
   /** Overrides that had expired at the as-of instant, by account. */
   public Map<AccountId, List<ScoreOverride>> expiredOverrides() {
     Map<AccountId, List<ScoreOverride>> out = new LinkedHashMap<>();
