@@ -64,9 +64,16 @@ public record HealthScore(
   /** The contributions as lines, largest first, then caps and an overall override. */
   public Attribution attribution() {
     List<Attribution.Line> lines = new ArrayList<>();
+    java.util.Set<String> overriddenMeasures = new java.util.HashSet<>();
+    for (ScoreOverride o : overridesApplied) {
+      if (o.scope() == ScoreOverride.Scope.MEASURE) {
+        overriddenMeasures.add(o.target());
+      }
+    }
     for (Map.Entry<String, Double> e : contributions.entrySet()) {
       boolean isMeasure = measures.containsKey(e.getKey());
-      lines.add(new Attribution.Line(isMeasure ? e.getKey() : e.getKey() + " (override)", e.getValue(),
+      boolean overridden = !isMeasure || overriddenMeasures.contains(e.getKey());
+      lines.add(new Attribution.Line(overridden ? e.getKey() + " (override)" : e.getKey(), e.getValue(),
           isMeasure ? Attribution.Kind.MEASURE : Attribution.Kind.CATEGORY_OVERRIDE));
     }
     lines.sort(Comparator.comparingDouble((Attribution.Line l) -> -l.points()));

@@ -42,6 +42,7 @@ class OverridesTest {
     assertEquals(60, s.score(0), 0);
     assertEquals(100, s.measureScore(0, "b"), 0);
     assertEquals(List.of(ov), s.row(0).overridesApplied());
+    assertEquals("60.0 yellow = b (override) 50.0 + a 10.0", s.row(0).attribution().toString());
     assertEquals(30, s.score(1), 0); // A2 untouched (its cap at 39 lowers nothing)
     assertEquals(1.0, s.coverage(0), 0);
   }
