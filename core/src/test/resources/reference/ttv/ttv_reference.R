@@ -1,0 +1,87 @@
+# Reference values for dev.cskit.core.stats (Kaplan-Meier, Nelson-Aalen, quantiles, restricted mean,
+# log-rank / Peto-Peto, Aalen-Johansen cumulative incidence) from R's survival package.
+# Run from this directory:  Rscript ttv_reference.R
+# Writes: km_input.csv, km.csv, quantiles.csv, rmean.csv, survdiff.csv, cif_input.csv, cif.csv
+suppressPackageStartupMessages(library(survival))
+num <- function(x) ifelse(is.na(x), "NA", ifelse(is.infinite(x), ifelse(x > 0, "Inf", "-Inf"), sprintf("%.17g", x)))
+fmt <- function(df) { for (n in names(df)) if (is.numeric(df[[n]])) df[[n]] <- num(df[[n]]); df }
+out <- function(df, file) write.csv(fmt(df), file, row.names = FALSE, quote = FALSE)
+
+# ---- inputs: time, status (1 = event, 0 = censored), group ----
+flat1 <- data.frame(time = c(1, 2, 3, 4, 5, 6), status = c(1, 1, 1, 0, 1, 1), group = "a")
+flat2 <- data.frame(time = c(1, 2, 3, 4), status = c(1, 1, 0, 0), group = "b")
+sets <- list(
+  aml = data.frame(time = aml$time, status = aml$status, group = as.character(aml$x)),
+  ovarian = data.frame(time = ovarian$futime, status = ovarian$fustat, group = paste0("rx", ovarian$rx)),
+  lung = data.frame(time = lung$time, status = lung$status - 1, group = ifelse(lung$sex == 1, "male", "female")),
+  flat = rbind(flat1, flat2)
+)
+inp <- do.call(rbind, lapply(names(sets), function(n) cbind(dataset = n, sets[[n]])))
+out(inp, "km_input.csv")
+
+km <- list(); qs <- list(); rm <- list(); sd <- list()
+probs <- c(0.1, 0.25, 0.5, 0.75, 0.9)
+for (n in names(sets)) {
+  d <- sets[[n]]
+  for (g in c("ALL", sort(unique(d$group)))) {
+    dg <- if (g == "ALL") d else d[d$group == g, ]
+    for (ct in c("plain", "log", "log-log")) for (lv in c(0.9, 0.95, 0.99)) {
+      f <- survfit(Surv(time, status) ~ 1, data = dg, conf.type = ct, conf.int = lv)
+      km[[length(km) + 1]] <- data.frame(dataset = n, group = g, conftype = ct, level = lv, time = f$time,
+        nrisk = f$n.risk, nevent = f$n.event, ncensor = f$n.censor, surv = f$surv,
+        stderr_logs = f$std.err, stderr_surv = f$std.err * f$surv, lower = f$lower, upper = f$upper,
+        cumhaz = f$cumhaz, stdchaz = f$std.chaz)
+      q <- quantile(f, probs = probs)
+      qs[[length(qs) + 1]] <- data.frame(dataset = n, group = g, conftype = ct, level = lv, p = probs,
+        value = as.numeric(q$quantile), lower = as.numeric(q$lower), upper = as.numeric(q$upper))
+    }
+    f <- survfit(Surv(time, status) ~ 1, data = dg)
+    taus <- unique(c(quantile(dg$time, c(0.3, 0.6)), max(dg$time)))
+    for (tau in taus) {
+      t <- summary(f, rmean = tau)$table
+      rm[[length(rm) + 1]] <- data.frame(dataset = n, group = g, tau = tau, rmean = t[["rmean"]], se = t[["se(rmean)"]])
+    }
+  }
+  for (rho in c(0, 1)) {
+    s <- survdiff(Surv(time, status) ~ group, data = d, rho = rho)
+    df <- sum(s$exp > 0) - 1
+    sd[[length(sd) + 1]] <- data.frame(dataset = n, rho = rho, group = sub("group=", "", names(s$n)),
+      observed = s$obs, expected = s$exp, chisq = s$chisq, df = df, pvalue = s$pvalue)
+  }
+}
+# common-horizon restricted means per group (print(fit, rmean = "common") / summary(fit)$table default)
+for (n in names(sets)) {
+  f <- survfit(Surv(time, status) ~ group, data = sets[[n]])
+  t <- summary(f, rmean = "common")$table
+  rm[[length(rm) + 1]] <- data.frame(dataset = n, group = sub("group=", "", rownames(t)), tau = "common",
+    rmean = t[, "rmean"], se = t[, "se(rmean)"])
+}
+out(do.call(rbind, km), "km.csv")
+out(do.call(rbind, qs), "quantiles.csv")
+out(do.call(rbind, lapply(rm, function(x) { x$tau <- as.character(x$tau); x })), "rmean.csv")
+out(do.call(rbind, sd), "survdiff.csv")
+
+# ---- competing risks: status 0 censored, 1 value, 2 churn ----
+small <- data.frame(time = c(1, 2, 2, 2, 3, 4, 4, 5, 6, 6, 7, 8, 9, 10),
+                    status = c(1, 1, 2, 0, 1, 2, 1, 0, 1, 2, 0, 1, 2, 0))
+set.seed(7)
+nn <- 60
+sim <- data.frame(time = round(rexp(nn, 0.1)) + 1, status = sample(0:2, nn, replace = TRUE, prob = c(0.25, 0.5, 0.25)))
+mg <- data.frame(time = ifelse(mgus2$pstat == 1, mgus2$ptime, mgus2$futime), status = ifelse(mgus2$pstat == 1, 1, 2 * mgus2$death))
+crs <- list(small = small, sim = sim, mgus2 = mg)
+cin <- do.call(rbind, lapply(names(crs), function(n) cbind(dataset = n, crs[[n]])))
+out(cin, "cif_input.csv")
+ci <- list()
+for (n in names(crs)) {
+  d <- crs[[n]]
+  for (lv in c(0.9, 0.95)) {
+    f <- survfit(Surv(time, factor(status, 0:2, labels = c("censor", "value", "churn"))) ~ 1, data = d, conf.int = lv)
+    # pstate columns: (s0) entry, value, churn
+    for (k in 1:3) {
+      ci[[length(ci) + 1]] <- data.frame(dataset = n, level = lv, state = c("entry", "value", "churn")[k],
+        time = f$time, nrisk = f$n.risk[, 1], prob = f$pstate[, k], stderr = f$std.err[, k],
+        lower = f$lower[, k], upper = f$upper[, k])
+    }
+  }
+}
+out(do.call(rbind, ci), "cif.csv")
