@@ -14,7 +14,8 @@ sets <- list(
   aml = data.frame(time = aml$time, status = aml$status, group = as.character(aml$x)),
   ovarian = data.frame(time = ovarian$futime, status = ovarian$fustat, group = paste0("rx", ovarian$rx)),
   lung = data.frame(time = lung$time, status = lung$status - 1, group = ifelse(lung$sex == 1, "male", "female")),
-  flat = rbind(flat1, flat2)
+  flat = rbind(flat1, flat2),
+  lung_ecog = with(lung[!is.na(lung$ph.ecog), ], data.frame(time = time, status = status - 1, group = paste0("ecog", ph.ecog)))
 )
 inp <- do.call(rbind, lapply(names(sets), function(n) cbind(dataset = n, sets[[n]])))
 out(inp, "km_input.csv")
@@ -60,6 +61,24 @@ out(do.call(rbind, km), "km.csv")
 out(do.call(rbind, qs), "quantiles.csv")
 out(do.call(rbind, lapply(rm, function(x) { x$tau <- as.character(x$tau); x })), "rmean.csv")
 out(do.call(rbind, sd), "survdiff.csv")
+
+# ---- restricted mean difference between two cohorts (first - second), normal interval ----
+rd <- list()
+for (spec in list(list("aml", "Maintained", "Nonmaintained", 100), list("ovarian", "rx1", "rx2", 700),
+                  list("lung", "male", "female", 500))) {
+  d <- sets[[spec[[1]]]]
+  f <- survfit(Surv(time, status) ~ group, data = d)
+  t <- summary(f, rmean = spec[[4]])$table
+  a <- t[paste0("group=", spec[[2]]), ]; b <- t[paste0("group=", spec[[3]]), ]
+  for (lv in c(0.9, 0.95)) {
+    diff <- a[["rmean"]] - b[["rmean"]]; se <- sqrt(a[["se(rmean)"]]^2 + b[["se(rmean)"]]^2)
+    z <- qnorm(1 - (1 - lv) / 2)
+    rd[[length(rd) + 1]] <- data.frame(dataset = spec[[1]], first = spec[[2]], second = spec[[3]], tau = spec[[4]],
+      level = lv, difference = diff, se = se, lower = diff - z * se, upper = diff + z * se,
+      pvalue = 2 * pnorm(-abs(diff) / se))
+  }
+}
+out(do.call(rbind, rd), "rmstdiff.csv")
 
 # ---- competing risks: status 0 censored, 1 value, 2 churn ----
 small <- data.frame(time = c(1, 2, 2, 2, 3, 4, 4, 5, 6, 6, 7, 8, 9, 10),

@@ -150,7 +150,7 @@ class KaplanMeierReferenceTest {
     for (Map<String, String> r : RefCsv.read("survdiff.csv")) {
       tests.computeIfAbsent(r.get("dataset") + "|" + r.get("rho"), k -> new ArrayList<>()).add(r);
     }
-    assertEquals(8, tests.size());
+    assertEquals(10, tests.size());
     for (var e : tests.entrySet()) {
       Map<String, String> first = e.getValue().get(0);
       Sample s = SETS.get(first.get("dataset"));
@@ -164,6 +164,26 @@ class KaplanMeierReferenceTest {
         close(num(r.get("observed")), g.observed(), e.getKey() + " obs " + g.group());
         close(num(r.get("expected")), g.expected(), e.getKey() + " exp " + g.group());
       }
+    }
+  }
+
+  @Test
+  void restrictedMeanDifferenceMatchesR() {
+    List<Map<String, String>> rows = RefCsv.read("rmstdiff.csv");
+    assertEquals(6, rows.size());
+    for (Map<String, String> r : rows) {
+      Map<String, Sample> groups = BY_GROUP.get(r.get("dataset"));
+      Sample a = groups.get(r.get("first"));
+      Sample b = groups.get(r.get("second"));
+      RmstDifference d = RmstDifference.between(
+          KaplanMeier.fit(a.time(), a.status()), KaplanMeier.fit(b.time(), b.status()),
+          num(r.get("tau")), num(r.get("level")));
+      String w = r.get("dataset") + " " + r.get("level");
+      close(num(r.get("difference")), d.difference(), w + " difference");
+      close(num(r.get("se")), d.stdErr(), w + " se");
+      close(num(r.get("lower")), d.lower(), w + " lower");
+      close(num(r.get("upper")), d.upper(), w + " upper");
+      close(num(r.get("pvalue")), d.pValue(), w + " p");
     }
   }
 }
