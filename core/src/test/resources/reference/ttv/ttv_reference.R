@@ -93,11 +93,12 @@ out(cin, "cif_input.csv")
 ci <- list()
 for (n in names(crs)) {
   d <- crs[[n]]
-  for (lv in c(0.9, 0.95)) {
-    f <- survfit(Surv(time, factor(status, 0:2, labels = c("censor", "value", "churn"))) ~ 1, data = d, conf.int = lv)
+  for (ct in c("log", "log-log", "plain")) for (lv in c(0.9, 0.95)) {
+    f <- survfit(Surv(time, factor(status, 0:2, labels = c("censor", "value", "churn"))) ~ 1, data = d,
+                 conf.int = lv, conf.type = ct)
     # pstate columns: (s0) entry, value, churn
     for (k in 1:3) {
-      ci[[length(ci) + 1]] <- data.frame(dataset = n, level = lv, state = c("entry", "value", "churn")[k],
+      ci[[length(ci) + 1]] <- data.frame(dataset = n, conftype = ct, level = lv, state = c("entry", "value", "churn")[k],
         time = f$time, nrisk = f$n.risk[, 1], prob = f$pstate[, k], stderr = f$std.err[, k],
         lower = f$lower[, k], upper = f$upper[, k])
     }

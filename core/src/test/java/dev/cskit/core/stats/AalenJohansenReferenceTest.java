@@ -44,14 +44,15 @@ class AalenJohansenReferenceTest {
   void cumulativeIncidenceStandardErrorsAndLimitsMatchR() {
     Map<String, List<Map<String, String>>> fits = new LinkedHashMap<>();
     for (Map<String, String> r : RefCsv.read("cif.csv")) {
-      fits.computeIfAbsent(r.get("dataset") + "|" + r.get("level") + "|" + r.get("state"),
+      fits.computeIfAbsent(r.get("dataset") + "|" + r.get("conftype") + "|" + r.get("level") + "|" + r.get("state"),
           k -> new ArrayList<>()).add(r);
     }
-    assertEquals(18, fits.size());
+    assertEquals(54, fits.size());
     for (var e : fits.entrySet()) {
       Map<String, String> first = e.getValue().get(0);
       String ds = first.get("dataset");
-      AalenJohansen aj = AalenJohansen.fit(TIME.get(ds), STATUS.get(ds), 2, ConfType.LOG, num(first.get("level")));
+      AalenJohansen aj = AalenJohansen.fit(TIME.get(ds), STATUS.get(ds), 2,
+          ConfType.parse(first.get("conftype")), num(first.get("level")));
       List<CifRow> table = aj.table();
       double[] freeSe = aj.eventFreeStdErr();
       assertEquals(e.getValue().size(), table.size(), e.getKey());
