@@ -15,6 +15,9 @@ sets <- list(
   ovarian = data.frame(time = ovarian$futime, status = ovarian$fustat, group = paste0("rx", ovarian$rx)),
   lung = data.frame(time = lung$time, status = lung$status - 1, group = ifelse(lung$sex == 1, "male", "female")),
   flat = rbind(flat1, flat2),
+  # floating-point near-ties that survfit's timefix (aeqSurv) merges
+  nearties = data.frame(time = c(0.1 + 0.2, 0.3, 1, 1 + 1e-10, 2, 2.5, 3, 3 * (1 + 1e-9), 4, 5),
+                        status = c(1, 1, 1, 0, 1, 1, 0, 1, 1, 0), group = rep(c("a", "b"), 5)),
   lung_ecog = with(lung[!is.na(lung$ph.ecog), ], data.frame(time = time, status = status - 1, group = paste0("ecog", ph.ecog)))
 )
 inp <- do.call(rbind, lapply(names(sets), function(n) cbind(dataset = n, sets[[n]])))
@@ -87,7 +90,9 @@ set.seed(7)
 nn <- 60
 sim <- data.frame(time = round(rexp(nn, 0.1)) + 1, status = sample(0:2, nn, replace = TRUE, prob = c(0.25, 0.5, 0.25)))
 mg <- data.frame(time = ifelse(mgus2$pstat == 1, mgus2$ptime, mgus2$futime), status = ifelse(mgus2$pstat == 1, 1, 2 * mgus2$death))
-crs <- list(small = small, sim = sim, mgus2 = mg)
+near <- data.frame(time = c(0.1 + 0.2, 0.3, 1, 1 + 1e-10, 2, 3, 3 * (1 + 1e-9), 4),
+                   status = c(1, 2, 1, 0, 2, 1, 2, 0))
+crs <- list(small = small, sim = sim, mgus2 = mg, nearties = near)
 cin <- do.call(rbind, lapply(names(crs), function(n) cbind(dataset = n, crs[[n]])))
 out(cin, "cif_input.csv")
 ci <- list()

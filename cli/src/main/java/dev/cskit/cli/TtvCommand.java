@@ -16,6 +16,7 @@ import dev.cskit.core.stats.LogRankResult;
 import dev.cskit.core.stats.NaiveIncidence;
 import dev.cskit.core.stats.Quantile;
 import dev.cskit.core.stats.RestrictedMean;
+import dev.cskit.core.stats.RmstDifference;
 import dev.cskit.core.ttv.AccountDuration;
 import dev.cskit.core.ttv.CheckIn;
 import dev.cskit.core.ttv.CheckInDay;
@@ -142,6 +143,14 @@ public final class TtvCommand implements Runnable {
         "upper", Json.number(e.upper()));
   }
 
+  static ConfType confType(CommandLine cl, String text) {
+    try {
+      return ConfType.parse(text);
+    } catch (CskitException e) {
+      throw new CommandLine.ParameterException(cl, "--conf-type must be log-log, log or plain, found " + text);
+    }
+  }
+
   static double confidence(CommandLine cl, double c) {
     if (!(c > 0 && c < 1)) {
       throw new CommandLine.ParameterException(cl, "--confidence must be strictly between 0 and 1, found " + c);
@@ -157,8 +166,10 @@ public final class TtvCommand implements Runnable {
         "Kaplan-Meier time to value per group (status 1 = reached value, 0 = censored): table with",
         "Greenwood standard errors of S(t) and intervals, median and quantiles with limits (as R's",
         "quantile.survfit), restricted mean with standard error, Nelson-Aalen cumulative hazard, and the",
-        "log-rank (and Peto-Peto) test for 2+ groups. Without --horizon the restricted mean runs to the",
-        "largest observed time of all groups (R's rmean = \"common\", the default of summary.survfit)."
+        "log-rank (and Peto-Peto) test for 2+ groups, and for exactly 2 groups the difference in restricted",
+        "means (first - second, in group-name order) with its interval. Without --horizon the restricted mean",
+        "runs to the largest observed time of all groups (R's rmean = \"common\", summary.survfit's default).",
+        "Quantiles follow quantile.survfit: where S(t) = 1 - p exactly over a flat stretch, the midpoint."
       })
   static final class Km implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -186,7 +197,7 @@ public final class TtvCommand implements Runnable {
     public Integer call() {
       CommandLine cl = spec.commandLine();
       double level = confidence(cl, confidence);
-      ConfType type = ConfType.parse(confType);
+      ConfType type = confType(cl, confType);
       for (double p : quantiles) {
         if (!(p >= 0 && p <= 1)) {
           throw new CommandLine.ParameterException(cl, "--quantiles must be between 0 and 1, found " + p);
@@ -253,6 +264,14 @@ public final class TtvCommand implements Runnable {
         String[] ga = gl.toArray(new String[0]);
         result.put("logRank", test(LogRank.logRank(t, st, ga)));
         result.put("petoPeto", test(LogRank.petoPeto(t, st, ga)));
+        if (fits.size() == 2) {
+          List<String> names = new ArrayList<>(fits.keySet());
+          RmstDifference diff = RmstDifference.between(fits.get(names.get(0)), fits.get(names.get(1)), tau, level);
+          result.put("rmstDifference", Json.object("first", names.get(0), "second", names.get(1),
+              "horizon", tau, "difference", Json.number(diff.difference()), "stdErr", Json.number(diff.stdErr()),
+              "lower", Json.number(diff.lower()), "upper", Json.number(diff.upper()),
+              "pValue", Json.number(diff.pValue())));
+        }
       }
       PrintWriter pw = cl.getOut();
       switch (format) {
@@ -340,7 +359,7 @@ public final class TtvCommand implements Runnable {
     public Integer call() {
       CommandLine cl = spec.commandLine();
       double level = confidence(cl, confidence);
-      ConfType type = ConfType.parse(confType);
+      ConfType type = confType(cl, confType);
       Map<String, Sample> groups = read(io, groupColumn, 2, null, null);
       List<Object> out = new ArrayList<>();
       for (var e : groups.entrySet()) {

@@ -120,6 +120,17 @@ class TtvCommandTest {
           }
         }
       }
+      for (Map<String, String> d : csv("rmstdiff.csv")) {
+        if (d.get("dataset").equals("aml") && d.get("level").equals(ct[1].equals("0.9") ? "0.90000000000000002" : "x")) {
+          CliTestSupport r100 = CliTestSupport.run("ttv", "km", "--input", in.toString(), "--group-column", "group",
+              "--horizon", "100", "--confidence", "0.9");
+          JsonNode rd = r100.json().get("rmstDifference");
+          close(d.get("difference"), rd.get("difference"), "rmst difference");
+          close(d.get("se"), rd.get("stdErr"), "rmst difference se");
+          close(d.get("lower"), rd.get("lower"), "rmst difference lower");
+          close(d.get("upper"), rd.get("upper"), "rmst difference upper");
+        }
+      }
       JsonNode lr = r.json().get("logRank");
       for (Map<String, String> s : csv("survdiff.csv")) {
         if (s.get("dataset").equals("aml") && s.get("rho").equals("0")) {
@@ -203,7 +214,8 @@ class TtvCommandTest {
     CliTestSupport c = CliTestSupport.run("ttv", "km", "--input", empty.toString(), "--group-column", "g");
     assertEquals(3, c.code);
     assertTrue(c.err.contains("row 3") && c.err.contains("\"g\""), c.err);
-    assertEquals(2, CliTestSupport.run("ttv", "km", "--input", neg.toString(), "--conf-type", "x").code == 3 ? 2 : 2);
+    assertEquals(2, CliTestSupport.run("ttv", "km", "--input", bad.toString(), "--conf-type", "logit").code);
+    assertEquals(2, CliTestSupport.run("ttv", "km", "--input", bad.toString(), "--confidence", "95").code);
   }
 
   @Test

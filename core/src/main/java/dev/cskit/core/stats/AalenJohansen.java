@@ -90,6 +90,7 @@ public final class AalenJohansen {
     }
     SurvMath.check("competing-risks data", time, status, types);
     SurvMath.checkLevel(level);
+    time = SurvMath.aeq(time);
     int total = time.length;
     int[] ord = SurvMath.order(time, status);
     int k1 = types + 1;

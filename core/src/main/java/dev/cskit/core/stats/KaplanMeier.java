@@ -24,6 +24,9 @@ import java.util.List;
  *       ({@link #restrictedMean(double)}).
  * </ul>
  *
+ * <p>Like R ({@code timefix = TRUE}), times closer than {@code sqrt(.Machine$double.eps)} (absolutely or
+ * relative to the mean distinct time) are treated as tied, at the smallest of them.
+ *
  * <p>Immutable and thread-safe. Create with {@link #fit(double[], int[])}; change the interval with
  * {@link #withConfidence(ConfType, double)}.
  */
@@ -101,6 +104,7 @@ public final class KaplanMeier {
       String source, double[] time, int[] status, ConfType confType, double level) {
     SurvMath.check(source, time, status, 1);
     SurvMath.checkLevel(level);
+    time = SurvMath.aeq(time);
     int[] ord = SurvMath.order(time, status);
     int total = time.length;
     int i = 0;

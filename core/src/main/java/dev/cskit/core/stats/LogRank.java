@@ -59,6 +59,7 @@ public final class LogRank {
     }
     int ng = index.size();
     int total = time.length;
+    time = SurvMath.aeq(time);
     int[] ord = SurvMath.order(time, status);
     int[] grp = new int[total];
     int[] size = new int[ng];

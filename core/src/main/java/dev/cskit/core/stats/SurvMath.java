@@ -184,6 +184,50 @@ final class SurvMath {
     }
   }
 
+  /**
+   * R's {@code aeqSurv} (the {@code timefix = TRUE} default of survfit, survdiff and coxph): times that
+   * differ by no more than {@code sqrt(eps)}, absolutely or relative to the mean of the distinct times,
+   * are made equal (to the smallest of the run), so that floating-point noise does not split ties.
+   *
+   * @return the input array itself when nothing is tied, else a corrected copy
+   */
+  static double[] aeq(double[] time) {
+    double[] y = Arrays.stream(time).filter(Double::isFinite).sorted().distinct().toArray();
+    if (y.length < 2) {
+      return time;
+    }
+    double mean = 0;
+    for (double v : y) {
+      mean += Math.abs(v);
+    }
+    mean /= y.length;
+    boolean any = false;
+    boolean[] tied = new boolean[y.length - 1];
+    for (int i = 0; i < tied.length; i++) {
+      double dy = y[i + 1] - y[i];
+      tied[i] = dy <= TOL || dy / mean <= TOL;
+      any |= tied[i];
+    }
+    if (!any) {
+      return time;
+    }
+    double[] cuts = new double[y.length];
+    int m = 0;
+    cuts[m++] = y[0];
+    for (int i = 0; i < tied.length; i++) {
+      if (!tied[i]) {
+        cuts[m++] = y[i + 1];
+      }
+    }
+    double[] c = Arrays.copyOf(cuts, m);
+    double[] out = time.clone();
+    for (int i = 0; i < out.length; i++) {
+      int k = Arrays.binarySearch(c, out[i]);
+      out[i] = k >= 0 ? c[k] : c[Math.max(-k - 2, 0)];
+    }
+    return out;
+  }
+
   /** Sort order of indices by time, then by status descending (events before censorings at a tie). */
   static int[] order(double[] time, int[] status) {
     Integer[] idx = new Integer[time.length];

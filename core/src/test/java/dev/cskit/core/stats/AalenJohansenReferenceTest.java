@@ -47,7 +47,7 @@ class AalenJohansenReferenceTest {
       fits.computeIfAbsent(r.get("dataset") + "|" + r.get("conftype") + "|" + r.get("level") + "|" + r.get("state"),
           k -> new ArrayList<>()).add(r);
     }
-    assertEquals(54, fits.size());
+    assertEquals(72, fits.size());
     for (var e : fits.entrySet()) {
       Map<String, String> first = e.getValue().get(0);
       String ds = first.get("dataset");

@@ -150,7 +150,7 @@ class KaplanMeierReferenceTest {
     for (Map<String, String> r : RefCsv.read("survdiff.csv")) {
       tests.computeIfAbsent(r.get("dataset") + "|" + r.get("rho"), k -> new ArrayList<>()).add(r);
     }
-    assertEquals(10, tests.size());
+    assertEquals(12, tests.size());
     for (var e : tests.entrySet()) {
       Map<String, String> first = e.getValue().get(0);
       Sample s = SETS.get(first.get("dataset"));
