@@ -110,3 +110,24 @@ for (n in names(crs)) {
   }
 }
 out(do.call(rbind, ci), "cif.csv")
+
+# ---- check-in day: earliest d where h(d) = 1 - S(d + k) / S(d) falls below a threshold after having been
+# at or above it; S as a right-continuous step function of the survfit curve ----
+ck <- list()
+for (n in c("aml", "ovarian", "lung")) {
+  d <- sets[[n]]
+  f <- survfit(Surv(time, status) ~ 1, data = d)
+  S <- stepfun(f$time, c(1, f$surv))
+  for (k in c(7, 30, 60)) for (thr in c(0.05, 0.1, 0.2)) {
+    cand <- sort(unique(c(0, f$time, (f$time - k)[f$time - k > 0])))
+    above <- FALSE; day <- NA; chance <- NA
+    for (x in cand) {
+      if (S(x) <= 0) break
+      h <- 1 - S(x + k) / S(x)
+      if (h >= thr) above <- TRUE
+      else if (above) { day <- x; chance <- h; break }
+    }
+    ck[[length(ck) + 1]] <- data.frame(dataset = n, window = k, threshold = thr, day = day, chance = chance)
+  }
+}
+out(do.call(rbind, ck), "checkin.csv")
