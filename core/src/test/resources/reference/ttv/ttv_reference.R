@@ -131,3 +131,35 @@ for (n in c("aml", "ovarian", "lung")) {
   }
 }
 out(do.call(rbind, ck), "checkin.csv")
+
+# ---- payback: cumulative net (day 0 = -upfront; day d adds benefit(d) - cost, discounted by
+# (1 + rate)^(-d/365)), first trough, payback interpolated inside the crossing day; the expected curve
+# lets benefits start the day after value, with P(value on day s) from the aml Kaplan-Meier curve ----
+ramp <- function(plateau, days) function(d) ifelse(days > 0 & d < days, plateau * d / days, plateau)
+summ <- function(N) {
+  i <- which.min(N); depth <- N[i]; pay <- NA
+  if (depth >= 0) pay <- 0 else for (j in (i + 1):length(N)) {
+    if (j > length(N)) break
+    if (N[j - 1] < 0 && N[j] >= 0) { pay <- (j - 2) + (-N[j - 1]) / (N[j] - N[j - 1]); break }
+  }
+  c(i - 1, depth, pay)
+}
+payback <- function(upfront, cost, bfun, rate, H) {
+  d <- 1:H; flows <- bfun(d) - cost
+  rbind(summ(c(-upfront, -upfront + cumsum(flows))),
+        summ(c(-upfront, -upfront + cumsum(flows * (1 + rate)^(-d / 365)))))
+}
+fa <- survfit(Surv(time, status) ~ 1, data = sets$aml)
+Sa <- stepfun(fa$time, c(1, fa$surv))
+expected_bfun <- function(bfun, S, H) {
+  f <- c(1 - S(0), S(0:(H - 1)) - S(1:H))  # f[s + 1] = P(value on day s), s = 0..H
+  function(d) sapply(d, function(dd) sum(f[1:dd] * bfun(dd - (0:(dd - 1)))))
+}
+pb <- list(
+  ramp = payback(1000, 10, ramp(40, 30), 0, 365),
+  ramp_discounted = payback(1000, 10, ramp(40, 30), 0.12, 365),
+  never = payback(100, 5, ramp(4, 0), 0.05, 50),
+  expected_aml = payback(500, 5, expected_bfun(ramp(20, 10), Sa, 200), 0.08, 200)
+)
+out(do.call(rbind, lapply(names(pb), function(n) data.frame(scenario = n, discounted = c(0, 1),
+  troughDay = pb[[n]][, 1], troughDepth = pb[[n]][, 2], paybackDay = pb[[n]][, 3]))), "payback.csv")
