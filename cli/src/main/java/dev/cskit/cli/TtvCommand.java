@@ -96,13 +96,13 @@ public final class TtvCommand implements Runnable {
   }
 
   /**
-   * Reads durations by group (ascending group names; one group "all" without a group column). Errors name
+   * Reads durations by group (in {@link LogRank#GROUP_ORDER}; one group "all" without a group column). Errors name
    * the file, row and column: a missing or negative duration, a status outside 0..maxCode, an empty
    * group name, a file without rows.
    */
   static Map<String, Sample> read(
       InputOptions in, String groupColumn, int maxCode, String idColumn, String renewalColumn) {
-    Map<String, Sample> groups = new TreeMap<>();
+    Map<String, Sample> groups = new TreeMap<>(LogRank.GROUP_ORDER);
     try (CsvInput csv = CsvInput.open(in.input)) {
       csv.require(in.timeColumn, in.eventColumn);
       if (groupColumn != null) {

@@ -2,6 +2,7 @@ package dev.cskit.core.stats;
 
 import dev.cskit.core.DataException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.TreeMap;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
@@ -13,7 +14,33 @@ import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
  * pooled Kaplan-Meier S(t-)^rho.
  */
 public final class LogRank {
+  /**
+   * The order of cohort names: when both names are numbers, numerically (as R orders the levels of a
+   * numeric grouping variable: 1, 2, 10); otherwise by text.
+   */
+  public static final Comparator<String> GROUP_ORDER =
+      (a, b) -> {
+        Double x = asNumber(a);
+        Double y = asNumber(b);
+        if (x != null && y != null) {
+          int c = Double.compare(x, y);
+          if (c != 0) {
+            return c;
+          }
+        }
+        return a.compareTo(b);
+      };
+
   private LogRank() {}
+
+  private static Double asNumber(String s) {
+    try {
+      double v = Double.parseDouble(s.trim());
+      return Double.isFinite(v) ? v : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
 
   /** The log-rank test ({@code rho = 0}). */
   public static LogRankResult logRank(double[] time, int[] status, String[] group) {
@@ -30,7 +57,7 @@ public final class LogRank {
    *
    * @param time durations (finite, >= 0)
    * @param status 1 = event, 0 = censored
-   * @param group each subject's cohort (non-empty names); cohorts are ordered by name
+   * @param group each subject's cohort (non-empty names); cohorts are ordered by {@link #GROUP_ORDER}
    * @param rho the weight exponent (>= 0)
    * @throws DataException for bad durations or status codes, an empty group name, or fewer than 2 cohorts
    */
@@ -41,7 +68,7 @@ public final class LogRank {
       throw DataException.of(
           source, "group must have one entry per duration", group.length + " groups");
     }
-    TreeMap<String, Integer> index = new TreeMap<>();
+    TreeMap<String, Integer> index = new TreeMap<>(GROUP_ORDER);
     for (int i = 0; i < group.length; i++) {
       if (group[i] == null || group[i].isEmpty()) {
         throw new DataException(

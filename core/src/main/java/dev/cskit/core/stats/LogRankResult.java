@@ -11,7 +11,7 @@ import java.util.List;
  * @param chiSquare the chi-square statistic
  * @param df degrees of freedom: cohorts with a positive expected count, minus 1
  * @param pValue the upper-tail chi-square probability
- * @param groups observed and expected events per cohort, cohorts in ascending name order
+ * @param groups observed and expected events per cohort, cohorts in {@link LogRank#GROUP_ORDER}
  */
 public record LogRankResult(
     double rho, double chiSquare, int df, double pValue, List<LogRankGroup> groups) {

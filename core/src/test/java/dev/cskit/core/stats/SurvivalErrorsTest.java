@@ -45,4 +45,12 @@ class SurvivalErrorsTest {
     assertThrows(CskitException.class,
         () -> KaplanMeier.fit(new double[] {1}, new int[] {1}, ConfType.LOG, 1.5));
   }
+
+  @Test
+  void numericGroupNamesAreOrderedAsNumbers() {
+    LogRankResult r = LogRank.logRank(new double[] {1, 2, 3, 4, 5, 6}, new int[] {1, 1, 1, 0, 1, 1},
+        new String[] {"10", "2", "1", "10", "2", "1"});
+    assertEquals(java.util.List.of("1", "2", "10"),
+        r.groups().stream().map(LogRankGroup::group).toList());
+  }
 }
