@@ -3,6 +3,7 @@ package dev.cskit.cli;
 import dev.cskit.core.AccountId;
 import dev.cskit.core.CskitException;
 import dev.cskit.core.DataException;
+import dev.cskit.core.internal.TextTable;
 import dev.cskit.core.io.CsvInput;
 import dev.cskit.core.io.CsvOutput;
 import dev.cskit.core.stats.AalenJohansen;
@@ -163,7 +164,8 @@ public final class TtvCommand implements Runnable {
       name = "km",
       mixinStandardHelpOptions = true,
       description = {
-        "Kaplan-Meier time to value per group (status 1 = reached value, 0 = censored): table with",
+        "Kaplan-Meier time to value per group, with log-rank tests.",
+        "Status 1 = reached value, 0 = censored. Table with",
         "Greenwood standard errors of S(t) and intervals, median and quantiles with limits (as R's",
         "quantile.survfit), restricted mean with standard error, Nelson-Aalen cumulative hazard, and the",
         "log-rank (and Peto-Peto) test for 2+ groups, and for exactly 2 groups the difference in restricted",
@@ -293,7 +295,9 @@ public final class TtvCommand implements Runnable {
           fits.forEach((g, km) -> {
             pw.println("== " + g + " ==");
             pw.print(km);
-            pw.println("restricted mean to " + h + ": " + km.restrictedMean(h));
+            RestrictedMean rm = km.restrictedMean(h);
+            pw.println("restricted mean to " + TextTable.cell(h) + ": " + TextTable.cell(rm.value())
+                + " (std err " + TextTable.cell(rm.stdErr()) + ")");
           });
           if (groups.size() >= 2) {
             pw.print(LogRank.logRank(
@@ -335,8 +339,8 @@ public final class TtvCommand implements Runnable {
       name = "cif",
       mixinStandardHelpOptions = true,
       description = {
-        "Aalen-Johansen cumulative incidence of value and of churn (status 0 = censored, 1 = reached",
-        "value, 2 = churned), with infinitesimal-jackknife standard errors as R's multi-state survfit.",
+        "Cumulative incidence of value and of churn (competing risks).",
+        "Aalen-Johansen estimate (status 0 = censored, 1 = reached value, 2 = churned), with infinitesimal-jackknife standard errors as R's multi-state survfit.",
         "--naive adds 1 - Kaplan-Meier with churn censored, flagged as overstating."
       })
   static final class Cif implements Callable<Integer> {
@@ -408,7 +412,8 @@ public final class TtvCommand implements Runnable {
       name = "checkin",
       mixinStandardHelpOptions = true,
       description = {
-        "The recommended day for a progress call: the earliest day where the chance of reaching value in",
+        "The day for a progress call, and the stalled accounts.",
+        "The earliest day where the chance of reaching value in",
         "the next --window days, given not yet reached, falls below --threshold (after having been at or",
         "above it); and the accounts still onboarding past that day (status 0), ranked by their chance of",
         "reaching value before renewal, lowest first. Status: 0 onboarding, 1 value, 2 churned."
@@ -471,6 +476,7 @@ public final class TtvCommand implements Runnable {
       name = "payback",
       mixinStandardHelpOptions = true,
       description = {
+        "Payback: trough and payback day of the cumulative net, discounted and not.",
         "The negative phase after adoption: cumulative net curve (day 0 = upfront cost, then daily",
         "benefit - cost), its trough and the interpolated payback day, undiscounted and discounted",
         "((1 + rate)^(-day/365)). With --ttv-input (time,status of accounts, 1 = reached value) also the",
@@ -588,7 +594,8 @@ public final class TtvCommand implements Runnable {
       name = "from-events",
       mixinStandardHelpOptions = true,
       description = {
-        "Durations from milestone events (CSV: account_id, event_type, timestamp): days from the first",
+        "Time-to-value durations from milestone events.",
+        "Events CSV: account_id, event_type, timestamp. Days from the first",
         "--start milestone to the first --value milestone, or to the first --churn milestone (competing",
         "event), or to the end of the --as-of day (censored). CSV output columns: account_id, start, end,",
         "time, status (0 onboarding, 1 value, 2 churned; for ttv cif/checkin) and reached_value (1/0; for",
