@@ -68,14 +68,16 @@ public final class LogRank {
       throw DataException.of(
           source, "group must have one entry per duration", group.length + " groups");
     }
-    TreeMap<String, Integer> index = new TreeMap<>(GROUP_ORDER);
+    java.util.HashSet<String> names = new java.util.HashSet<>();
     for (int i = 0; i < group.length; i++) {
       if (group[i] == null || group[i].isEmpty()) {
         throw new DataException(
             source, i + 1, "group", "a group name must not be empty", dev.cskit.core.CskitException.quote(group[i]));
       }
-      index.putIfAbsent(group[i], 0);
+      names.add(group[i]);
     }
+    TreeMap<String, Integer> index = new TreeMap<>(GROUP_ORDER);
+    names.forEach(x -> index.put(x, 0));
     if (index.size() < 2) {
       throw DataException.of(
           source, "a comparison needs at least 2 groups", index.size() + " group");
@@ -88,10 +90,11 @@ public final class LogRank {
     int total = time.length;
     time = SurvMath.aeq(time);
     int[] ord = SurvMath.order(time, status);
+    java.util.HashMap<String, Integer> lookup = new java.util.HashMap<>(index);
     int[] grp = new int[total];
     int[] size = new int[ng];
     for (int i = 0; i < total; i++) {
-      grp[i] = index.get(group[i]);
+      grp[i] = lookup.get(group[i]);
       size[grp[i]]++;
     }
     double[] obs = new double[ng];

@@ -89,16 +89,30 @@ final class SurvMath {
     double[] xs = new double[x.length];
     double[] ys = new double[y.length];
     int n = 0;
-    outer:
-    for (int i = 0; i < y.length; i++) {
-      for (int j = 0; j < n; j++) {
-        if (Double.compare(ys[j], y[i]) == 0 || (Double.isNaN(ys[j]) && Double.isNaN(y[i]))) {
-          continue outer;
+    boolean monotone = true;
+    for (int i = 1; i < y.length && monotone; i++) {
+      monotone = !Double.isNaN(y[i]) && !Double.isNaN(y[i - 1]) && y[i] >= y[i - 1];
+    }
+    if (monotone) {
+      // equal values are adjacent: keep the first of each run
+      for (int i = 0; i < y.length; i++) {
+        if (n == 0 || y[i] != ys[n - 1]) {
+          xs[n] = x[i];
+          ys[n] = y[i];
+          n++;
         }
       }
-      xs[n] = x[i];
-      ys[n] = y[i];
-      n++;
+    } else {
+      java.util.HashSet<Long> seen = new java.util.HashSet<>();
+      for (int i = 0; i < y.length; i++) {
+        long key = Double.isNaN(y[i]) ? Long.MIN_VALUE : Double.doubleToLongBits(y[i] == 0 ? 0.0 : y[i]);
+        if (!seen.add(key)) {
+          continue;
+        }
+        xs[n] = x[i];
+        ys[n] = y[i];
+        n++;
+      }
     }
     if (p == 0) {
       return xs[0];
@@ -120,17 +134,27 @@ final class SurvMath {
     int m = 0;
     double[] ax = new double[n];
     int[] ai = new int[n];
-    Integer[] order = new Integer[n];
+    boolean sorted = true;
     for (int i = 0; i < n; i++) {
       if (!Double.isNaN(ys[i])) {
-        order[m++] = i;
+        ax[m] = ys[i] + shift;
+        ai[m] = i;
+        if (m > 0 && ax[m] < ax[m - 1]) {
+          sorted = false;
+        }
+        m++;
       }
     }
-    Integer[] ord = Arrays.copyOf(order, m);
-    Arrays.sort(ord, (a, b) -> Double.compare(ys[a] + shift, ys[b] + shift));
-    for (int k = 0; k < m; k++) {
-      ax[k] = ys[ord[k]] + shift;
-      ai[k] = ord[k];
+    if (!sorted) {
+      Integer[] ord = new Integer[m];
+      for (int k = 0; k < m; k++) {
+        ord[k] = ai[k];
+      }
+      Arrays.sort(ord, (a, b) -> Double.compare(ys[a] + shift, ys[b] + shift));
+      for (int k = 0; k < m; k++) {
+        ax[k] = ys[ord[k]] + shift;
+        ai[k] = ord[k];
+      }
     }
     if (m == 0 || p < ax[0] || p > ax[m - 1]) {
       return -1;
@@ -192,7 +216,15 @@ final class SurvMath {
    * @return the input array itself when nothing is tied, else a corrected copy
    */
   static double[] aeq(double[] time) {
-    double[] y = Arrays.stream(time).filter(Double::isFinite).sorted().distinct().toArray();
+    double[] sortedTimes = time.clone();
+    Arrays.sort(sortedTimes);
+    int u = 0;
+    for (int i = 0; i < sortedTimes.length; i++) {
+      if (Double.isFinite(sortedTimes[i]) && (u == 0 || sortedTimes[i] != sortedTimes[u - 1])) {
+        sortedTimes[u++] = sortedTimes[i];
+      }
+    }
+    double[] y = Arrays.copyOf(sortedTimes, u);
     if (y.length < 2) {
       return time;
     }
@@ -230,20 +262,37 @@ final class SurvMath {
 
   /** Sort order of indices by time, then by status descending (events before censorings at a tie). */
   static int[] order(double[] time, int[] status) {
-    Integer[] idx = new Integer[time.length];
-    for (int i = 0; i < idx.length; i++) {
+    int n = time.length;
+    int[] idx = new int[n];
+    for (int i = 0; i < n; i++) {
       idx[i] = i;
     }
-    Arrays.sort(
-        idx,
-        (a, b) -> {
+    int[] tmp = new int[n];
+    for (int width = 1; width < n; width *= 2) {
+      for (int lo = 0; lo < n - width; lo += 2 * width) {
+        int mid = lo + width;
+        int hi = Math.min(lo + 2 * width, n);
+        int i = lo;
+        int j = mid;
+        int k = lo;
+        while (i < mid && j < hi) {
+          int a = idx[i];
+          int b = idx[j];
           int c = Double.compare(time[a], time[b]);
-          return c != 0 ? c : Integer.compare(status[b], status[a]);
-        });
-    int[] out = new int[idx.length];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = idx[i];
+          if (c == 0) {
+            c = Integer.compare(status[b], status[a]);
+          }
+          tmp[k++] = c <= 0 ? idx[i++] : idx[j++];
+        }
+        while (i < mid) {
+          tmp[k++] = idx[i++];
+        }
+        while (j < hi) {
+          tmp[k++] = idx[j++];
+        }
+        System.arraycopy(tmp, lo, idx, lo, hi - lo);
+      }
     }
-    return out;
+    return idx;
   }
 }
