@@ -61,7 +61,7 @@ final class TimeToValueSection implements DemoSection {
     Estimate by14 = km.shareBy(14);
     Estimate value14 = aj.incidence(1, 14);
     Estimate churn14 = aj.incidence(2, 14);
-    CheckInDay checkIn = CheckIn.recommend(km, WINDOW, THRESHOLD);
+    CheckInDay checkIn = CheckIn.recommend(aj, WINDOW, THRESHOLD);
     Map<AccountId, Double> renewal = new HashMap<>();
     Map<AccountId, Instant> starts = new HashMap<>();
     for (AccountDuration a : d.accounts()) {
@@ -75,7 +75,7 @@ final class TimeToValueSection implements DemoSection {
       }
     }
     List<StalledAccount> stalled = Double.isNaN(checkIn.day()) ? List.of()
-        : CheckIn.stalled(d, km, checkIn.day(), renewal);
+        : CheckIn.stalled(d, aj, checkIn.day(), renewal);
     Bottlenecks b = Bottlenecks.analyze(events,
         List.of(Milestone.CONTRACT_SIGNED, Milestone.USERS_INVITED, Milestone.FIRST_APP_BUILT,
             Milestone.FIRST_VALUE),

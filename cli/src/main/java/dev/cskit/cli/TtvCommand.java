@@ -416,7 +416,8 @@ public final class TtvCommand implements Runnable {
         "The earliest day where the chance of reaching value in",
         "the next --window days, given not yet reached, falls below --threshold (after having been at or",
         "above it); and the accounts still onboarding past that day (status 0), ranked by their chance of",
-        "reaching value before renewal, lowest first. Status: 0 onboarding, 1 value, 2 churned."
+        "reaching value before renewal, lowest first. Status: 0 onboarding, 1 value, 2 churned; churn is a",
+        "competing event (Aalen-Johansen: chance = (F(d + k) - F(d)) / P(no event by d))."
       })
   static final class Checkin implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -440,18 +441,13 @@ public final class TtvCommand implements Runnable {
       Map<String, Sample> groups = read(io, null, 2, idColumn, renewalColumn);
       Sample s = groups.get("all");
       int[] st = s.statuses();
-      int[] valueStatus = new int[st.length];
-      for (int i = 0; i < st.length; i++) {
-        valueStatus[i] = st[i] == 1 ? 1 : 0;
-      }
-      KaplanMeier km = KaplanMeier.fit(io.input.getFileName().toString(), s.times(), valueStatus,
-          ConfType.LOG_LOG, 0.95);
-      CheckInDay day = CheckIn.recommend(km, window, threshold);
+      AalenJohansen aj = AalenJohansen.fit(s.times(), st, 2, ConfType.LOG_LOG, 0.95);
+      CheckInDay day = CheckIn.recommend(aj, window, threshold);
       List<StalledAccount> stalled = new ArrayList<>();
       if (!Double.isNaN(day.day())) {
         for (int i = 0; i < st.length; i++) {
           if (st[i] == 0 && s.time.get(i) > day.day()) {
-            stalled.add(CheckIn.stalledAccount(km, AccountId.of(s.ids.get(i)), s.time.get(i), s.renewal.get(i)));
+            stalled.add(CheckIn.stalledAccount(aj, AccountId.of(s.ids.get(i)), s.time.get(i), s.renewal.get(i)));
           }
         }
       }
@@ -479,8 +475,9 @@ public final class TtvCommand implements Runnable {
         "Payback: trough and payback day of the cumulative net, discounted and not.",
         "The negative phase after adoption: cumulative net curve (day 0 = upfront cost, then daily",
         "benefit - cost), its trough and the interpolated payback day, undiscounted and discounted",
-        "((1 + rate)^(-day/365)). With --ttv-input (time,status of accounts, 1 = reached value) also the",
-        "expected curve when benefits start at the time to value (Kaplan-Meier)."
+        "((1 + rate)^(-day/365)). With --ttv-input (time,status of accounts: 1 = reached value, 0 = censored,",
+        "2 = churned) also the expected curve when benefits start the day after value, with the time to value",
+        "from the Aalen-Johansen incidence of value (Kaplan-Meier when nobody churned)."
       })
   static final class PaybackCmd implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -557,10 +554,9 @@ public final class TtvCommand implements Runnable {
         in.input = ttvInput;
         in.timeColumn = timeColumn;
         in.eventColumn = eventColumn;
-        Sample s = flatten(read(in, null, 1, null, null));
-        KaplanMeier km = KaplanMeier.fit(ttvInput.getFileName().toString(), s.times(), s.statuses(),
-            ConfType.LOG_LOG, 0.95);
-        Payback e = Payback.expected(upfront, costs, benefits, discountRate, horizon, km);
+        Sample s = flatten(read(in, null, 2, null, null));
+        AalenJohansen aj = AalenJohansen.fit(s.times(), s.statuses(), 2, ConfType.LOG_LOG, 0.95);
+        Payback e = Payback.expected(upfront, costs, benefits, discountRate, horizon, aj);
         Map<String, Object> ex = Json.object("undiscounted", summary(e.undiscounted()),
             "discounted", summary(e.discounted()));
         if (curve) {

@@ -309,6 +309,19 @@ public final class AalenJohansen {
     return new Estimate(p[k][type], lower[k][type], upper[k][type]);
   }
 
+  /** The probability of being event-free at time {@code t} (1 before the first time). */
+  public double eventFree(double t) {
+    int k = indexAt(t);
+    return k < 0 ? 1.0 : p[k][0];
+  }
+
+  /** The cumulative incidence of event {@code type} by time {@code t} (0 before the first time). */
+  public double incidenceValue(int type, double t) {
+    checkType(type);
+    int k = indexAt(t);
+    return k < 0 ? 0.0 : p[k][type];
+  }
+
   /** The standard error of the cumulative incidence of {@code type} at time {@code t}. */
   public double incidenceStdErr(int type, double t) {
     checkType(type);

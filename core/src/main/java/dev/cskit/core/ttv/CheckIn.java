@@ -2,6 +2,7 @@ package dev.cskit.core.ttv;
 
 import dev.cskit.core.AccountId;
 import dev.cskit.core.CskitException;
+import dev.cskit.core.stats.AalenJohansen;
 import dev.cskit.core.stats.KaplanMeier;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,6 +18,11 @@ import java.util.TreeSet;
  * recommended call day is the earliest d where h(d) falls below a threshold after having been at or above
  * it. Since S is a right-continuous step function, h only changes at event times t and at t - k, so the
  * day is exact and may be fractional.
+ *
+ * <p>With churn as a competing event, use the {@link AalenJohansen} overloads: the chance of reaching value
+ * in the window given neither value nor churn yet is {@code (F(d + k) - F(d)) / p0(d)}, with F the
+ * cumulative incidence of value (type 1) and p0 the event-free probability. With no churn this equals the
+ * Kaplan-Meier formula; treating churn as censoring instead would overstate the chance.
  */
 public final class CheckIn {
   private CheckIn() {}
@@ -29,6 +35,20 @@ public final class CheckIn {
    * @param threshold the chance below which accounts are unlikely to get there alone, in (0, 1)
    */
   public static CheckInDay recommend(KaplanMeier km, double windowDays, double threshold) {
+    return recommend(km.times(), km::survival, t -> 1 - km.survival(t), windowDays, threshold);
+  }
+
+  /**
+   * The recommended check-in day with churn (type 2) as a competing event: {@code h(d) = (F(d + k) -
+   * F(d)) / p0(d)} with F the incidence of value (type 1).
+   */
+  public static CheckInDay recommend(AalenJohansen aj, double windowDays, double threshold) {
+    return recommend(aj.times(), aj::eventFree, t -> aj.incidenceValue(1, t), windowDays, threshold);
+  }
+
+  private static CheckInDay recommend(
+      double[] times, java.util.function.DoubleUnaryOperator free,
+      java.util.function.DoubleUnaryOperator value, double windowDays, double threshold) {
     if (!(windowDays > 0) || Double.isInfinite(windowDays)) {
       throw new CskitException("window", "must be a finite number of days > 0", String.valueOf(windowDays));
     }
@@ -37,7 +57,7 @@ public final class CheckIn {
     }
     TreeSet<Double> candidates = new TreeSet<>();
     candidates.add(0.0);
-    for (double t : km.times()) {
+    for (double t : times) {
       candidates.add(t);
       if (t - windowDays > 0) {
         candidates.add(t - windowDays);
@@ -47,11 +67,11 @@ public final class CheckIn {
     double peak = Double.NaN;
     double peakDay = Double.NaN;
     for (double d : candidates) {
-      double sd = km.survival(d);
-      if (sd <= 0) {
+      double p0 = free.applyAsDouble(d);
+      if (p0 <= 0) {
         break;
       }
-      double h = 1 - km.survival(d + windowDays) / sd;
+      double h = (value.applyAsDouble(d + windowDays) - value.applyAsDouble(d)) / p0;
       if (Double.isNaN(peak) || h > peak) {
         peak = h;
         peakDay = d;
@@ -92,6 +112,41 @@ public final class CheckIn {
       out.add(stalledAccount(km, a.accountId(), a.days(), r == null ? Double.NaN : r));
     }
     return rank(out);
+  }
+
+  /**
+   * Stalled accounts with churn as a competing event: the chance before renewal is {@code (F(r) - F(e)) /
+   * p0(e)}.
+   *
+   * @see #stalled(Durations, KaplanMeier, double, Map)
+   */
+  public static List<StalledAccount> stalled(
+      Durations durations, AalenJohansen aj, double day, Map<AccountId, Double> renewalDays) {
+    List<StalledAccount> out = new ArrayList<>();
+    for (AccountDuration a : durations.accounts()) {
+      if (a.status() != TtvStatus.ONBOARDING || !(a.days() > day)) {
+        continue;
+      }
+      Double r = renewalDays.get(a.accountId());
+      out.add(stalledAccount(aj, a.accountId(), a.days(), r == null ? Double.NaN : r));
+    }
+    return rank(out);
+  }
+
+  /** One stalled account's chance of reaching value before renewal, churn competing. */
+  public static StalledAccount stalledAccount(
+      AalenJohansen aj, AccountId id, double daysSinceStart, double renewalDay) {
+    double chance;
+    if (Double.isNaN(renewalDay)) {
+      chance = Double.NaN;
+    } else if (renewalDay <= daysSinceStart) {
+      chance = 0;
+    } else {
+      double p0 = aj.eventFree(daysSinceStart);
+      chance = p0 <= 0 ? Double.NaN
+          : (aj.incidenceValue(1, renewalDay) - aj.incidenceValue(1, daysSinceStart)) / p0;
+    }
+    return new StalledAccount(id, daysSinceStart, renewalDay, chance);
   }
 
   /** One stalled account's chance of reaching value before its renewal day. */

@@ -56,4 +56,44 @@ class CheckInTest {
     assertEquals(expectMid, st.get(1).chanceBeforeRenewal(), 1e-12);
     assertTrue(st.get(1).chanceBeforeRenewal() > 0);
   }
+
+  @Test
+  void churnAsACompetingEventLowersTheChanceKaplanMeierOverstates() {
+    // value at 1 and 2, churn at 1.5, two still onboarding at 10
+    double[] t = {1, 1.5, 2, 10, 10};
+    int[] s = {1, 2, 1, 0, 0};
+    dev.cskit.core.stats.AalenJohansen aj = dev.cskit.core.stats.AalenJohansen.fit(t, s);
+    KaplanMeier km = KaplanMeier.fit(t, new int[] {1, 0, 1, 0, 0});
+    // F(3) = 1/5 + (3/5)(1/3) = 2/5; from day 0.5 the honest chance by day 3 is 0.4
+    StalledAccount honest = CheckIn.stalledAccount(aj, AccountId.of("x"), 0.5, 3);
+    assertEquals(0.4, honest.chanceBeforeRenewal(), 1e-12);
+    // Kaplan-Meier with churn censored: 1 - S(3) = 1 - (4/5)(2/3) = 7/15 > 0.4
+    StalledAccount naive = CheckIn.stalledAccount(km, AccountId.of("x"), 0.5, 3);
+    assertEquals(7.0 / 15, naive.chanceBeforeRenewal(), 1e-12);
+    // h(1) = (F(2) - F(1)) / p0(1) = (2/5 - 1/5) / (4/5) = 1/4; the day h falls below 0.3 after 1/3 at 1.5 is 2
+    CheckInDay day = CheckIn.recommend(aj, 1, 0.3);
+    assertEquals(2.0, day.day(), 0);
+    assertEquals(1.0 / 3, day.peakChance(), 1e-12);
+    assertEquals(1.5, day.peakDay(), 0);
+  }
+
+  @Test
+  void withoutChurnTheCompetingRisksCheckInEqualsKaplanMeier() {
+    java.util.Random rnd = new java.util.Random(11);
+    for (int rep = 0; rep < 20; rep++) {
+      int n = 30;
+      double[] t = new double[n];
+      int[] s = new int[n];
+      for (int i = 0; i < n; i++) {
+        t[i] = 1 + rnd.nextInt(40);
+        s[i] = rnd.nextInt(4) == 0 ? 0 : 1;
+      }
+      CheckInDay a = CheckIn.recommend(KaplanMeier.fit(t, s), 5, 0.2113);
+      CheckInDay b = CheckIn.recommend(dev.cskit.core.stats.AalenJohansen.fit(t, s), 5, 0.2113);
+      assertEquals(a.day(), b.day(), 1e-12);
+      if (!Double.isNaN(a.day())) {
+        assertEquals(a.chanceAtDay(), b.chanceAtDay(), 1e-12);
+      }
+    }
+  }
 }
