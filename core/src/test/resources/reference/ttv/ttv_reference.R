@@ -1,7 +1,13 @@
 # Reference values for dev.cskit.core.stats (Kaplan-Meier, Nelson-Aalen, quantiles, restricted mean,
 # log-rank / Peto-Peto, Aalen-Johansen cumulative incidence) from R's survival package.
 # Run from this directory:  Rscript ttv_reference.R
-# Writes: km_input.csv, km.csv, quantiles.csv, rmean.csv, survdiff.csv, cif_input.csv, cif.csv
+# R 4.2 with survival 3.5-3 (Debian bookworm: apt-get install r-cran-survival).
+# Writes: km_input.csv (time, status, group of aml, ovarian, lung, flat-stretch and near-tie sets),
+#   km.csv (survfit tables for plain/log/log-log at 0.90/0.95/0.99: n.risk, surv, std.err, lower, upper,
+#   cumhaz, std.chaz), quantiles.csv (quantile.survfit), rmean.csv (summary(fit, rmean = tau)),
+#   survdiff.csv (rho = 0 log-rank and rho = 1 Peto-Peto), rmstdiff.csv (restricted-mean differences),
+#   cif_input.csv / cif.csv (multi-state survfit: Aalen-Johansen with a tie of different event types),
+#   checkin.csv (check-in day on survfit step functions), payback.csv (payback curves).
 suppressPackageStartupMessages(library(survival))
 num <- function(x) ifelse(is.na(x), "NA", ifelse(is.infinite(x), ifelse(x > 0, "Inf", "-Inf"), sprintf("%.17g", x)))
 fmt <- function(df) { for (n in names(df)) if (is.numeric(df[[n]])) df[[n]] <- num(df[[n]]); df }
