@@ -1,6 +1,9 @@
 package dev.cskit.core.stats;
 
+import dev.cskit.core.CskitException;
 import dev.cskit.core.DataException;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -68,11 +71,11 @@ public final class LogRank {
       throw DataException.of(
           source, "group must have one entry per duration", group.length + " groups");
     }
-    java.util.HashSet<String> names = new java.util.HashSet<>();
+    HashSet<String> names = new HashSet<>();
     for (int i = 0; i < group.length; i++) {
       if (group[i] == null || group[i].isEmpty()) {
         throw new DataException(
-            source, i + 1, "group", "a group name must not be empty", dev.cskit.core.CskitException.quote(group[i]));
+            source, i + 1, "group", "a group name must not be empty", CskitException.quote(group[i]));
       }
       names.add(group[i]);
     }
@@ -90,7 +93,7 @@ public final class LogRank {
     int total = time.length;
     time = SurvMath.aeq(time);
     int[] ord = SurvMath.order(time, status);
-    java.util.HashMap<String, Integer> lookup = new java.util.HashMap<>(index);
+    HashMap<String, Integer> lookup = new HashMap<>(index);
     int[] grp = new int[total];
     int[] size = new int[ng];
     for (int i = 0; i < total; i++) {

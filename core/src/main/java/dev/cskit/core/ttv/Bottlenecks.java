@@ -3,7 +3,10 @@ package dev.cskit.core.ttv;
 import dev.cskit.core.AccountId;
 import dev.cskit.core.CskitException;
 import dev.cskit.core.internal.TextTable;
+import dev.cskit.core.stats.ConfType;
 import dev.cskit.core.stats.KaplanMeier;
+import dev.cskit.core.stats.Quantile;
+import dev.cskit.core.stats.RestrictedMean;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -96,12 +99,12 @@ public record Bottlenecks(List<String> path, List<StepStats> steps, double horiz
       int[] sa = status.get(s);
       if (ta.length == 0) {
         steps.add(new StepStats(path.get(s), path.get(s + 1), 0, 0, 0,
-            new dev.cskit.core.stats.Quantile(0.5, Double.NaN, Double.NaN, Double.NaN),
-            new dev.cskit.core.stats.RestrictedMean(horizon, Double.NaN, Double.NaN)));
+            new Quantile(0.5, Double.NaN, Double.NaN, Double.NaN),
+            new RestrictedMean(horizon, Double.NaN, Double.NaN)));
         continue;
       }
       KaplanMeier km = KaplanMeier.fit("step " + path.get(s) + " -> " + path.get(s + 1), ta, sa,
-          dev.cskit.core.stats.ConfType.LOG_LOG, 0.95);
+          ConfType.LOG_LOG, 0.95);
       int done = km.events();
       StepStats stats = new StepStats(path.get(s), path.get(s + 1), ta.length, done, ta.length - done,
           km.median(), km.restrictedMean(horizon));
