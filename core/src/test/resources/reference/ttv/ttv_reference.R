@@ -24,6 +24,9 @@ sets <- list(
   # floating-point near-ties that survfit's timefix (aeqSurv) merges
   nearties = data.frame(time = c(0.1 + 0.2, 0.3, 1, 1 + 1e-10, 2, 2.5, 3, 3 * (1 + 1e-9), 4, 5),
                         status = c(1, 1, 1, 0, 1, 1, 0, 1, 1, 0), group = rep(c("a", "b"), 5)),
+  # censoring before the first event (log-log limits are NA while S = 1) and a last event with all at risk
+  early = data.frame(time = c(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 10, 12), status = c(0, 0, 1, 1, 0, 1, 1, 0, 1, 1, 1, 1),
+                     group = rep(c("a", "b", "c"), 4)),
   lung_ecog = with(lung[!is.na(lung$ph.ecog), ], data.frame(time = time, status = status - 1, group = paste0("ecog", ph.ecog)))
 )
 inp <- do.call(rbind, lapply(names(sets), function(n) cbind(dataset = n, sets[[n]])))

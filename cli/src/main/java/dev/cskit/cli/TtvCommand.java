@@ -136,6 +136,15 @@ public final class TtvCommand implements Runnable {
     if (groups.isEmpty()) {
       throw DataException.of(in.input.getFileName().toString(), "at least one data row is required", "none");
     }
+    // R's timefix runs on the pooled data before survfit splits it by group
+    double[] pooled = flatten(groups).times();
+    double[] fixed = KaplanMeier.timefix(pooled);
+    int k = 0;
+    for (Sample s : groups.values()) {
+      for (int i = 0; i < s.time.size(); i++) {
+        s.time.set(i, fixed[k++]);
+      }
+    }
     return groups;
   }
 

@@ -163,6 +163,30 @@ class TtvCommandTest {
   }
 
   @Test
+  void nearTiesAreMergedOnThePooledDataAsR(@TempDir Path dir) throws Exception {
+    Path in = dataset(dir, "near.csv", "nearties", "km_input.csv");
+    CliTestSupport r = CliTestSupport.run("ttv", "km", "--input", in.toString(), "--group-column", "group");
+    assertEquals(0, r.code, r.err);
+    int checked = 0;
+    for (JsonNode g : r.json().get("groups")) {
+      for (Map<String, String> m : csv("rmean.csv")) {
+        if (m.get("dataset").equals("nearties") && m.get("tau").equals("common")
+            && m.get("group").equals(g.get("group").asText())) {
+          close(m.get("rmean"), g.get("rmst").get("value"), "rmean " + m.get("group"));
+          close(m.get("se"), g.get("rmst").get("stdErr"), "se " + m.get("group"));
+          checked++;
+        }
+      }
+    }
+    assertEquals(2, checked);
+    for (Map<String, String> sd : csv("survdiff.csv")) {
+      if (sd.get("dataset").equals("nearties") && sd.get("rho").equals("1")) {
+        close(sd.get("chisq"), r.json().get("petoPeto").get("chiSquare"), "Peto-Peto");
+      }
+    }
+  }
+
+  @Test
   void cifMatchesRAndFlagsTheNaiveEstimate(@TempDir Path dir) throws Exception {
     StringBuilder sb = new StringBuilder("time,status\n");
     for (Map<String, String> r : csv("cif_input.csv")) {

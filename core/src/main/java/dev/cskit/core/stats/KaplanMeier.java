@@ -166,6 +166,17 @@ public final class KaplanMeier {
         level);
   }
 
+  /**
+   * R's {@code timefix}: a copy of the times in which values closer than {@code sqrt(.Machine$double.eps)}
+   * (absolutely or relative to the mean distinct time) are made equal to the smallest of their run. Every
+   * fit applies it to its own data; to match R's {@code survfit(Surv(time, status) ~ group)} exactly, apply
+   * it to the pooled times of all cohorts before splitting them, as R does.
+   */
+  public static double[] timefix(double[] time) {
+    double[] fixed = SurvMath.aeq(time);
+    return fixed == time ? time.clone() : fixed;
+  }
+
   /** The same curve with intervals of another type or level. */
   public KaplanMeier withConfidence(ConfType type, double level) {
     return new KaplanMeier(

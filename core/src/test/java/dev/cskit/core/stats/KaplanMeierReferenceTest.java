@@ -125,13 +125,24 @@ class KaplanMeierReferenceTest {
       double tau;
       KaplanMeier km;
       if (r.get("tau").equals("common")) {
-        Map<String, Sample> groups = BY_GROUP.get(r.get("dataset"));
-        tau = 0;
-        for (Sample s : groups.values()) {
-          tau = Math.max(tau, KaplanMeier.fit(s.time(), s.status()).lastTime());
+        // survfit(~ group): timefix on the pooled data, then one curve per group
+        Sample all = SETS.get(r.get("dataset"));
+        double[] fixed = KaplanMeier.timefix(all.time());
+        Map<String, List<Integer>> rowsOf = new LinkedHashMap<>();
+        for (int i = 0; i < fixed.length; i++) {
+          rowsOf.computeIfAbsent(all.group()[i], k -> new ArrayList<>()).add(i);
         }
-        Sample s = groups.get(r.get("group"));
-        km = KaplanMeier.fit(s.time(), s.status());
+        tau = 0;
+        km = null;
+        for (var g : rowsOf.entrySet()) {
+          double[] t = g.getValue().stream().mapToDouble(i -> fixed[i]).toArray();
+          int[] st = g.getValue().stream().mapToInt(i -> all.status()[i]).toArray();
+          KaplanMeier fit = KaplanMeier.fit(t, st);
+          tau = Math.max(tau, fit.lastTime());
+          if (g.getKey().equals(r.get("group"))) {
+            km = fit;
+          }
+        }
       } else {
         Sample s = of(r.get("dataset"), r.get("group"));
         km = KaplanMeier.fit(s.time(), s.status());
@@ -150,7 +161,7 @@ class KaplanMeierReferenceTest {
     for (Map<String, String> r : RefCsv.read("survdiff.csv")) {
       tests.computeIfAbsent(r.get("dataset") + "|" + r.get("rho"), k -> new ArrayList<>()).add(r);
     }
-    assertEquals(12, tests.size());
+    assertEquals(14, tests.size());
     for (var e : tests.entrySet()) {
       Map<String, String> first = e.getValue().get(0);
       Sample s = SETS.get(first.get("dataset"));
