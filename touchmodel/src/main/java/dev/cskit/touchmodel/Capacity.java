@@ -57,13 +57,13 @@ public record Capacity(Double managers, Double hoursPerManager, Double hours, In
   }
 
   /** Whether there is no limit. */
-  public boolean isUnlimited() {
+  public boolean hasNoLimit() {
     return Boolean.TRUE.equals(unlimited);
   }
 
   /** Hours per month available, given the tier's hours per account; infinite when unlimited. */
   public double hoursPerMonth(double hoursPerAccount) {
-    if (isUnlimited()) {
+    if (hasNoLimit()) {
       return Double.POSITIVE_INFINITY;
     }
     if (managers != null) {

@@ -55,7 +55,8 @@ import java.util.Set;
  * @param uplift the retention uplift per tier and health band (band {@code "*"}: any other band); a missing
  *     tier or band is 0
  * @param hysteresis minimum time in tier, change limit and renewal freeze
- * @param playbook the playbook matrix; the built-in one when absent
+ * @param playbook the playbook matrix; the built-in one when absent (its entries for tiers the model does not
+ *     have never match)
  * @param usageGroups the usage-group axes; defaults when absent
  */
 public record TouchModel(
@@ -146,8 +147,9 @@ public record TouchModel(
     }
     uplift = Map.copyOf(up);
     hysteresis = hysteresis == null ? Hysteresis.none() : hysteresis;
-    playbook = playbook == null ? Playbook.defaults() : playbook;
-    for (int i = 0; i < playbook.entries().size(); i++) {
+    boolean defaultPlaybook = playbook == null;
+    playbook = defaultPlaybook ? Playbook.defaults() : playbook;
+    for (int i = 0; i < (defaultPlaybook ? 0 : playbook.entries().size()); i++) {
       String t = playbook.entries().get(i).tier();
       root.field("playbook").field("entries").index(i).field("tier")
           .check(t.equals("*") || names.contains(t), "must name a tier of the model " + names(tiers), t);
