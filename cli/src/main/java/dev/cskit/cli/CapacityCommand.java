@@ -4,6 +4,7 @@ import dev.cskit.core.io.CsvOutput;
 import dev.cskit.touchmodel.CapacityPlan;
 import dev.cskit.touchmodel.Segmentation;
 import dev.cskit.touchmodel.TouchModel;
+import dev.cskit.touchmodel.WhatIf;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -20,7 +21,9 @@ import picocli.CommandLine.Option;
  * {@code cskit capacity}: managers and hours per tier for a portfolio under a touch model. JSON: {@code
  * {"tiers":[{"tier","accounts","arr","hoursNeeded","hoursAvailable","accountsWanted","hoursWanted",
  * "hoursPerManager","managersNeeded","managersAvailable","accountsPerManager","coverageAccounts",
- * "shortfallHours","cost"}],"totals":{...}}}; unlimited values print as null.
+ * "shortfallHours","cost"}],"totals":{...}}}; unlimited values print as null. With {@code --what-if FILE},
+ * {@code "whatIf": {"tiers":[{"tier","accountsBefore","accountsAfter","hoursBefore","hoursAfter","arrBefore",
+ * "arrAfter"}],"changedAccounts":N,"changed":[ids]}}.
  */
 @Command(
     name = "capacity",
@@ -49,6 +52,10 @@ public final class CapacityCommand implements Callable<Integer> {
           + " (default: ${DEFAULT-VALUE}).")
   double hoursPerManager = 120;
 
+  @Option(names = "--what-if", paramLabel = "FILE",
+      description = "A second touch model (moved thresholds or budgets) to compare against --model.")
+  Path whatIf;
+
   @Option(names = "--format", paramLabel = "FORMAT", description = "table, csv or json (default: ${DEFAULT-VALUE}).")
   OutputFormat format = OutputFormat.TABLE;
 
@@ -61,10 +68,19 @@ public final class CapacityCommand implements Callable<Integer> {
     TouchModel m = TouchModel.read(model);
     Segmentation s = SegmentCommand.segment(m, accounts, scores, previous, asOf);
     CapacityPlan plan = CapacityPlan.of(m, s, hoursPerManager);
+    WhatIf compare = null;
+    if (whatIf != null) {
+      TouchModel alt = TouchModel.read(whatIf);
+      compare = WhatIf.compare(s, SegmentCommand.segment(alt, accounts, scores, previous, s.asOf()));
+    }
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {
       case JSON:
-        out.println(Json.write(json(plan)));
+        Map<String, Object> j = json(plan);
+        if (compare != null) {
+          j.put("whatIf", json(compare));
+        }
+        out.println(Json.write(j));
         break;
       case CSV:
         CsvOutput csv = new CsvOutput(out);
@@ -81,6 +97,10 @@ public final class CapacityCommand implements Callable<Integer> {
         break;
       default:
         out.print(plan);
+        if (compare != null) {
+          out.println();
+          out.print(compare);
+        }
     }
     out.flush();
     return Main.OK;
@@ -88,6 +108,18 @@ public final class CapacityCommand implements Callable<Integer> {
 
   private static String n(double v) {
     return Double.isInfinite(v) ? "" : CsvOutput.number(v);
+  }
+
+  static Map<String, Object> json(WhatIf w) {
+    List<Object> rows = new ArrayList<>();
+    for (WhatIf.Row r : w.rows()) {
+      rows.add(Json.object("tier", r.tier(), "accountsBefore", r.accountsBefore(), "accountsAfter", r.accountsAfter(),
+          "hoursBefore", r.hoursBefore(), "hoursAfter", r.hoursAfter(), "arrBefore", r.arrBefore(),
+          "arrAfter", r.arrAfter()));
+    }
+    List<String> ids = new ArrayList<>();
+    w.changedAccounts().forEach(id -> ids.add(id.value()));
+    return Json.object("tiers", rows, "changedAccounts", w.changedCount(), "changed", ids);
   }
 
   static Map<String, Object> json(CapacityPlan plan) {

@@ -73,14 +73,14 @@ public final class SegmentCommand implements Callable<Integer> {
       case CSV:
         CsvOutput csv = new CsvOutput(out);
         csv.row("account_id", "tier", "reason", "previous_tier", "changed", "held", "kind", "wanted_tier",
-            "boundary_field", "boundary_threshold", "boundary_distance", "arr", "ltv", "band");
+            "boundary_field", "boundary_threshold", "boundary_distance", "arr", "ltv", "band", "action");
         for (TierAssignment a : s.assignments()) {
           Boundary b = a.boundary();
           csv.row(a.accountId().value(), a.tier(), a.reason(), a.previousTier() == null ? "" : a.previousTier(),
               Boolean.toString(a.changed()), Boolean.toString(a.held()), a.kind().name().toLowerCase(java.util.Locale.ROOT),
               a.wantedTier(), b == null ? "" : b.field(), b == null ? "" : CsvOutput.number(b.threshold()),
               b == null ? "" : CsvOutput.number(b.distance()), CsvOutput.number(a.arr()),
-              CsvOutput.number(a.ltv()), a.band());
+              CsvOutput.number(a.ltv()), a.band(), a.action() == null ? "" : a.action());
         }
         csv.flush();
         break;
@@ -109,7 +109,8 @@ public final class SegmentCommand implements Callable<Integer> {
               "value", b.value(), "distance", b.distance()),
           "arr", a.arr(),
           "ltv", a.ltv(),
-          "band", a.band()));
+          "band", a.band(),
+          "action", a.action()));
     }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("asOf", s.asOf().toString());

@@ -77,6 +77,10 @@ class SegmentCommandTest {
     assertTrue(acc.get(1).get("reason").asText().contains("within the exit threshold"), acc.get(1).toString());
     assertTrue(acc.get(2).get("reason").asText().startsWith("capacity spill"), acc.get(2).toString());
     assertEquals("pin: strategic (until 2030-01-01)", acc.get(5).get("reason").asText());
+    // playbook: A is a green high-touch adoption account: the generic high-touch action
+    assertEquals("quarterly business review", acc.get(0).get("action").asText());
+    // C spilled to low and is red: the pooled team phones it
+    assertEquals("phone call from the pooled team", acc.get(2).get("action").asText());
     assertEquals("arr", acc.get(3).get("boundary").get("field").asText());
     assertEquals(5000, acc.get(3).get("boundary").get("distance").asDouble(), 0);
     JsonNode tiers = j.get("tiers");
@@ -138,6 +142,20 @@ class SegmentCommandTest {
     assertEquals(1, high.get("accountsPerManager").asDouble(), 0);
     assertEquals(0, high.get("shortfallHours").asDouble(), 0);
     assertTrue(r.json().get("totals").has("managersNeeded"));
+
+    // what-if: the "mid" threshold moved from 20k to 2k moves E (3k) from tech to low
+    Path lower = write("lower.yaml", MODEL.replace("min: 20000", "min: 2000"));
+    Run w = run("capacity", "--model", model.toString(), "--accounts", accounts.toString(), "--as-of",
+        "2026-06-30", "--what-if", lower.toString(), "--format", "json");
+    assertEquals(0, w.code(), w.err());
+    JsonNode wi = w.json().get("whatIf");
+    assertEquals(1, wi.get("changedAccounts").asInt(), wi.toString());
+    assertEquals("E", wi.get("changed").get(0).asText());
+    // low before: B (95k, below the 100k entry), C (60k, no band: not "risky"), D (25k); after: + E
+    assertEquals(3, wi.get("tiers").get(1).get("accountsBefore").asInt());
+    assertEquals(4, wi.get("tiers").get(1).get("accountsAfter").asInt());
+    assertEquals(95_000 + 60_000 + 25_000 + 3_000, wi.get("tiers").get(1).get("arrAfter").asDouble(), 0);
+    assertEquals(4, wi.get("tiers").get(1).get("hoursAfter").asDouble(), 0);
   }
 
   @Test

@@ -486,7 +486,8 @@ final class Segmenter {
       String name = model.tiers().get(tier[i]).name();
       boolean changed = p != null && !p.tier().equals(name);
       out.add(new TierAssignment(a.id(), name, reason[i], kind[i], p == null ? null : p.tier(), changed,
-          held[i], model.tiers().get(wanted[i]).name(), boundary[i], a.arr(), ltv[i], band[i].name()));
+          held[i], model.tiers().get(wanted[i]).name(), boundary[i], a.arr(), ltv[i], band[i].name(),
+          model.playbook().actionFor(name, band[i], a.stage())));
       count[tier[i]]++;
       arr[tier[i]] += a.arr();
       tierLtv[tier[i]] += model.ltv().ltv(a.arr(), name);

@@ -17,6 +17,7 @@ import dev.cskit.core.AccountId;
  * @param arr the account's ARR
  * @param ltv its lifetime value at the base churn
  * @param band its health band
+ * @param action the playbook's action for its tier, band and lifecycle stage, or null when none matches
  */
 public record TierAssignment(
     AccountId accountId,
@@ -30,4 +31,5 @@ public record TierAssignment(
     Boundary boundary,
     double arr,
     double ltv,
-    String band) {}
+    String band,
+    String action) {}
