@@ -15,6 +15,10 @@ final class Fixtures {
     return Account.builder().id(id).arr(arr).seats(10).build();
   }
 
+  static Account account(String id, LifecycleStage stage, double arr, LocalDate renewal) {
+    return account(id, arr, stage, null, renewal);
+  }
+
   static Account account(String id, double arr, LifecycleStage stage, String segment, LocalDate renewal) {
     Account.Builder b = Account.builder().id(id).arr(arr).seats(10).stage(stage);
     if (segment != null) {
