@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
     description = "Customer-success analytics: health scores, touch models, survey planning, time to value.",
     subcommands = {
       DemoCommand.class,
+      SampleCommand.class,
+      UsageCommand.class,
       SegmentCommand.class,
       CapacityCommand.class,
       CommandLine.HelpCommand.class,

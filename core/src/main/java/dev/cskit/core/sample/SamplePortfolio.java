@@ -139,6 +139,9 @@ public final class SamplePortfolio {
                 r.pick(0.25, 0.40, 0.35)]
             : UsagePattern.values()[r.pick(0.25, 0.38, 0.17, 0.08, 0.12)];
     t.health = r.gaussian();
+    if (t.pattern == UsagePattern.SHELFWARE && seats < 8) {
+      seats = 8 + r.nextInt(25); // shelfware: a bulk of seats bought, few users
+    }
     LocalDate start = asOf.minusDays(t.tenureDays);
     LocalDate renewal = start;
     while (!renewal.isAfter(asOf)) {
