@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
 public final class CapacityCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--model", required = true, paramLabel = "FILE", description = "Touch model (.yaml or .json).")
+  @Option(names = "--model", required = true, paramLabel = "FILE", description = "Touch model (.yaml or .json); \"example\" for the built-in example model.")
   Path model;
 
   @Option(names = "--accounts", required = true, paramLabel = "FILE.csv", description = "Accounts CSV.")
@@ -65,12 +65,12 @@ public final class CapacityCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--hours-per-manager must be a number > 0, found " + hoursPerManager);
     }
-    TouchModel m = TouchModel.read(model);
+    TouchModel m = SegmentCommand.model(model);
     Segmentation s = SegmentCommand.segment(m, accounts, scores, previous, asOf);
     CapacityPlan plan = CapacityPlan.of(m, s, hoursPerManager);
     WhatIf compare = null;
     if (whatIf != null) {
-      TouchModel alt = TouchModel.read(whatIf);
+      TouchModel alt = SegmentCommand.model(whatIf);
       compare = WhatIf.compare(s, SegmentCommand.segment(alt, accounts, scores, previous, s.asOf()));
     }
     PrintWriter out = spec.commandLine().getOut();

@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
 public final class SegmentCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--model", required = true, paramLabel = "FILE", description = "Touch model (.yaml or .json).")
+  @Option(names = "--model", required = true, paramLabel = "FILE", description = "Touch model (.yaml or .json); \"example\" for the built-in example model.")
   Path model;
 
   @Option(names = "--accounts", required = true, paramLabel = "FILE.csv", description = "Accounts CSV.")
@@ -54,6 +54,14 @@ public final class SegmentCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "FORMAT", description = "table, csv or json (default: ${DEFAULT-VALUE}).")
   OutputFormat format = OutputFormat.TABLE;
 
+  /** Reads a model file; the name {@code example} (when no such file exists) is the built-in example model. */
+  static TouchModel model(Path file) {
+    if (file.toString().equals("example") && !java.nio.file.Files.exists(file)) {
+      return TouchModel.example();
+    }
+    return TouchModel.read(file);
+  }
+
   /** Runs the model on the command's inputs. */
   static Segmentation segment(TouchModel m, Path accounts, Path scores, Path previous, LocalDate asOf) {
     List<Account> list = Accounts.readCsv(accounts);
@@ -63,7 +71,7 @@ public final class SegmentCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    TouchModel m = TouchModel.read(model);
+    TouchModel m = SegmentCommand.model(model);
     Segmentation s = segment(m, accounts, scores, previous, asOf);
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {

@@ -185,6 +185,29 @@ class SegmentCommandTest {
   }
 
   @Test
+  void exampleModelOnTheSampleAccounts() throws Exception {
+    Run sample = run("sample", "--accounts", "400", "--out", dir.resolve("sample").toString());
+    assertEquals(0, sample.code(), sample.err());
+    Run r = run("segment", "--model", "example", "--accounts", dir.resolve("sample/accounts.csv").toString(),
+        "--as-of", "2026-06-30", "--format", "json");
+    assertEquals(0, r.code(), r.err());
+    JsonNode j = r.json();
+    assertEquals(400, j.get("accounts").size());
+    int total = 0;
+    for (JsonNode t : j.get("tiers")) {
+      total += t.get("accounts").asInt();
+    }
+    assertEquals(400, total);
+    // the pinned reference customer
+    assertEquals("high", j.get("accounts").get(0).get("tier").asText());
+    assertEquals("pin", j.get("accounts").get(0).get("kind").asText());
+    Run c = run("capacity", "--model", "example", "--accounts", dir.resolve("sample/accounts.csv").toString(),
+        "--as-of", "2026-06-30");
+    assertEquals(0, c.code(), c.err());
+    assertTrue(c.out().contains("managers needed"), c.out());
+  }
+
+  @Test
   void exampleModelWorksOnTheSamplePortfolioInTheDemo() throws Exception {
     Run r = run("demo", "--accounts", "300", "--json");
     assertEquals(0, r.code(), r.err());
