@@ -149,6 +149,20 @@ class AllocatorProperties {
   }
 
   @Test
+  void exchangesRepairTheGreedy() {
+    // tiers: base (0 h), low (1 h, 1 slot), high (2 h, 1 slot). By value per hour the greedy puts A in low
+    // (10/h) and leaves B only high (2/h): 14. Moving A up and B into low gives 12 + 9 = 21.
+    double[][] v = {{0, 10, 12}, {0, 9, 4}};
+    Allocation a = Allocator.solve(v, new double[] {0, 1, 2},
+        new double[] {Double.POSITIVE_INFINITY, 1, 2}, null);
+    assertEquals(14, a.greedyObjective(), 1e-12);
+    assertEquals(21, a.objective(), 1e-12);
+    assertArrayEquals(new int[] {2, 1}, a.tiers());
+    assertTrue(a.exchanges() >= 1);
+    assertEquals(0, a.gap(), 1e-9);
+  }
+
+  @Test
   void pinsThatOverfillATierAreInfeasible() {
     double[][] v = {{1, 2}, {1, 2}};
     InfeasiblePlanException e = assertThrows(InfeasiblePlanException.class,

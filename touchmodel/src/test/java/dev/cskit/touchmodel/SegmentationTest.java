@@ -231,4 +231,36 @@ class SegmentationTest {
     assertEquals(0, r.gap(), 1e-6);
     assertEquals(ReasonKind.ALLOCATION, s.of(id("midRed")).kind());
   }
+
+  @Test
+  void allocationRespectsHysteresisHolds() {
+    String yaml = "version: 1\nmethod: allocation\n"
+        + "tiers:\n"
+        + "  - {name: tech, hoursPerAccountMonth: 0, capacity: {unlimited: true}}\n"
+        + "  - {name: high, hoursPerAccountMonth: 10, capacity: {hours: 10}}\n"
+        + "ltv: {method: capped, grossMargin: 0.5, churn: 0.25, horizonYears: 10}\n"
+        + "uplift: {high: {\"*\": 0.1}}\n"
+        + "hysteresis: {minDaysInTier: 90}\n";
+    TouchModel m = TouchModel.parse(yaml, dev.cskit.core.ConfigFormat.YAML, "alloc.yaml");
+    // the single high slot would go to "big", but "small" entered high 10 days ago: it is held there
+    List<Account> accounts = List.of(account("small", 10_000), account("big", 90_000));
+    Map<AccountId, PreviousTier> prev = Map.of(
+        id("small"), PreviousTier.of("high", AS_OF.minusDays(10)),
+        id("big"), PreviousTier.of("tech", AS_OF.minusDays(400)));
+    Segmentation s = m.segment(accounts, Map.of(), prev, AS_OF);
+    assertEquals("high", s.tierOf(id("small")));
+    assertTrue(s.of(id("small")).held());
+    assertEquals("tech", s.of(id("small")).wantedTier());
+    assertEquals("tech", s.tierOf(id("big")));
+    assertEquals(0, s.changedCount());
+    // 100 days later the hold has lapsed and the allocation swaps them
+    Map<AccountId, PreviousTier> later = Map.of(
+        id("small"), PreviousTier.of("high", AS_OF.minusDays(10)),
+        id("big"), PreviousTier.of("tech", AS_OF.minusDays(400)));
+    Segmentation t = m.segment(accounts, Map.of(), later, AS_OF.plusDays(100));
+    assertEquals("high", t.tierOf(id("big")));
+    assertEquals("tech", t.tierOf(id("small")));
+    assertEquals(2, t.changedCount());
+    assertEquals(0, t.allocation().orElseThrow().gap(), 1e-9);
+  }
 }
