@@ -90,10 +90,12 @@ public final class Segmentation {
 
   @Override
   public String toString() {
-    TextTable t = TextTable.withHeader("account", "tier", "previous", "changed", "reason");
+    TextTable t = TextTable.withHeader("account", "tier", "previous", "changed", "nearest boundary", "reason");
     for (TierAssignment a : assignments) {
+      Boundary b = a.boundary();
       t.row(a.accountId().value(), a.tier(), a.previousTier(), a.changed() ? "yes" : a.held() ? "held" : "",
-          a.reason());
+          b == null ? "-" : b.field() + " " + TextTable.number(b.threshold()) + " (" + TextTable.number(b.distance())
+              + " away)", a.reason());
     }
     StringBuilder sb = new StringBuilder(t.toString()).append('\n').append(summaryTable());
     if (allocation != null) {
