@@ -34,7 +34,6 @@ public final class Allocator {
    */
   public static Allocation solve(
       double[][] value, double[] hoursPerAccount, double[] capacityHours, int[] fixed) {
-    int n = value.length;
     int tiers = hoursPerAccount.length;
     if (capacityHours.length != tiers) {
       throw new IllegalArgumentException("hours and capacities differ in length");
@@ -45,6 +44,19 @@ public final class Allocator {
       slots[t] = Double.isInfinite(cap) || hoursPerAccount[t] == 0
           ? Long.MAX_VALUE
           : (long) Math.floor(cap / hoursPerAccount[t] + 1e-9);
+    }
+    return solveSlots(value, hoursPerAccount, slots, fixed);
+  }
+
+  /**
+   * Solves one allocation with each tier's capacity given as a number of accounts ({@code Long.MAX_VALUE}:
+   * unlimited); hours per account only order the greedy pass.
+   */
+  public static Allocation solveSlots(double[][] value, double[] hoursPerAccount, long[] slots, int[] fixed) {
+    int n = value.length;
+    int tiers = hoursPerAccount.length;
+    if (slots.length != tiers) {
+      throw new IllegalArgumentException("hours and slots differ in length");
     }
     int[] assign = new int[n];
     Arrays.fill(assign, -1);

@@ -430,18 +430,18 @@ final class Segmenter {
   private Allocation allocate(int[] fixed) {
     double[][] value = new double[n][tiers];
     double[] hours = new double[tiers];
-    double[] capacity = new double[tiers];
+    long[] slots = new long[tiers];
     for (int t = 0; t < tiers; t++) {
       Tier spec = model.tiers().get(t);
       hours[t] = spec.hoursPerAccountMonth();
-      capacity[t] = spec.capacityHours();
+      slots[t] = spec.slots();
       for (int i = 0; i < n; i++) {
         value[i][t] = ltv[i] * model.upliftFor(spec.name(), band[i]);
       }
     }
     Allocation a;
     try {
-      a = Allocator.solve(value, hours, capacity, fixed);
+      a = Allocator.solveSlots(value, hours, slots, fixed);
     } catch (InfeasiblePlanException e) {
       String where = e.where();
       if (where != null && where.startsWith("tier ")) {

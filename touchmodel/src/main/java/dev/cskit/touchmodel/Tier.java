@@ -40,10 +40,13 @@ public record Tier(String name, Double hoursPerAccountMonth, Double costPerAccou
   }
 
   /**
-   * How many accounts fit: capacity hours / hours per account, rounded down; unlimited when the tier needs
-   * no hours per account or has no limit.
+   * How many accounts fit: the seats when the capacity is given in seats; else capacity hours / hours per
+   * account, rounded down; unlimited when the tier needs no hours per account or has no limit.
    */
   public long slots() {
+    if (capacity.seats() != null) {
+      return capacity.seats();
+    }
     double cap = capacityHours();
     if (Double.isInfinite(cap) || hoursPerAccountMonth == 0) {
       return Long.MAX_VALUE;

@@ -263,4 +263,21 @@ class SegmentationTest {
     assertEquals(2, t.changedCount());
     assertEquals(0, t.allocation().orElseThrow().gap(), 1e-9);
   }
+
+  @Test
+  void seminarSeatsLimitATierEvenWithoutHours() {
+    String yaml = "version: 1\n"
+        + "tiers:\n"
+        + "  - {name: tech, hoursPerAccountMonth: 0, capacity: {unlimited: true}}\n"
+        + "  - {name: seminar, hoursPerAccountMonth: 0, capacity: {seats: 2}}\n"
+        + "rules: [{tier: seminar, when: [{field: arr, min: 10000}]}, {tier: tech}]\n";
+    TouchModel m = TouchModel.parse(yaml, dev.cskit.core.ConfigFormat.YAML, "seats.yaml");
+    Segmentation s = m.segment(List.of(account("a", 10_000), account("b", 20_000), account("c", 30_000)), AS_OF);
+    assertEquals(2, s.tier("seminar").accounts());
+    assertEquals("tech", s.tierOf(id("a")));
+    assertEquals(ReasonKind.CAPACITY_SPILL, s.of(id("a")).kind());
+    Allocation a = Allocator.solveSlots(new double[][] {{0, 5}, {0, 6}, {0, 7}}, new double[] {0, 0},
+        new long[] {Long.MAX_VALUE, 2}, null);
+    assertEquals(13, a.objective(), 1e-12);
+  }
 }
