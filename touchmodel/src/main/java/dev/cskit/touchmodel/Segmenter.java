@@ -87,6 +87,11 @@ final class Segmenter {
         tier[i] = model.indexOf(p.tier());
         kind[i] = ReasonKind.PIN;
         reason[i] = "pin: " + p.reason() + (p.until() == null ? "" : " (until " + p.until() + ")");
+        if (p.until() != null) {
+          // the pin's boundary is its expiry: the days it still holds
+          double days = ChronoUnit.DAYS.between(asOf, p.until()) + 1;
+          boundary[i] = new Boundary("pinDaysLeft", 0, days, days);
+        }
       }
     }
     Allocation allocation = null;

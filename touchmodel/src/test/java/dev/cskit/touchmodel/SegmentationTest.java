@@ -119,6 +119,8 @@ class SegmentationTest {
     assertEquals("high", before.tierOf(id("small")));
     assertEquals(ReasonKind.PIN, before.of(id("small")).kind());
     assertEquals("pin: reference customer (until 2026-07-31)", before.of(id("small")).reason());
+    // June 30 to July 31 inclusive: 32 days left
+    assertEquals(new Boundary("pinDaysLeft", 0, 32, 32), before.of(id("small")).boundary());
     Segmentation onExpiry = m.segment(accounts, java.time.LocalDate.of(2026, 7, 31));
     assertEquals("high", onExpiry.tierOf(id("small")));
     Segmentation after = m.segment(accounts, java.time.LocalDate.of(2026, 8, 1));
