@@ -114,6 +114,18 @@ public final class KMeans {
         dist[i] = Math.min(dist[i], sq(z[i], centres[c]));
       }
     }
+    return lloyd(z, centres, maxIterations);
+  }
+
+  /** Lloyd iterations from given centres (copied), until no point changes cluster. */
+  static Clustering lloyd(double[][] z, double[][] start, int maxIterations) {
+    int n = z.length;
+    int k = start.length;
+    int d = z[0].length;
+    double[][] centres = new double[k][];
+    for (int c = 0; c < k; c++) {
+      centres[c] = start[c].clone();
+    }
     int[] labels = new int[n];
     Arrays.fill(labels, -1);
     int iter = 0;
