@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       SampleCommand.class,
       UsageCommand.class,
+      SegmentCommand.class,
+      CapacityCommand.class,
       TtvCommand.class,
       CommandLine.HelpCommand.class,
     })
