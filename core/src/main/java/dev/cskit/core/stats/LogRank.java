@@ -177,7 +177,8 @@ public final class LogRank {
       }
     }
     int df = used.size() - 1;
-    double p = df > 0 ? ChiSquaredDistribution.of(df).survivalProbability(chi) : Double.NaN;
+    // with fewer than two groups that have expected events there is no test: chi-square 0, p 1, as in R
+    double p = df > 0 ? ChiSquaredDistribution.of(df).survivalProbability(chi) : 1.0;
     List<LogRankGroup> groups = new ArrayList<>();
     for (var e : index.entrySet()) {
       int k = e.getValue();

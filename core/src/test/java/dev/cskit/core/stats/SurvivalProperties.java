@@ -88,11 +88,24 @@ class SurvivalProperties {
     assertEquals(KaplanMeier.fit(t, s).table(), KaplanMeier.fit(t2, s2).table());
     assertEquals(KaplanMeier.fit(t, s).median(), KaplanMeier.fit(t2, s2).median());
     assertEquals(AalenJohansen.fit(t, c).table(), AalenJohansen.fit(t2, c2).table());
-    LogRankResult a = LogRank.logRank(t, s, g);
-    LogRankResult b = LogRank.logRank(t2, s2, g2);
+    LogRankResult a = logRankOrNull(t, s, g);
+    LogRankResult b = logRankOrNull(t2, s2, g2);
+    // an exactly singular variance (R's survdiff fails there too) must be so in either order
+    assertEquals(a == null, b == null);
+    if (a == null) {
+      return;
+    }
     assertEquals(a.groups().size(), b.groups().size());
     if (!Double.isNaN(a.chiSquare())) {
       assertEquals(a.chiSquare(), b.chiSquare(), 1e-9 * Math.max(1, a.chiSquare()));
+    }
+  }
+
+  private static LogRankResult logRankOrNull(double[] t, int[] s, String[] g) {
+    try {
+      return LogRank.logRank(t, s, g);
+    } catch (dev.cskit.core.DataException e) {
+      return null;
     }
   }
 
