@@ -1,0 +1,263 @@
+package dev.cskit.scoring.validation;
+
+import dev.cskit.core.AccountId;
+import dev.cskit.core.DataException;
+import dev.cskit.core.HealthBand;
+import dev.cskit.core.io.CsvInput;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Health-score snapshots over time, stored by column: for each row an account, the as-of date of the scoring,
+ * the overall score (NaN when the engine gave none), the band and one sub-score per measure (NaN when the
+ * measure had no sub-score). Immutable.
+ *
+ * <p>CSV form ({@link #readCsv(Path)}): columns {@code account_id, as_of, score, band} and one column per
+ * measure holding its sub-score (named by the measure's id). A {@code coverage} column, if present, is not
+ * a measure and is ignored. An account may have many rows (one per as-of date).
+ */
+public final class ScoreSnapshots {
+  /** Columns that are not measures. */
+  public static final Set<String> FIXED_COLUMNS = Set.of("account_id", "as_of", "score", "band", "coverage");
+
+  private final String source;
+  private final AccountId[] ids;
+  private final LocalDate[] asOf;
+  private final double[] score;
+  private final HealthBand[] band;
+  private final List<String> measures;
+  private final double[][] subScores; // [measure][row]
+
+  private ScoreSnapshots(
+      String source, AccountId[] ids, LocalDate[] asOf, double[] score, HealthBand[] band,
+      List<String> measures, double[][] subScores) {
+    this.source = source;
+    this.ids = ids;
+    this.asOf = asOf;
+    this.score = score;
+    this.band = band;
+    this.measures = Collections.unmodifiableList(new ArrayList<>(measures));
+    this.subScores = subScores;
+  }
+
+  /** Reads snapshots from a CSV file (see the class comment for the columns). */
+  public static ScoreSnapshots readCsv(Path file) {
+    try (CsvInput in = CsvInput.open(file)) {
+      return read(in);
+    }
+  }
+
+  /** Reads snapshots from CSV text, naming it {@code source} in errors. */
+  public static ScoreSnapshots readCsv(String text, String source) {
+    try (CsvInput in = CsvInput.ofText(text, source)) {
+      return read(in);
+    }
+  }
+
+  private static ScoreSnapshots read(CsvInput in) {
+    in.require("account_id", "as_of", "score", "band");
+    List<String> measures = new ArrayList<>();
+    for (String c : in.header()) {
+      if (!FIXED_COLUMNS.contains(c)) {
+        measures.add(c);
+      }
+    }
+    Builder b = builder(measures).source(in.source());
+    int[] pos = new int[measures.size()];
+    for (int m = 0; m < pos.length; m++) {
+      pos[m] = in.indexOf(measures.get(m));
+    }
+    for (CsvInput.Row row : in) {
+      String id = row.required("account_id");
+      LocalDate date = row.date("as_of");
+      if (date == null) {
+        throw row.error("as_of", "every snapshot needs its as-of date (YYYY-MM-DD)", "an empty cell");
+      }
+      double s = row.number("score");
+      if (!Double.isNaN(s) && (s < 0 || s > 100)) {
+        throw row.error("score", "a score must be in [0, 100]", String.valueOf(s));
+      }
+      HealthBand hb;
+      try {
+        hb = HealthBand.of(row.required("band"));
+      } catch (IllegalArgumentException e) {
+        throw row.error("band", "must name a band", row.text("band"));
+      }
+      double[] subs = new double[pos.length];
+      for (int m = 0; m < pos.length; m++) {
+        subs[m] = row.number(pos[m], measures.get(m));
+        if (!Double.isNaN(subs[m]) && (subs[m] < 0 || subs[m] > 100)) {
+          throw row.error(measures.get(m), "a sub-score must be in [0, 100]", String.valueOf(subs[m]));
+        }
+      }
+      b.add(AccountId.of(id), date, s, hb, subs);
+    }
+    return b.build();
+  }
+
+  /** A builder for snapshots with these measure ids (sub-score columns). */
+  public static Builder builder(List<String> measures) {
+    return new Builder(measures);
+  }
+
+  /** A builder for snapshots with these measure ids (sub-score columns). */
+  public static Builder builder(String... measures) {
+    return new Builder(Arrays.asList(measures));
+  }
+
+  /** The source named in errors (a file name, or "snapshots"). */
+  public String source() {
+    return source;
+  }
+
+  /** The number of snapshots. */
+  public int size() {
+    return ids.length;
+  }
+
+  /** The measure ids, in column order. */
+  public List<String> measures() {
+    return measures;
+  }
+
+  public AccountId accountId(int row) {
+    return ids[row];
+  }
+
+  public LocalDate asOf(int row) {
+    return asOf[row];
+  }
+
+  /** The overall score, NaN when there was none. */
+  public double score(int row) {
+    return score[row];
+  }
+
+  public HealthBand band(int row) {
+    return band[row];
+  }
+
+  /** The sub-score of measure number {@code measure} (see {@link #measures()}), NaN when missing. */
+  public double subScore(int measure, int row) {
+    return subScores[measure][row];
+  }
+
+  /** A copy of one measure's sub-scores, by row. */
+  public double[] subScores(String measure) {
+    int m = measures.indexOf(measure);
+    if (m < 0) {
+      throw DataException.of(source, "has no sub-score column for measure \"" + measure + "\"",
+          "columns " + String.join(", ", measures));
+    }
+    return subScores[m].clone();
+  }
+
+  /** A copy of the overall scores, by row. */
+  public double[] scores() {
+    return score.clone();
+  }
+
+  /** The distinct as-of dates, in order. */
+  public List<LocalDate> dates() {
+    return Arrays.stream(asOf).distinct().sorted().toList();
+  }
+
+  /** The rows whose as-of date satisfies {@code keep}, as new snapshots. */
+  public ScoreSnapshots filter(java.util.function.Predicate<LocalDate> keep) {
+    Builder b = builder(measures).source(source);
+    for (int i = 0; i < size(); i++) {
+      if (keep.test(asOf[i])) {
+        double[] subs = new double[measures.size()];
+        for (int m = 0; m < subs.length; m++) {
+          subs[m] = subScores[m][i];
+        }
+        b.add(ids[i], asOf[i], score[i], band[i], subs);
+      }
+    }
+    return b.build();
+  }
+
+  @Override
+  public String toString() {
+    return "ScoreSnapshots[" + size() + " rows, " + dates().size() + " dates, measures " + measures + "]";
+  }
+
+  /** Collects snapshots row by row. */
+  public static final class Builder {
+    private final List<String> measures;
+    private String source = "snapshots";
+    private final List<AccountId> ids = new ArrayList<>();
+    private final List<LocalDate> dates = new ArrayList<>();
+    private final List<HealthBand> bands = new ArrayList<>();
+    private double[] score = new double[16];
+    private double[][] subs;
+
+    Builder(List<String> measures) {
+      if (measures.stream().distinct().count() != measures.size()) {
+        throw new ValidationException("snapshots", "measure ids must be unique", measures.toString());
+      }
+      this.measures = List.copyOf(measures);
+      this.subs = new double[measures.size()][16];
+    }
+
+    /** The name used in errors. */
+    public Builder source(String source) {
+      this.source = source;
+      return this;
+    }
+
+    /**
+     * Adds a snapshot.
+     *
+     * @param score the overall score, NaN when there was none
+     * @param subScores one sub-score per measure, in the builder's order, NaN when missing
+     */
+    public Builder add(AccountId id, LocalDate asOf, double score, HealthBand band, double... subScores) {
+      int row = ids.size() + 1;
+      if (id == null) {
+        throw new DataException(source, row, "account_id", "every snapshot needs an account id", null);
+      }
+      if (asOf == null) {
+        throw new DataException(source, row, "as_of", "every snapshot needs its as-of date", "nothing");
+      }
+      if (band == null) {
+        throw new DataException(source, row, "band", "every snapshot needs a band", "nothing");
+      }
+      if (subScores.length != measures.size()) {
+        throw new DataException(source, row, null,
+            "needs one sub-score per measure (" + measures.size() + ")", subScores.length + " values");
+      }
+      int n = ids.size();
+      if (n == this.score.length) {
+        this.score = Arrays.copyOf(this.score, n * 2);
+        for (int m = 0; m < subs.length; m++) {
+          subs[m] = Arrays.copyOf(subs[m], n * 2);
+        }
+      }
+      ids.add(id);
+      dates.add(asOf);
+      bands.add(band);
+      this.score[n] = score;
+      for (int m = 0; m < subs.length; m++) {
+        subs[m][n] = subScores[m];
+      }
+      return this;
+    }
+
+    public ScoreSnapshots build() {
+      int n = ids.size();
+      double[][] s = new double[subs.length][];
+      for (int m = 0; m < subs.length; m++) {
+        s[m] = Arrays.copyOf(subs[m], n);
+      }
+      return new ScoreSnapshots(
+          source, ids.toArray(new AccountId[0]), dates.toArray(new LocalDate[0]), Arrays.copyOf(score, n),
+          bands.toArray(new HealthBand[0]), measures, s);
+    }
+  }
+}
