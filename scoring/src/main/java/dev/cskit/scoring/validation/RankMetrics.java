@@ -51,7 +51,8 @@ public final class RankMetrics {
    * The AUC with DeLong's (1988) confidence interval: the variance from the structural components
    * (placement values) of cases and controls, {@code var = S10/n1 + S01/n0} with sample variances
    * (denominator n - 1), and a normal interval {@code auc +- z * se} clipped to [0, 1], as R's pROC
-   * {@code ci.auc(method = "delong")} computes it.
+   * {@code ci.auc(method = "delong")} computes it. With a single churned or a single retained case the
+   * interval is undefined (NaN), as in pROC.
    */
   public static AucInterval delong(double[] risk, boolean[] churned, double level) {
     check(risk, churned);
@@ -94,10 +95,14 @@ public final class RankMetrics {
       }
     }
     double auc = mean(v10);
-    double s10 = n1 > 1 ? sampleVariance(v10) : 0.0;
-    double s01 = n0 > 1 ? sampleVariance(v01) : 0.0;
+    double s10 = n1 > 1 ? sampleVariance(v10) : Double.NaN;
+    double s01 = n0 > 1 ? sampleVariance(v01) : Double.NaN;
     double se = Math.sqrt(s10 / n1 + s01 / n0);
     double z = NormalDistribution.of(0, 1).inverseCumulativeProbability(0.5 + level / 2);
+    if (n1 <= 1 || n0 <= 1) {
+      // as pROC: no variance estimate from a single case or control
+      return new AucInterval(auc, Double.NaN, Double.NaN, level, Double.NaN, "delong", n1, n0);
+    }
     double lo = Math.max(0.0, auc - z * se);
     double hi = Math.min(1.0, auc + z * se);
     return new AucInterval(auc, lo, hi, level, se, "delong", n1, n0);
