@@ -62,18 +62,29 @@ for j in range(4):
     put("bounded_active", "beta%d" % (j + 1), res.x[j + 1])
 put("bounded_active", "objective", res.fun)
 
-# (4) WeightFit end to end: current weights 2,1,1,1; center = k w / sum(w), k the slope of a plain
-#     logistic regression of churn on -(current score)/100; strength 10; fitted = beta / sum(beta) * sum(w)
-w = np.array([2.0, 1.0, 1.0, 1.0])
-s = X @ (w / w.sum())
-r1 = sm.Logit(y, sm.add_constant(-s / 100)).fit(disp=0, method="newton", tol=1e-12, maxiter=200)
-k = max(0.0, r1.params[1])
-res = bounded(Z, y, k * w / w.sum(), 10.0)
-put("weightfit", "scale", k)
-put("weightfit", "intercept", res.x[0])
-for j in range(4):
-    put("weightfit", "beta%d" % (j + 1), res.x[j + 1])
-    put("weightfit", "fitted%d" % (j + 1), res.x[j + 1] / res.x[1:].sum() * w.sum())
+# (4) WeightFit end to end: current weights 2,1,1,1 (wbar = w / sum w); center = k wbar, k = max(2, the
+#     slope of a plain logistic regression of churn on -(current score)/100); strength 10; beta >= 0;
+#     fitted = beta / sum(beta) * sum(w). Data set 1: logit_data.csv (k above 2); data set 2: its first 150
+#     rows with churn replaced by an unrelated draw (k below 2: the floor applies).
+def weightfit(case, Zc, yc):
+    w = np.array([2.0, 1.0, 1.0, 1.0])
+    s = (-Zc * 100) @ (w / w.sum())
+    r1 = sm.Logit(yc, sm.add_constant(-s / 100)).fit(disp=0, method="newton", tol=1e-12, maxiter=200)
+    k = max(2.0, r1.params[1])
+    res = bounded(Zc, yc, k * w / w.sum(), 10.0)
+    put(case, "scale", k)
+    put(case, "intercept", res.x[0])
+    for j in range(4):
+        put(case, "beta%d" % (j + 1), res.x[j + 1])
+        put(case, "fitted%d" % (j + 1), res.x[j + 1] / res.x[1:].sum() * w.sum())
+
+weightfit("weightfit", Z, y)
+y2 = (np.random.default_rng(7).random(150) < 0.2).astype(float)
+with open("logit_data_noise.csv", "w") as f:
+    f.write("churned\n")
+    for v in y2:
+        f.write("%d\n" % v)
+weightfit("weightfit_floor", Z[:150], y2)
 
 with open("logit_reference.csv", "w") as f:
     f.write("case,quantity,value\n")

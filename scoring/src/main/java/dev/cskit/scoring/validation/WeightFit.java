@@ -14,12 +14,12 @@ import java.util.Map;
  * <p>The model, on the evaluated snapshots of a {@link Backtest}: {@code P(churn) = 1 / (1 + exp(-eta))},
  * {@code eta = alpha - sum_j beta_j x_j / 100}, with {@code x_j} measure j's sub-score (0-100) and every
  * {@code beta_j >= 0} (a healthier sub-score never raises the risk). The fit minimises the negative
- * log-likelihood (summed over snapshots) plus {@code (strength / 2) sum_j (beta_j - c_j)^2}, where the center
- * {@code c = k w} is the current weights {@code w} (normalised to sum 1) times the slope {@code k} of a
- * logistic regression of churn on the current weighted score (so the center is the current card on the
- * coefficient scale; k is taken as 0 when the current score does not fall with churn). With few churns the
- * penalty dominates and the fitted weights stay near the current ones; with many the data decide. The
- * fitted weights are the betas rescaled to the current weights' total.
+ * log-likelihood (summed over snapshots) plus {@code (strength / 2) sum_j (beta_j - c_j)^2}. The center
+ * {@code c = k wbar} is the current weights normalised to sum 1 ({@code wbar}) on the coefficient scale:
+ * {@code k} is the slope of a plain logistic regression of churn on the current weighted score (per unit
+ * of score/100), but at least {@link #MIN_SCALE}. With few churns the penalty dominates and the fitted
+ * weights stay near the current ones; with many the data decide. The fitted weights are the betas
+ * rescaled to the current weights' total. The objective is strictly convex (one optimum).
  *
  * <p>Missing sub-scores: a snapshot's missing sub-score is filled in with the current-weighted mean of its
  * present sub-scores, which leaves its current score unchanged (the engine's {@code exclude} policy); a
@@ -32,9 +32,20 @@ public final class WeightFit {
   /** The default shrinkage strength. */
   public static final double DEFAULT_STRENGTH = 10.0;
 
+  /**
+   * The smallest scale of the penalty's center: the current card is taken to move the log-odds of churn by
+   * at least 2 from a score of 100 to one of 0 (odds about 7.4 times higher), so that a sample whose own
+   * estimate of that slope is weak, zero or reversed still shrinks toward the current weights' proportions
+   * rather than toward zero.
+   */
+  public static final double MIN_SCALE = 2.0;
+
   private WeightFit() {}
 
-  /** One measure's weight before and after the fit. */
+  /**
+   * One measure's weight before and after the fit: {@code coefficient} is beta, {@code center} where the
+   * penalty pulls it (k times the current weight's share).
+   */
   public record WeightChange(
       String id, double current, double fitted, double change, double coefficient, double center) {}
 
@@ -42,7 +53,7 @@ public final class WeightFit {
    * A fit's result.
    *
    * @param strength the shrinkage strength used
-   * @param scale the slope k of churn on the current score (per unit of score/100), giving the center
+   * @param scale the center's scale k (max of the current score's own slope and {@link #MIN_SCALE})
    * @param intercept alpha
    * @param weights each measure's current and fitted weight, in the order given
    * @param evaluated the snapshots fitted on
@@ -53,8 +64,8 @@ public final class WeightFit {
    * @param converged whether the optimiser converged
    * @param currentAuc the AUC of the current card's score on the fitting snapshots (in sample)
    * @param fittedAuc the AUC of the fitted card's score on the fitting snapshots (in sample)
-   * @param degenerate true when every fitted coefficient is 0 (the data give no signal and the penalty's
-   *     center is 0): the fitted weights are then the current ones
+   * @param degenerate true when every fitted coefficient is 0 (the data show no falling risk with rising
+   *     sub-scores): the fitted weights are then the current ones
    */
   public record FittedWeights(
       double strength, double scale, double intercept, List<WeightChange> weights, int evaluated,
@@ -194,25 +205,29 @@ public final class WeightFit {
     if (churned == m) {
       throw ValidationException.allChurned(m);
     }
-    // the center: current weights on the coefficient scale
+    // the center: the current weights on the coefficient scale, k wbar, k the slope of churn on the current
+    // score (a plain logistic regression), at least MIN_SCALE
     double[][] z1 = new double[m][1];
     double[][] z = new double[m][p];
+    double[] wbar = new double[p];
+    for (int j = 0; j < p; j++) {
+      wbar[j] = w[j] / total;
+    }
     for (int i = 0; i < m; i++) {
       double sc = 0;
       for (int j = 0; j < p; j++) {
-        sc += w[j] / total * xs.get(i)[j];
+        sc += wbar[j] * xs.get(i)[j];
         z[i][j] = -xs.get(i)[j] / 100.0;
       }
       z1[i][0] = -sc / 100.0;
     }
     LogisticFit one = LogisticFit.fit(z1, y, new double[] {Double.NEGATIVE_INFINITY}, new double[1], 0.0);
-    double k = Math.max(0.0, Double.isFinite(one.beta[0]) ? one.beta[0] : 0.0);
+    double k = one.converged && Double.isFinite(one.beta[0]) ? Math.max(MIN_SCALE, one.beta[0]) : MIN_SCALE;
     double[] center = new double[p];
-    double[] lower = new double[p];
     for (int j = 0; j < p; j++) {
-      center[j] = k * w[j] / total;
+      center[j] = k * wbar[j];
     }
-    LogisticFit fit = LogisticFit.fit(z, y, lower, center, strength);
+    LogisticFit fit = LogisticFit.fit(z, y, new double[p], center, strength);
     double sumBeta = 0;
     for (double b : fit.beta) {
       sumBeta += b;
@@ -224,9 +239,9 @@ public final class WeightFit {
       fitted[j] = degenerate ? w[j] : fit.beta[j] / sumBeta * total;
       rows.add(new WeightChange(ids.get(j), w[j], fitted[j], fitted[j] - w[j], fit.beta[j], center[j]));
     }
-    double[][] rawRows = raw.toArray(new double[0][]);
-    double currentAuc = RankMetrics.auc(RankMetrics.negate(composite(rawRows, w)), yb);
-    double fittedAuc = RankMetrics.auc(RankMetrics.negate(composite(rawRows, fitted)), yb);
+    double[] aucs = compare(raw.toArray(new double[0][]), yb, w, fitted);
+    double currentAuc = aucs[0];
+    double fittedAuc = aucs[1];
     return new FittedWeights(strength, k, fit.intercept, List.copyOf(rows), m, churned, imputed, dropped,
         fit.logLikelihood, fit.converged, currentAuc, fittedAuc, degenerate);
   }
@@ -290,9 +305,39 @@ public final class WeightFit {
     if (ch == y.length) {
       throw ValidationException.allChurned(y.length);
     }
-    double[][] x = rows.toArray(new double[0][]);
-    return new OutOfTime(splitDate, f, y.length, ch, RankMetrics.auc(RankMetrics.negate(composite(x, w)), y),
-        RankMetrics.auc(RankMetrics.negate(composite(x, fw)), y));
+    double[] aucs = compare(rows.toArray(new double[0][]), y, w, fw);
+    return new OutOfTime(splitDate, f, y.length, ch, aucs[0], aucs[1]);
+  }
+
+  /**
+   * The AUCs of two cards' scores on the same rows: those where both cards give a score (a fitted weight
+   * of 0 leaves a row whose only present measures have weight 0 without a score). NaN when those rows
+   * hold no churned or no retained case.
+   */
+  private static double[] compare(double[][] rows, boolean[] y, double[] w1, double[] w2) {
+    double[] a = composite(rows, w1);
+    double[] b = composite(rows, w2);
+    int k = 0;
+    int ch = 0;
+    double[] ra = new double[a.length];
+    double[] rb = new double[a.length];
+    boolean[] yy = new boolean[a.length];
+    for (int i = 0; i < a.length; i++) {
+      if (!Double.isNaN(a[i]) && !Double.isNaN(b[i])) {
+        ra[k] = -a[i];
+        rb[k] = -b[i];
+        yy[k] = y[i];
+        ch += y[i] ? 1 : 0;
+        k++;
+      }
+    }
+    if (ch == 0 || ch == k) {
+      return new double[] {Double.NaN, Double.NaN};
+    }
+    ra = java.util.Arrays.copyOf(ra, k);
+    rb = java.util.Arrays.copyOf(rb, k);
+    yy = java.util.Arrays.copyOf(yy, k);
+    return new double[] {RankMetrics.auc(ra, yy), RankMetrics.auc(rb, yy)};
   }
 
   /**

@@ -72,13 +72,23 @@ class LogisticFitReferenceTest {
 
   @Test
   void weightFitEndToEndMatchesTheReference() {
+    weightFit("weightfit", y.length, y);
+  }
+
+  @Test
+  void weightFitWithTheScaleFloorMatchesTheReference() {
+    double[] noise = Reference.columns("logit_data_noise.csv")[0];
+    weightFit("weightfit_floor", noise.length, noise);
+  }
+
+  private void weightFit(String ref, int n, double[] churn) {
     ScoreSnapshots.Builder b = ScoreSnapshots.builder("x1", "x2", "x3", "x4");
     ChurnOutcomes.Builder o = ChurnOutcomes.builder();
     LocalDate asOf = LocalDate.of(2026, 1, 1);
-    for (int i = 0; i < y.length; i++) {
+    for (int i = 0; i < n; i++) {
       AccountId id = AccountId.of("a" + i);
       b.add(id, asOf, 50, HealthBand.YELLOW, cols[0][i], cols[1][i], cols[2][i], cols[3][i]);
-      if (y[i] == 1) {
+      if (churn[i] == 1) {
         o.add(id, asOf.plusDays(30), asOf.plusDays(30));
       } else {
         o.add(id, null, asOf.plusDays(30));
@@ -91,12 +101,12 @@ class LogisticFitReferenceTest {
     current.put("x4", 1.0);
     WeightFit.FittedWeights f = WeightFit.fit(Backtest.run(b.build(), o.build(), 90), current, 10.0);
     assertTrue(f.converged());
-    assertEquals(Reference.value(REF, "weightfit", "scale"), f.scale(), 1e-7);
-    assertEquals(Reference.value(REF, "weightfit", "intercept"), f.intercept(), 1e-6);
+    assertEquals(Reference.value(REF, ref, "scale"), f.scale(), 1e-7);
+    assertEquals(Reference.value(REF, ref, "intercept"), f.intercept(), 1e-6);
     for (int j = 0; j < 4; j++) {
       WeightFit.WeightChange w = f.weights().get(j);
-      assertEquals(Reference.value(REF, "weightfit", "beta" + (j + 1)), w.coefficient(), 1e-6);
-      assertEquals(Reference.value(REF, "weightfit", "fitted" + (j + 1)), w.fitted(), 1e-6);
+      assertEquals(Reference.value(REF, ref, "beta" + (j + 1)), w.coefficient(), 1e-6);
+      assertEquals(Reference.value(REF, ref, "fitted" + (j + 1)), w.fitted(), 1e-6);
       assertEquals(w.fitted() - w.current(), w.change(), 1e-15);
     }
     assertEquals(5.0, f.fitted().values().stream().mapToDouble(Double::doubleValue).sum(), 1e-12);
