@@ -4,6 +4,7 @@ import dev.cskit.core.AccountId;
 import dev.cskit.core.DataException;
 import dev.cskit.core.HealthBand;
 import dev.cskit.core.io.CsvInput;
+import dev.cskit.scoring.ScoreTable;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,12 +19,16 @@ import java.util.Set;
  * measure had no sub-score). Immutable.
  *
  * <p>CSV form ({@link #readCsv(Path)}): columns {@code account_id, as_of, score, band} and one column per
- * measure holding its sub-score (named by the measure's id). A {@code coverage} column, if present, is not
- * a measure and is ignored. An account may have many rows (one per as-of date).
+ * measure holding its sub-score (named by the measure's id). The engine's own score CSV
+ * ({@link dev.cskit.scoring.ScoreTable#writeCsv}) with an {@code as_of} column added reads as well: when any
+ * column is named {@code measure_<id>}, those columns are the measures (id = the rest of the name) and
+ * {@code category_<id>} columns are ignored. {@code coverage} and {@code scorecard} columns are never
+ * measures. An account may have many rows (one per as-of date).
  */
 public final class ScoreSnapshots {
   /** Columns that are not measures. */
-  public static final Set<String> FIXED_COLUMNS = Set.of("account_id", "as_of", "score", "band", "coverage");
+  public static final Set<String> FIXED_COLUMNS =
+      Set.of("account_id", "as_of", "score", "band", "coverage", "scorecard");
 
   private final String source;
   private final AccountId[] ids;
@@ -61,16 +66,27 @@ public final class ScoreSnapshots {
 
   private static ScoreSnapshots read(CsvInput in) {
     in.require("account_id", "as_of", "score", "band");
+    boolean prefixed = in.header().stream().anyMatch(c -> c.startsWith("measure_") && c.length() > 8);
     List<String> measures = new ArrayList<>();
+    List<String> columns = new ArrayList<>();
     for (String c : in.header()) {
-      if (!FIXED_COLUMNS.contains(c)) {
+      if (FIXED_COLUMNS.contains(c)) {
+        continue;
+      }
+      if (prefixed) {
+        if (c.startsWith("measure_") && c.length() > 8) {
+          measures.add(c.substring(8));
+          columns.add(c);
+        }
+      } else {
         measures.add(c);
+        columns.add(c);
       }
     }
     Builder b = builder(measures).source(in.source());
     int[] pos = new int[measures.size()];
     for (int m = 0; m < pos.length; m++) {
-      pos[m] = in.indexOf(measures.get(m));
+      pos[m] = in.indexOf(columns.get(m));
     }
     for (CsvInput.Row row : in) {
       String id = row.required("account_id");
@@ -90,14 +106,91 @@ public final class ScoreSnapshots {
       }
       double[] subs = new double[pos.length];
       for (int m = 0; m < pos.length; m++) {
-        subs[m] = row.number(pos[m], measures.get(m));
+        subs[m] = row.number(pos[m], columns.get(m));
         if (!Double.isNaN(subs[m]) && (subs[m] < 0 || subs[m] > 100)) {
-          throw row.error(measures.get(m), "a sub-score must be in [0, 100]", String.valueOf(subs[m]));
+          throw row.error(columns.get(m), "a sub-score must be in [0, 100]", String.valueOf(subs[m]));
         }
       }
       b.add(AccountId.of(id), date, s, hb, subs);
     }
     return b.build();
+  }
+
+  /**
+   * The snapshots of one scoring: every row of the table, dated {@code asOf}, with its score, band and the
+   * sub-score of every measure of the cards used.
+   */
+  public static ScoreSnapshots of(ScoreTable table, LocalDate asOf) {
+    List<String> ms = table.measureIds();
+    Builder b = builder(ms).source("scores as of " + asOf);
+    double[] subs = new double[ms.size()];
+    for (int i = 0; i < table.size(); i++) {
+      for (int m = 0; m < subs.length; m++) {
+        subs[m] = table.measureScore(i, ms.get(m));
+      }
+      b.add(table.accountId(i), asOf, table.score(i), table.band(i), subs);
+    }
+    return b.build();
+  }
+
+  /** These snapshots followed by others (measures: the union, in order of first appearance). */
+  public ScoreSnapshots concat(ScoreSnapshots other) {
+    List<String> ms = new ArrayList<>(measures);
+    for (String m : other.measures) {
+      if (!ms.contains(m)) {
+        ms.add(m);
+      }
+    }
+    Builder b = builder(ms).source(source);
+    for (ScoreSnapshots part : List.of(this, other)) {
+      int[] idx = new int[ms.size()];
+      for (int m = 0; m < idx.length; m++) {
+        idx[m] = part.measures.indexOf(ms.get(m));
+      }
+      double[] subs = new double[ms.size()];
+      for (int i = 0; i < part.size(); i++) {
+        for (int m = 0; m < subs.length; m++) {
+          subs[m] = idx[m] < 0 ? Double.NaN : part.subScores[idx[m]][i];
+        }
+        b.add(part.ids[i], part.asOf[i], part.score[i], part.band[i], subs);
+      }
+    }
+    return b.build();
+  }
+
+  /** These snapshots with one more sub-score column (values by row, NaN for missing). */
+  public ScoreSnapshots withMeasure(String id, double[] values) {
+    if (measures.contains(id)) {
+      throw new ValidationException(source, "measure ids must be unique", "\"" + id + "\" twice");
+    }
+    if (values.length != size()) {
+      throw new IllegalArgumentException("one value per row is required");
+    }
+    List<String> ms = new ArrayList<>(measures);
+    ms.add(id);
+    double[][] subs = Arrays.copyOf(subScores, subScores.length + 1);
+    subs[subs.length - 1] = values.clone();
+    return new ScoreSnapshots(source, ids, asOf, score, band, ms, subs);
+  }
+
+  /** Writes the snapshots as CSV: {@code account_id, as_of, score, band} and one column per measure. */
+  public void writeCsv(java.io.Writer writer) {
+    dev.cskit.core.io.CsvOutput out = new dev.cskit.core.io.CsvOutput(writer);
+    List<String> head = new ArrayList<>(List.of("account_id", "as_of", "score", "band"));
+    head.addAll(measures);
+    String[] cells = head.toArray(new String[0]);
+    out.row(cells);
+    for (int i = 0; i < size(); i++) {
+      cells[0] = ids[i].value();
+      cells[1] = asOf[i].toString();
+      cells[2] = dev.cskit.core.io.CsvOutput.number(score[i]);
+      cells[3] = band[i].name();
+      for (int m = 0; m < measures.size(); m++) {
+        cells[4 + m] = dev.cskit.core.io.CsvOutput.number(subScores[m][i]);
+      }
+      out.row(cells);
+    }
+    out.flush();
   }
 
   /** A builder for snapshots with these measure ids (sub-score columns). */
