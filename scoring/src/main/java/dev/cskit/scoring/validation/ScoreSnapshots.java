@@ -84,6 +84,7 @@ public final class ScoreSnapshots {
       }
     }
     Builder b = builder(measures).source(in.source());
+    b.fromCsv = true;
     int[] pos = new int[measures.size()];
     for (int m = 0; m < pos.length; m++) {
       pos[m] = in.indexOf(columns.get(m));
@@ -110,6 +111,10 @@ public final class ScoreSnapshots {
         if (!Double.isNaN(subs[m]) && (subs[m] < 0 || subs[m] > 100)) {
           throw row.error(columns.get(m), "a sub-score must be in [0, 100]", String.valueOf(subs[m]));
         }
+      }
+      if (!b.keys.add(id + "\u0000" + date)) {
+        throw row.error("as_of", "an account may have one snapshot per as-of date",
+            "\"" + id + "\" on " + date + " twice");
       }
       b.add(AccountId.of(id), date, s, hb, subs);
     }
@@ -289,6 +294,8 @@ public final class ScoreSnapshots {
     private final List<HealthBand> bands = new ArrayList<>();
     private double[] score = new double[16];
     private double[][] subs;
+    private final Set<String> keys = new java.util.HashSet<>();
+    private boolean fromCsv;
 
     Builder(List<String> measures) {
       if (measures.stream().distinct().count() != measures.size()) {
@@ -320,6 +327,10 @@ public final class ScoreSnapshots {
       }
       if (band == null) {
         throw new DataException(source, row, "band", "every snapshot needs a band", "nothing");
+      }
+      if (!keys.add(id.value() + "\u0000" + asOf) && !fromCsv) {
+        throw new DataException(source, row, "as_of", "an account may have one snapshot per as-of date",
+            "\"" + id + "\" on " + asOf + " twice");
       }
       if (subScores.length != measures.size()) {
         throw new DataException(source, row, null,

@@ -165,4 +165,24 @@ class ScoreValidationTest {
     assertTrue(twice.getMessage().contains("row 3"), twice.getMessage());
     assertFalse(ChurnOutcomes.readCsv(OUTCOMES, "o").accounts().isEmpty());
   }
+
+  @Test
+  void duplicateSnapshotsAreRejected() {
+    DataException e = assertThrows(DataException.class, () -> ScoreSnapshots.readCsv(
+        "account_id,as_of,score,band\na1,2026-01-01,20,red\na1,2026-01-01,30,red\n", "s.csv"));
+    assertEquals("s.csv, row 3, column \"as_of\": an account may have one snapshot per as-of date;"
+        + " found \"a1\" on 2026-01-01 twice", e.getMessage());
+  }
+
+  @Test
+  void readsTheEnginesScoreCsvWithAnAsOfColumn() {
+    ScoreSnapshots s = ScoreSnapshots.readCsv(String.join("\n",
+        "account_id,as_of,score,band,coverage,scorecard,category_use,measure_logins,measure_apps",
+        "a1,2026-01-01,62.5,yellow,1,tiny,62.5,50,75",
+        "a2,2026-01-01,,INSUFFICIENT_DATA,0,tiny,,,"), "scores.csv");
+    assertEquals(List.of("logins", "apps"), s.measures());
+    assertEquals(75.0, s.subScore(1, 0), 0);
+    assertTrue(Double.isNaN(s.score(1)));
+    assertFalse(s.band(1).isKnown());
+  }
 }
