@@ -199,6 +199,61 @@ class ScoreValidationCommandsTest {
   }
 
   @Test
+  void fitWeightsOutOfTimeAndValidateOptions(@TempDir Path dir) throws Exception {
+    Path card = write(dir, "card.yaml", String.join("\n",
+        "name: three",
+        "version: 7",
+        "measures:",
+        "  - {id: m1, metric: m1, weight: 1, rule: {type: linear, points: [[0, 0], [100, 100]]}}",
+        "  - {id: m2, metric: m2, weight: 1, rule: {type: linear, points: [[0, 0], [100, 100]]}}",
+        "  - {id: m3, metric: m3, weight: 1, rule: {type: linear, points: [[0, 0], [100, 100]]}}",
+        ""));
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+    StringBuilder s = new StringBuilder("account_id,as_of,score,band,m1,m2,m3\n");
+    StringBuilder o = new StringBuilder("account_id,churn_date,renewal_date\n");
+    java.time.LocalDate t0 = java.time.LocalDate.of(2025, 1, 1);
+    for (int d = 0; d < 4; d++) {
+      java.time.LocalDate asOf = t0.plusDays(91L * d);
+      for (int i = 0; i < 400; i++) {
+        double[] x = {Math.rint(100 * rnd.nextDouble()), Math.rint(100 * rnd.nextDouble()),
+            Math.rint(100 * rnd.nextDouble())};
+        double score = (x[0] + x[1] + x[2]) / 3;
+        String band = score < 40 ? "red" : score < 70 ? "yellow" : "green";
+        boolean churn = rnd.nextDouble() < 1 / (1 + Math.exp(-(1.5 - 6 * x[2] / 100)));
+        String id = "d" + d + "a" + i;
+        s.append(id).append(',').append(asOf).append(',').append(score).append(',').append(band).append(',')
+            .append(x[0]).append(',').append(x[1]).append(',').append(x[2]).append('\n');
+        java.time.LocalDate when = asOf.plusDays(1 + rnd.nextInt(89));
+        o.append(id).append(',').append(churn ? when.toString() : "").append(',').append(when).append('\n');
+      }
+    }
+    Path sf = write(dir, "s.csv", s.toString());
+    Path of = write(dir, "o.csv", o.toString());
+    Ran r = score("fit-weights", "--scorecard", card.toString(), "--snapshots", sf.toString(), "--outcomes",
+        of.toString(), "--horizon", "90", "--split-date", t0.plusDays(273).toString(), "--format", "json");
+    assertEquals(0, r.code(), r.err());
+    JsonNode oot = r.json().get("outOfTime");
+    assertEquals(400, oot.get("testEvaluated").asInt());
+    assertEquals(1200, oot.get("trainEvaluated").asInt());
+    assertTrue(oot.get("fittedAuc").asDouble() > oot.get("currentAuc").asDouble() + 0.05, oot.toString());
+    assertEquals(8, r.json().get("scorecard").get("version").asInt());
+    JsonNode m3 = r.json().get("weights").get(2);
+    assertEquals("m3", m3.get("id").asText());
+    assertTrue(m3.get("fitted").asDouble() > 2, m3.toString()); // most of the total of 3
+
+    Ran boot = score("validate", "--snapshots", sf.toString(), "--outcomes", of.toString(), "--interval",
+        "bootstrap", "--replicates", "300", "--seed", "9", "--scorecard", card.toString(), "--format", "json");
+    assertEquals(0, boot.code(), boot.err());
+    assertEquals("bootstrap", boot.json().get("aucMethod").asText());
+    assertEquals(boot.out(), score("validate", "--snapshots", sf.toString(), "--outcomes", of.toString(),
+        "--interval", "bootstrap", "--replicates", "300", "--seed", "9", "--scorecard", card.toString(),
+        "--format", "json").out());
+    Ran bad = score("validate", "--snapshots", sf.toString(), "--outcomes", of.toString(), "--level", "1.5");
+    assertEquals(3, bad.code());
+    assertEquals("cskit: level: must be in (0, 1); found 1.5\n", bad.err());
+  }
+
+  @Test
   void demoShowsTheValidation() {
     CliTestSupport r = CliTestSupport.run("demo", "--accounts", "300", "--json");
     assertEquals(0, r.code, r.err);
