@@ -121,39 +121,14 @@ public final class RankMetrics {
     if (replicates < 10) {
       throw new ValidationException("bootstrap", "needs at least 10 replicates", String.valueOf(replicates));
     }
-    int n = risk.length;
+    double[] reps = replicates(risk, churned, replicates, seed);
     int n1 = 0;
     for (boolean c : churned) {
       if (c) {
         n1++;
       }
     }
-    int n0 = n - n1;
-    double[] pos = new double[n1];
-    double[] neg = new double[n0];
-    int a = 0;
-    int b = 0;
-    for (int i = 0; i < n; i++) {
-      if (churned[i]) {
-        pos[a++] = risk[i];
-      } else {
-        neg[b++] = risk[i];
-      }
-    }
-    SplittableRandom rnd = new SplittableRandom(seed);
-    double[] reps = new double[replicates];
-    double[] r = new double[n];
-    boolean[] lab = new boolean[n];
-    Arrays.fill(lab, 0, n1, true);
-    for (int k = 0; k < replicates; k++) {
-      for (int i = 0; i < n1; i++) {
-        r[i] = pos[rnd.nextInt(n1)];
-      }
-      for (int j = 0; j < n0; j++) {
-        r[n1 + j] = neg[rnd.nextInt(n0)];
-      }
-      reps[k] = auc(r, lab);
-    }
+    int n0 = risk.length - n1;
     Arrays.sort(reps);
     double lo = quantile7(reps, (1 - level) / 2);
     double hi = quantile7(reps, (1 + level) / 2);
@@ -245,6 +220,100 @@ public final class RankMetrics {
       }
     }
     return (churnedIn / k) / (base / n);
+  }
+
+  /**
+   * The AUCs of stratified bootstrap resamples: per replicate, n1 churned cases drawn with replacement
+   * (uniform indices in input order of the churned cases), then n0 retained ones, from one
+   * {@link SplittableRandom} seeded with {@code seed}.
+   */
+  static double[] replicates(double[] risk, boolean[] churned, int replicates, long seed) {
+    int n = risk.length;
+    int n1 = 0;
+    for (boolean c : churned) {
+      if (c) {
+        n1++;
+      }
+    }
+    int n0 = n - n1;
+    double[] pos = new double[n1];
+    double[] neg = new double[n0];
+    int a = 0;
+    int b = 0;
+    for (int i = 0; i < n; i++) {
+      if (churned[i]) {
+        pos[a++] = risk[i];
+      } else {
+        neg[b++] = risk[i];
+      }
+    }
+    // each replicate in O(n): negatives sorted once; a positive's placement among the drawn negatives
+    // comes from prefix sums of how often each sorted position was drawn
+    double[] sortedNeg = neg.clone();
+    Arrays.sort(sortedNeg);
+    int[] negPos = new int[n0];
+    for (int j = 0; j < n0; j++) {
+      negPos[j] = lowerBound(sortedNeg, neg[j]);
+    }
+    int[] below = new int[n1];
+    int[] notAbove = new int[n1];
+    for (int i = 0; i < n1; i++) {
+      below[i] = lowerBound(sortedNeg, pos[i]);
+      notAbove[i] = upperBound(sortedNeg, pos[i]);
+    }
+    SplittableRandom rnd = new SplittableRandom(seed);
+    double[] reps = new double[replicates];
+    int[] posDraw = new int[n1];
+    int[] count = new int[n0 + 1];
+    for (int k = 0; k < replicates; k++) {
+      for (int i = 0; i < n1; i++) {
+        posDraw[i] = rnd.nextInt(n1);
+      }
+      Arrays.fill(count, 0);
+      for (int j = 0; j < n0; j++) {
+        count[negPos[rnd.nextInt(n0)] + 1]++;
+      }
+      for (int m = 1; m <= n0; m++) {
+        count[m] += count[m - 1]; // count[m] = draws at sorted positions < m
+      }
+      double sum = 0;
+      for (int i = 0; i < n1; i++) {
+        int d = posDraw[i];
+        sum += count[below[d]] + 0.5 * (count[notAbove[d]] - count[below[d]]);
+      }
+      reps[k] = sum / ((double) n1 * n0);
+    }
+    return reps;
+  }
+
+  /** The first index of a sorted array whose value is >= x. */
+  private static int lowerBound(double[] sorted, double x) {
+    int lo = 0;
+    int hi = sorted.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sorted[mid] < x) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  /** The first index of a sorted array whose value is > x. */
+  private static int upperBound(double[] sorted, double x) {
+    int lo = 0;
+    int hi = sorted.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sorted[mid] <= x) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   /** Precision and recall at each distinct threshold, from the highest risk down. */

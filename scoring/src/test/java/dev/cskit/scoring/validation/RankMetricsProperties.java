@@ -138,4 +138,33 @@ class RankMetricsProperties {
     assertEquals(d.standardError(), b1.standardError(), 0.35 * d.standardError());
     assertTrue(b1.lower() < d.auc() && d.auc() < b1.upper());
   }
+
+  @Property(tries = 50)
+  void fastBootstrapReplicatesEqualTheAucOfEachResample(
+      @ForAll @Size(min = 3, max = 60) List<@IntRange(min = 0, max = 12) Integer> scores, @ForAll long seed) {
+    double[] risk = values(scores);
+    boolean[] y = new boolean[risk.length];
+    java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+    for (int i = 0; i < y.length; i++) {
+      y[i] = r.nextBoolean();
+    }
+    Assume.that(mixed(y));
+    double[] fast = RankMetrics.replicates(risk, y, 20, seed);
+    // the same draws, resampled explicitly and scored by the Mann-Whitney AUC
+    double[] pos = java.util.stream.IntStream.range(0, y.length).filter(i -> y[i]).mapToDouble(i -> risk[i]).toArray();
+    double[] neg = java.util.stream.IntStream.range(0, y.length).filter(i -> !y[i]).mapToDouble(i -> risk[i]).toArray();
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+    boolean[] lab = new boolean[y.length];
+    java.util.Arrays.fill(lab, 0, pos.length, true);
+    for (int k = 0; k < 20; k++) {
+      double[] sample = new double[y.length];
+      for (int i = 0; i < pos.length; i++) {
+        sample[i] = pos[rnd.nextInt(pos.length)];
+      }
+      for (int j = 0; j < neg.length; j++) {
+        sample[pos.length + j] = neg[rnd.nextInt(neg.length)];
+      }
+      assertEquals(RankMetrics.auc(sample, lab), fast[k], 1e-12);
+    }
+  }
 }
