@@ -27,9 +27,10 @@ import picocli.CommandLine.Option;
     name = "fit-weights",
     mixinStandardHelpOptions = true,
     description = {
-      "Fit the scorecard's weights to churn: a logistic regression of churn within the horizon on the",
-      "measures' sub-scores, weights non-negative and shrunk toward the current ones (--strength), and",
-      "write the result as the card's next version (YAML, each weight's change in comments)."
+      "Fit the scorecard's weights to churn: a logistic regression of churn within",
+      "the horizon on the measures' sub-scores, weights non-negative and shrunk toward",
+      "the current ones (--strength). Writes the card's next version as YAML, each",
+      "weight's change in comments."
     })
 public final class ScoreFitWeightsCommand implements Callable<Integer> {
   /** How the result is printed. */
@@ -37,8 +38,9 @@ public final class ScoreFitWeightsCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--scorecard", paramLabel = "FILE", required = true, description = "The current scorecard.")
-  Path scorecard;
+  @Option(names = "--scorecard", paramLabel = "FILE", required = true,
+      description = "The current scorecard (file or built-in name).")
+  String scorecard;
 
   @Option(names = "--snapshots", paramLabel = "FILE", required = true,
       description = "Snapshots CSV: account_id, as_of, score, band, then one sub-score column per measure.")
@@ -68,7 +70,7 @@ public final class ScoreFitWeightsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Scorecard card = Scorecard.read(scorecard);
+    Scorecard card = ScoreValidateCommand.scorecard(scorecard);
     ScorecardFit.Result r = ScorecardFit.fit(card, ScoreSnapshots.readCsv(snapshots),
         ChurnOutcomes.readCsv(outcomes), horizon, strength, splitDate);
     String yaml = r.yaml();

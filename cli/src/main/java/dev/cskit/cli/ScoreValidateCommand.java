@@ -29,12 +29,13 @@ import picocli.CommandLine.Option;
     name = "validate",
     mixinStandardHelpOptions = true,
     description = {
-      "Backtest health-score snapshots against churn: each snapshot is judged by what happened in the",
-      "horizon after its as-of date (churned, renewed, or left out when neither happened yet).",
-      "Reports ROC AUC (Mann-Whitney, ties half; the probability that a churned snapshot scored lower",
-      "than a retained one) with a DeLong or bootstrap interval, PR AUC (average precision), churn per",
-      "band and its multiple of the base rate, monotonicity, top-decile lift, early warning, lead time,",
-      "the same per measure, and a calibration from score to churn probability."
+      "Backtest health-score snapshots against churn. Each snapshot is judged by",
+      "what happened in the horizon after its as-of date: churned, renewed, or left",
+      "out (and counted) when neither happened yet. Reports the ROC AUC (Mann-Whitney,",
+      "ties half: the chance that a churned snapshot scored lower than a retained one)",
+      "with a DeLong or bootstrap interval, the PR AUC (average precision), churn per",
+      "band and its multiple of the base rate, monotonicity, top-decile lift, early",
+      "warning, lead time, the same per measure, and a calibration of the score."
     })
 public final class ScoreValidateCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -51,8 +52,9 @@ public final class ScoreValidateCommand implements Callable<Integer> {
   int horizon = 90;
 
   @Option(names = "--scorecard", paramLabel = "FILE",
-      description = "The scorecard (optional): its bands' lower bounds order the bands and band the measures.")
-  Path scorecard;
+      description = {"The scorecard (file or built-in name; optional): its bands' lower bounds order the",
+          "bands and band the measures' sub-scores (otherwise inferred from the lowest score in each band)."})
+  String scorecard;
 
   @Option(names = "--level", paramLabel = "P", description = "Confidence level of the AUC interval (default: 0.95).")
   double level = 0.95;
@@ -76,7 +78,7 @@ public final class ScoreValidateCommand implements Callable<Integer> {
     }
     Map<String, Double> mins = new LinkedHashMap<>();
     if (scorecard != null) {
-      for (Band b : Scorecard.read(scorecard).bands()) {
+      for (Band b : ScoreValidateCommand.scorecard(scorecard).bands()) {
         mins.put(b.name(), b.min());
       }
     }
@@ -161,6 +163,15 @@ public final class ScoreValidateCommand implements Callable<Integer> {
           "churnRate", b.churnRate(), "multiple", b.multiple()));
     }
     return out;
+  }
+
+  /** A scorecard from a file, or a built-in one by name (a scorecard set is not accepted). */
+  static Scorecard scorecard(String spec) {
+    Path file = Path.of(spec);
+    if (!java.nio.file.Files.exists(file) && Scorecard.BUILT_IN.contains(spec)) {
+      return Scorecard.builtIn(spec);
+    }
+    return Scorecard.read(file);
   }
 
   /** A band table for text output. */

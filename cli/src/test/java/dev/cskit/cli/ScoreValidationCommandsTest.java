@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cskit.core.ConfigFormat;
-import dev.cskit.core.CskitException;
 import dev.cskit.core.sample.SamplePortfolio;
 import dev.cskit.scoring.ScoreTable;
 import dev.cskit.scoring.Scorecard;
 import dev.cskit.scoring.validation.ScoreSnapshots;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,8 +17,6 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code cskit score validate} and {@code cskit score fit-weights}, and the demo's validation section. */
@@ -48,39 +43,13 @@ class ScoreValidationCommandsTest {
       "ghost,2026-02-01,",
       "");
 
-  /**
-   * Runs {@code cskit score <args>} through {@link Main#run} once the scoring CLI's {@code score} command
-   * registers {@code validate} and {@code fit-weights}; until then under a stand-in {@code score} parent
-   * with Main's exit-code handling.
-   */
+  /** Runs {@code cskit score <args>} through {@link Main#run}. */
   static Ran score(String... args) {
     String[] full = new String[args.length + 1];
     full[0] = "score";
     System.arraycopy(args, 0, full, 1, args.length);
-    CommandLine root = Main.commandLine();
-    CommandLine scoreCli = root.getSubcommands().get("score");
-    if (scoreCli != null && scoreCli.getSubcommands().containsKey("validate")) {
-      CliTestSupport r = CliTestSupport.run(full);
-      return new Ran(r.code, r.out, r.err);
-    }
-    CommandLine cli = new CommandLine(new StandInScore());
-    cli.setCaseInsensitiveEnumValuesAllowed(true);
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    cli.setExecutionExceptionHandler((ex, c, parsed) -> {
-      c.getErr().println("cskit: " + ex.getMessage());
-      return ex instanceof CskitException ? Main.INVALID_INPUT : Main.FAILURE;
-    });
-    cli.setParameterExceptionHandler((ex, a) -> {
-      ex.getCommandLine().getErr().println("cskit: " + ex.getMessage());
-      return Main.USAGE;
-    });
-    int code = cli.execute(args);
-    cli.getOut().flush();
-    cli.getErr().flush();
-    return new Ran(code, out.toString(), err.toString());
+    CliTestSupport r = CliTestSupport.run(full);
+    return new Ran(r.code, r.out, r.err);
   }
 
   /** What a run printed and returned. */
@@ -93,10 +62,6 @@ class ScoreValidationCommandsTest {
       }
     }
   }
-
-  /** Stands in for the scoring CLI's {@code score} command until it registers the validation commands. */
-  @Command(name = "score", subcommands = {ScoreValidateCommand.class, ScoreFitWeightsCommand.class})
-  static final class StandInScore {}
 
   static Path write(Path dir, String name, String text) throws Exception {
     Path f = dir.resolve(name);

@@ -143,8 +143,12 @@ public record Scorecard(
   /** The first 16 hex digits of the SHA-256 of this card's canonical JSON form. */
   @JsonIgnore
   public String hash() {
+    return contentHash(write(ConfigFormat.JSON));
+  }
+
+  static String contentHash(String canonical) {
     try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(write(ConfigFormat.JSON).getBytes(StandardCharsets.UTF_8));
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
       StringBuilder sb = new StringBuilder();
       for (int i = 0; i < 8; i++) {
         sb.append(String.format("%02x", d[i]));
