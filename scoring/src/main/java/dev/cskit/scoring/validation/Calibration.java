@@ -206,7 +206,10 @@ public final class Calibration {
     return plattSlope;
   }
 
-  /** Whether the Platt fit converged (it does not when the score separates churn perfectly). */
+  /**
+   * Whether the Platt fit converged. It does not when the score separates churn perfectly: the likelihood
+   * then has no finite optimum, and the slope reported is merely large.
+   */
   public boolean plattConverged() {
     return plattConverged;
   }
@@ -250,7 +253,8 @@ public final class Calibration {
           r.meanScore(), r.observedRate(), r.isotonic(), r.platt());
     }
     return "Calibration, churn within " + horizonDays + " days (Platt a = " + TextTable.number(plattIntercept)
-        + ", b = " + TextTable.number(plattSlope) + "; Brier isotonic " + TextTable.number(brierIsotonic)
+        + ", b = " + TextTable.number(plattSlope) + (plattConverged ? "" : ", not converged: separated")
+        + "; Brier isotonic " + TextTable.number(brierIsotonic)
         + ", Platt " + TextTable.number(brierPlatt) + ", base rate " + TextTable.number(brierBase) + ")\n"
         + t + read(30) + "\n" + read(50) + "\n" + read(80) + "\n";
   }

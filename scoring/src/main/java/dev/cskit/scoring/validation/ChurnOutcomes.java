@@ -55,7 +55,8 @@ public final class ChurnOutcomes {
         throw row.error("churn_date", "an outcome needs a churn date or a renewal date", "both empty");
       }
       if (b.map.containsKey(id)) {
-        throw row.error("account_id", "an account may have one outcome row", CskitException.quote(id.value()) + " twice");
+        throw row.error("account_id", "an account may have one outcome row",
+            CskitException.quote(id.value()) + " twice");
       }
       b.add(id, churn, renewal);
     }

@@ -12,7 +12,8 @@ import java.util.Arrays;
  * gradient pushes further out are held (the epsilon-active set); a Newton step on the others (Cholesky,
  * with a small ridge when the Hessian is singular) is projected on the bounds and halved until the
  * objective falls enough. Stops when the projected gradient is below {@code 1e-9 x (1 + n)} or after 200
- * iterations. Immutable result.
+ * iterations. Without a penalty, a perfectly separated sample (every fitted probability within 1e-6 of its
+ * label) has no finite optimum and is reported as not converged. Immutable result.
  */
 final class LogisticFit {
   final double intercept;
@@ -130,6 +131,18 @@ final class LogisticFit {
       pen += dd * dd;
     }
     double ll = -(f - lambda / 2 * pen);
+    if (lambda == 0 && converged) {
+      // perfect separation: the likelihood tends to 1 as the coefficients grow, with no finite optimum
+      double worst = 0;
+      for (int i = 0; i < n; i++) {
+        double eta = theta[0];
+        for (int j = 0; j < p; j++) {
+          eta += theta[j + 1] * x[i][j];
+        }
+        worst = Math.max(worst, Math.abs(y[i] - 1 / (1 + Math.exp(-eta))));
+      }
+      converged = worst > 1e-6;
+    }
     return new LogisticFit(theta[0], Arrays.copyOfRange(theta, 1, q), f, ll, iter, converged);
   }
 

@@ -185,4 +185,18 @@ class ScoreValidationTest {
     assertTrue(Double.isNaN(s.score(1)));
     assertFalse(s.band(1).isKnown());
   }
+
+  @Test
+  void plattOnAPerfectlySeparatingScoreIsFlaggedNotConverged() {
+    Calibration c = Calibration.fit(new double[] {10, 20, 30, 80, 90},
+        new boolean[] {true, true, true, false, false}, 90);
+    assertFalse(c.plattConverged());
+    assertTrue(c.toString().contains("not converged: separated"));
+    assertEquals(1.0, c.isotonic(15), 0);
+    assertEquals(0.0, c.isotonic(85), 0);
+    assertEquals(0.5, c.isotonic(55), 1e-15); // halfway between the knots at 30 (1) and 80 (0)
+    Calibration ok = Calibration.fit(new double[] {10, 20, 30, 80, 90, 50},
+        new boolean[] {true, false, true, false, false, true}, 90);
+    assertTrue(ok.plattConverged());
+  }
 }
