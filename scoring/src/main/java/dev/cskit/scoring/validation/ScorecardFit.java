@@ -70,8 +70,8 @@ public final class ScorecardFit {
             .append(TextTable.number(outOfTime.fittedAuc())).append('\n');
       }
       for (Change c : changes) {
-        sb.append("# ").append(c.path()).append(": ").append(TextTable.number(c.current())).append(" -> ")
-            .append(c.removed() ? "removed" : TextTable.number(c.fitted()))
+        sb.append("# ").append(c.path()).append(": ").append(plain(c.current())).append(" -> ")
+            .append(c.removed() ? "removed" : plain(c.fitted()))
             .append(String.format(Locale.ROOT, " (%+.4f)", c.change())).append('\n');
       }
       sb.append(card.write(ConfigFormat.YAML));
@@ -226,6 +226,12 @@ public final class ScorecardFit {
 
   private static void addChange(List<Change> changes, String path, double current, double fitted) {
     changes.add(new Change(path, current, fitted, fitted - current, !(fitted > 0)));
+  }
+
+  /** A weight as written in the card: up to 4 decimals, no trailing zeros. */
+  static String plain(double w) {
+    return java.math.BigDecimal.valueOf(w).setScale(4, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros()
+        .toPlainString();
   }
 
   private static double round(double w) {
