@@ -18,8 +18,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The demo's validation section: does the built-in three-axis score predict the sample portfolio's churn
- * in the year after the as-of date, and which weights would predict it better.
+ * The demo's validation section: do the health section's scores predict the sample portfolio's churn in
+ * the year after the as-of date, and which weights of the three-axis card would predict it better.
  */
 final class ValidationSection implements DemoSection {
   /** The sample's outcomes cover the year after the as-of date. */
@@ -38,16 +38,18 @@ final class ValidationSection implements DemoSection {
   @Override
   public Result run(DemoContext context) {
     SamplePortfolio p = context.portfolio();
-    Scorecard card = Scorecard.builtIn("three-axis");
-    ScoreTable scores = card.compile().score(p.metrics(), p.accounts(), List.of(), null);
-    ScoreSnapshots snaps = ScoreSnapshots.of(scores, p.asOf());
+    // the health section's scores (the by-stage set), judged against the year that followed
+    ScoreTable scores = HealthSection.scores(context);
     ChurnOutcomes.Builder b = ChurnOutcomes.builder().source("sample outcomes");
     for (ChurnOutcome o : p.outcomes()) {
       b.add(o.accountId(), o.churnDate(), o.renewalDate());
     }
     ChurnOutcomes outcomes = b.build();
-    ValidationReport r = ScoreValidation.validate(Backtest.run(snaps, outcomes, HORIZON));
-    ScorecardFit.Result fit = ScorecardFit.fit(card, snaps, outcomes, HORIZON, WeightFit.DEFAULT_STRENGTH, null);
+    ValidationReport r = ScoreValidation.validate(Backtest.run(ScoreSnapshots.of(scores, p.asOf()), outcomes, HORIZON));
+    // the three-axis card's weights, fitted on the adopted accounts it scores
+    Scorecard card = Scorecard.builtIn("three-axis");
+    ScoreSnapshots adopted = ScoreSnapshots.of(scores, p.asOf(), card.name());
+    ScorecardFit.Result fit = ScorecardFit.fit(card, adopted, outcomes, HORIZON, WeightFit.DEFAULT_STRENGTH, null);
 
     TextTable w = TextTable.withHeader("measure", "current", "fitted", "change");
     List<Object> weights = new ArrayList<>();
@@ -56,20 +58,20 @@ final class ValidationSection implements DemoSection {
       weights.add(Json.object("id", c.id(), "current", c.current(), "fitted", c.fitted(), "change", c.change()));
     }
     String text = String.format(Locale.ROOT,
-        "Scorecard %s v%d on %d accounts as of %s, churn within %d days: %d evaluated, %d churned.%n"
-            + "AUC %s (95%% CI %s to %s, DeLong); PR AUC %s (base rate %s); top-decile lift %s.%n%n%s"
-            + "Churn falls from red to green: %s.%n%s%n%n"
-            + "Fitted weights (logistic, non-negative, shrunk toward the current ones with strength %s;%n"
-            + "effective weight of each measure = category weight x its share of the category):%n%s"
+        "The health scores above (%s) on %d accounts as of %s, against churn within %d days:%n"
+            + "%d evaluated, %d churned. AUC %s (95%% CI %s to %s, DeLong); PR AUC %s (base rate %s);%n"
+            + "top-decile lift %s.%n%n%sChurn falls from red to green: %s.%n%s%n%n"
+            + "Weights of %s v%d fitted on the %d accounts it scores (logistic regression, non-negative,%n"
+            + "shrunk toward the current weights with strength %s; a measure's effective weight is its%n"
+            + "category's weight times its share of the category):%n%s"
             + "In-sample AUC of the weighted sub-scores: current %s, fitted %s.",
-        card.name(), card.version(), p.size(), p.asOf(), HORIZON, r.evaluated(), r.churned(),
+        "the by-stage set", p.size(), p.asOf(), HORIZON, r.evaluated(), r.churned(),
         TextTable.number(r.auc().auc()), TextTable.number(r.auc().lower()), TextTable.number(r.auc().upper()),
         TextTable.number(r.prAuc()), TextTable.number(r.baseRate()), TextTable.number(r.topDecileLift()),
-        ScoreValidateCommand.bandTable(r.bands()), r.monotone() ? "yes" : "no",
-        r.calibration().read(35), TextTable.number(fit.weights().strength()), w,
+        ScoreValidateCommand.bandTable(r.bands()), r.monotone() ? "yes" : "no", r.calibration().read(35),
+        card.name(), card.version(), adopted.size(), TextTable.number(fit.weights().strength()), w,
         TextTable.number(fit.weights().currentAuc()), TextTable.number(fit.weights().fittedAuc()));
     Map<String, Object> json = Json.object(
-        "scorecard", Json.object("name", card.name(), "version", card.version()),
         "horizon", HORIZON,
         "evaluated", r.evaluated(),
         "churned", r.churned(),
@@ -81,6 +83,7 @@ final class ValidationSection implements DemoSection {
         "topDecileLift", r.topDecileLift(),
         "bands", ScoreValidateCommand.bands(r.bands()),
         "monotone", r.monotone(),
+        "fittedScorecard", Json.object("name", card.name(), "version", card.version(), "accounts", adopted.size()),
         "weights", weights,
         "currentAuc", fit.weights().currentAuc(),
         "fittedAuc", fit.weights().fittedAuc());

@@ -126,10 +126,21 @@ public final class ScoreSnapshots {
    * sub-score of every measure of the cards used.
    */
   public static ScoreSnapshots of(ScoreTable table, LocalDate asOf) {
+    return of(table, asOf, null);
+  }
+
+  /**
+   * The snapshots of the rows of a scoring that the scorecard named {@code scorecard} scored (all rows when
+   * null), as with {@link #of(ScoreTable, LocalDate)}: for a scorecard set, one card's accounts.
+   */
+  public static ScoreSnapshots of(ScoreTable table, LocalDate asOf, String scorecard) {
     List<String> ms = table.measureIds();
     Builder b = builder(ms).source("scores as of " + asOf);
     double[] subs = new double[ms.size()];
     for (int i = 0; i < table.size(); i++) {
+      if (scorecard != null && !table.scorecard(i).name().equals(scorecard)) {
+        continue;
+      }
       for (int m = 0; m < subs.length; m++) {
         subs[m] = table.measureScore(i, ms.get(m));
       }
