@@ -76,37 +76,45 @@ public final class HealthScorer {
     for (Account a : accounts) {
       byId.put(a.id(), a);
     }
-    Account[] acc = new Account[n];
-    for (int i = 0; i < n; i++) {
-      acc[i] = byId.get(metrics.accountId(i));
+    Account[] acc = byId.isEmpty() ? null : new Account[n];
+    if (acc != null) {
+      for (int i = 0; i < n; i++) {
+        acc[i] = byId.get(metrics.accountId(i));
+      }
     }
-    int[] cardOf = new int[n];
+    int[] cardOf = cards.size() == 1 ? null : new int[n];
     int[] counts = new int[cards.size()];
-    for (int i = 0; i < n; i++) {
-      cardOf[i] = pick(acc[i]);
-      counts[cardOf[i]]++;
+    if (cards.size() == 1) {
+      counts[0] = n;
+    } else {
+      for (int i = 0; i < n; i++) {
+        cardOf[i] = pick(acc == null ? null : acc[i]);
+        counts[cardOf[i]]++;
+      }
     }
+    boolean single = cards.size() == 1;
     int[][] rowsOf = new int[cards.size()][];
-    for (int k = 0; k < cards.size(); k++) {
-      rowsOf[k] = new int[counts[k]];
-    }
-    int[] localOf = new int[n];
-    int[] fill = new int[cards.size()];
-    for (int i = 0; i < n; i++) {
-      int k = cardOf[i];
-      localOf[i] = fill[k];
-      rowsOf[k][fill[k]++] = i;
+    int[] localOf = single ? null : new int[n];
+    if (!single) {
+      for (int k = 0; k < cards.size(); k++) {
+        rowsOf[k] = new int[counts[k]];
+      }
+      int[] fill = new int[cards.size()];
+      for (int i = 0; i < n; i++) {
+        int k = cardOf[i];
+        localOf[i] = fill[k];
+        rowsOf[k][fill[k]++] = i;
+      }
     }
     Map<AccountId, List<ScoreOverride>> overridesById = new HashMap<>();
     for (ScoreOverride o : overrides) {
       overridesById.computeIfAbsent(AccountId.of(o.accountId()), x -> new ArrayList<>()).add(o);
     }
     CardResult[] parts = new CardResult[cards.size()];
-    boolean single = cards.size() == 1;
     for (int k = 0; k < cards.size(); k++) {
       CompiledCard card = cards.get(k);
       int[] rows = rowsOf[k];
-      int m = rows.length;
+      int m = single ? n : rows.length;
       double[][] bound = card.bind(metrics);
       double[][] cols;
       if (single) {
@@ -122,10 +130,7 @@ public final class HealthScorer {
           cols[s] = dst;
         }
       }
-      AccountId[] ids = new AccountId[m];
-      for (int r = 0; r < m; r++) {
-        ids[r] = metrics.accountId(rows[r]);
-      }
+      java.util.function.IntFunction<AccountId> ids = single ? metrics::accountId : r -> metrics.accountId(rows[r]);
       Map<String, Map<String, double[]>> distributions = new HashMap<>();
       for (int q = 0; q < card.percentileCount(); q++) {
         String attribute = card.percentileSegment[q];
@@ -133,7 +138,7 @@ public final class HealthScorer {
         if (attribute != null) {
           segments = new String[m];
           for (int r = 0; r < m; r++) {
-            Account a = acc[rows[r]];
+            Account a = acc == null ? null : acc[single ? r : rows[r]];
             segments[r] = a == null ? null : a.attribute(attribute);
           }
         }
@@ -145,17 +150,16 @@ public final class HealthScorer {
       Map<Integer, List<ScoreOverride>> expired = new HashMap<>();
       if (!overridesById.isEmpty()) {
         for (int r = 0; r < m; r++) {
-          List<ScoreOverride> os = overridesById.get(ids[r]);
+          List<ScoreOverride> os = overridesById.get(ids.apply(r));
           if (os != null) {
             classify(os, r, asOf, entries, expired);
           }
         }
       }
       OverridePlan plan = entries.isEmpty() ? OverridePlan.EMPTY : OverridePlan.of(card, entries);
-      parts[k] = BlockEngine.run(card, cols, m, ids, plan, expired, distributions);
+      parts[k] = BlockEngine.run(card, cols, m, ids, plan, expired, distributions, false);
     }
-    AccountId[] allIds = metrics.accountIds().toArray(new AccountId[0]);
-    return new ScoreTable(allIds, parts, single ? null : cardOf, single ? null : localOf);
+    return new ScoreTable(metrics, parts, cardOf, localOf);
   }
 
   /** Scores one account from metric values by name (an absent metric is missing); no overrides. */
@@ -213,7 +217,7 @@ public final class HealthScorer {
     }
     classify(mine, 0, asOf, entries, expired);
     OverridePlan plan = entries.isEmpty() ? OverridePlan.EMPTY : OverridePlan.of(card, entries);
-    CardResult r = BlockEngine.run(card, cols, 1, new AccountId[] {id}, plan, expired, Map.of());
+    CardResult r = BlockEngine.run(card, cols, 1, x -> id, plan, expired, Map.of(), true);
     return ScoreTable.materialize(r, 0);
   }
 

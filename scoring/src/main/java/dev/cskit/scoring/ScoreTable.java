@@ -24,20 +24,16 @@ import java.util.Set;
  * {@link HealthScore} values on demand ({@link #row(int)}). Immutable and thread-safe.
  */
 public final class ScoreTable {
-  private final AccountId[] ids;
   private final CardResult[] parts;
   private final int[] cardOf;
   private final int[] localOf;
-  private final Map<AccountId, Integer> rowIndex = new HashMap<>();
+  private final dev.cskit.core.MetricTable source;
 
-  ScoreTable(AccountId[] ids, CardResult[] parts, int[] cardOf, int[] localOf) {
-    this.ids = ids;
+  ScoreTable(dev.cskit.core.MetricTable source, CardResult[] parts, int[] cardOf, int[] localOf) {
+    this.source = source;
     this.parts = parts;
     this.cardOf = cardOf;
     this.localOf = localOf;
-    for (int i = 0; i < ids.length; i++) {
-      rowIndex.put(ids[i], i);
-    }
   }
 
   private CardResult part(int i) {
@@ -50,18 +46,17 @@ public final class ScoreTable {
 
   /** The number of accounts. */
   public int size() {
-    return ids.length;
+    return source.rowCount();
   }
 
   /** The account of a row. */
   public AccountId accountId(int i) {
-    return ids[i];
+    return source.accountId(i);
   }
 
   /** The row of an account, or -1. */
   public int rowOf(AccountId id) {
-    Integer r = rowIndex.get(id);
-    return r == null ? -1 : r;
+    return source.rowOf(id);
   }
 
   /** The final score of a row; NaN when undefined. */
@@ -69,9 +64,9 @@ public final class ScoreTable {
     return part(i).score[local(i)];
   }
 
-  /** The score before caps and an overall override. */
+  /** The score before caps and an overall override (recomputed for the row: same engine, same bits). */
   public double scoreBeforeCaps(int i) {
-    return part(i).preCap[local(i)];
+    return part(i).detailed().preCap[local(i)];
   }
 
   /** The band of a row. */
@@ -96,24 +91,49 @@ public final class ScoreTable {
     return g < 0 ? Double.NaN : part(i).categories[g][local(i)];
   }
 
-  /** A measure's sub-score for a row; NaN when it has none or the row's card lacks it. */
+  /**
+   * A copy of a category's column, in row order (NaN where undefined or where the row's card lacks it).
+   */
+  public double[] categoryColumn(String category) {
+    double[] out = new double[source.rowCount()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = categoryScore(i, category);
+    }
+    return out;
+  }
+
+  /**
+   * A measure's sub-score for a row; NaN when it has none or the row's card lacks it. The batch keeps only
+   * what most callers read (score, band, coverage, categories); sub-scores are computed by a detailed re-run
+   * of the same engine on first use (same bits), once per table.
+   */
   public double measureScore(int i, String measure) {
     int j = part(i).card.measureIndex(measure);
-    return j < 0 ? Double.NaN : part(i).measures[j][local(i)];
+    return j < 0 ? Double.NaN : part(i).detailed().measures[j][local(i)];
+  }
+
+  /** A copy of a measure's sub-score column, in row order. */
+  public double[] measureColumn(String measure) {
+    double[] out = new double[source.rowCount()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = measureScore(i, measure);
+    }
+    return out;
   }
 
   /** A copy of the final scores, in row order. */
   public double[] scores() {
-    double[] out = new double[ids.length];
+    double[] out = new double[source.rowCount()];
     for (int i = 0; i < out.length; i++) {
       out[i] = score(i);
     }
     return out;
   }
 
-  /** The full result of a row. */
+  /** The full result of a row (the row re-run alone, detailed: same engine, same bits). */
   public HealthScore row(int i) {
-    return materialize(part(i), local(i));
+    CardResult p = part(i);
+    return p.isDetailed() ? materialize(p, local(i)) : materialize(p.row(local(i)), 0);
   }
 
   /** The full result of an account. */
@@ -128,9 +148,9 @@ public final class ScoreTable {
 
   /** Every row materialised, in row order. */
   public List<HealthScore> rows() {
-    List<HealthScore> out = new ArrayList<>(ids.length);
-    for (int i = 0; i < ids.length; i++) {
-      out.add(row(i));
+    List<HealthScore> out = new ArrayList<>(source.rowCount());
+    for (int i = 0; i < source.rowCount(); i++) {
+      out.add(materialize(part(i).detailed(), local(i)));
     }
     return out;
   }
@@ -144,7 +164,7 @@ public final class ScoreTable {
       }
     }
     counts.put(HealthBand.INSUFFICIENT_DATA, 0);
-    for (int i = 0; i < ids.length; i++) {
+    for (int i = 0; i < source.rowCount(); i++) {
       counts.merge(band(i), 1, Integer::sum);
     }
     return counts;
@@ -153,10 +173,10 @@ public final class ScoreTable {
   /** Overrides that had expired at the as-of instant, by account. */
   public Map<AccountId, List<ScoreOverride>> expiredOverrides() {
     Map<AccountId, List<ScoreOverride>> out = new LinkedHashMap<>();
-    for (int i = 0; i < ids.length; i++) {
+    for (int i = 0; i < source.rowCount(); i++) {
       List<ScoreOverride> e = part(i).expired.get(local(i));
       if (e != null) {
-        out.put(ids[i], List.copyOf(e));
+        out.put(source.accountId(i), List.copyOf(e));
       }
     }
     return out;
@@ -204,9 +224,9 @@ public final class ScoreTable {
     ms.forEach(m -> head.add("measure_" + m));
     String[] cells = head.toArray(new String[0]);
     out.row(cells);
-    for (int i = 0; i < ids.length; i++) {
+    for (int i = 0; i < source.rowCount(); i++) {
       int k = 0;
-      cells[k++] = ids[i].value();
+      cells[k++] = source.accountId(i).value();
       cells[k++] = CsvOutput.number(score(i));
       cells[k++] = band(i).name();
       cells[k++] = CsvOutput.number(coverage(i));
@@ -236,10 +256,10 @@ public final class ScoreTable {
     List<String> head = new ArrayList<>(List.of("account", "score", "band", "coverage"));
     head.addAll(cats);
     TextTable t = TextTable.withHeader(head.toArray(new String[0]));
-    int shown = Math.min(20, ids.length);
+    int shown = Math.min(20, source.rowCount());
     for (int i = 0; i < shown; i++) {
       Object[] row = new Object[head.size()];
-      row[0] = ids[i].value();
+      row[0] = source.accountId(i).value();
       row[1] = round(score(i));
       row[2] = band(i).name();
       row[3] = round(coverage(i));
@@ -249,12 +269,12 @@ public final class ScoreTable {
       t.row(row);
     }
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "ScoreTable %d accounts, %s%n", ids.length, parts.length == 1
+    sb.append(String.format(Locale.ROOT, "ScoreTable %d accounts, %s%n", source.rowCount(), parts.length == 1
         ? parts[0].card.ref.toString() : Arrays.stream(parts).map(p -> p.card.ref.toString()).toList().toString()));
     sb.append("bands: ").append(bandCounts()).append('\n');
     sb.append(t);
-    if (ids.length > shown) {
-      sb.append("... ").append(ids.length - shown).append(" more rows\n");
+    if (source.rowCount() > shown) {
+      sb.append("... ").append(source.rowCount() - shown).append(" more rows\n");
     }
     return sb.toString();
   }
@@ -284,14 +304,14 @@ public final class ScoreTable {
       contributions.put(e.getKey(), share != share ? Double.NaN : share == 0.0 ? 0.0 : share * v);
     }
     List<Cap> caps = new ArrayList<>();
-    long fired = r.capsFired[i];
-    for (int c = 0; c < 63; c++) {
-      if ((fired & (1L << c)) != 0) {
+    int fired = r.capsFired == null ? 0 : r.capsFired[i];
+    for (int c = 0; c < 31; c++) {
+      if ((fired & (1 << c)) != 0) {
         caps.add(k.cap(c));
       }
     }
     int b = r.band[i];
-    return new HealthScore(r.ids[i], k.ref, r.score[i], b < 0 ? HealthBand.INSUFFICIENT_DATA : k.bands[b],
+    return new HealthScore(r.ids.apply(i), k.ref, r.score[i], b < 0 ? HealthBand.INSUFFICIENT_DATA : k.bands[b],
         r.coverage[i], r.preCap[i], categories, measures, contributions, shares, caps, r.plan.applied(i),
         r.expired.getOrDefault(i, List.of()));
   }

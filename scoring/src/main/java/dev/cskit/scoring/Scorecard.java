@@ -56,7 +56,7 @@ public record Scorecard(
     r.field("measures").check(measures != null && !measures.isEmpty(), "at least one measure is required", null);
     measures = List.copyOf(measures);
     caps = caps == null ? List.of() : List.copyOf(caps);
-    r.field("caps").check(caps.size() <= 63, "at most 63 caps are allowed", caps.size());
+    r.field("caps").check(caps.size() <= 31, "at most 31 caps are allowed", caps.size());
 
     r.field("bands").check(!bands.isEmpty(), "at least one band is required", null);
     Set<String> bandNames = new HashSet<>();

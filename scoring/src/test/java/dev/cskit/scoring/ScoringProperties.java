@@ -9,6 +9,7 @@ import dev.cskit.core.MetricTable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -208,7 +209,14 @@ class ScoringProperties {
     for (int i = 0; i < t.rowCount(); i++) {
       HealthScore single = scorer.score(t.accountId(i), Fixtures.map(t, i), accounts.get(i), List.of(), null, ref);
       assertEquals(batch.row(i), single);
+      // the batch's own columns (fused kernels) against the single path (step by step): the same bits
       assertEquals(Double.doubleToRawLongBits(batch.score(i)), Double.doubleToRawLongBits(single.score()));
+      assertEquals(Double.doubleToRawLongBits(batch.coverage(i)), Double.doubleToRawLongBits(single.coverage()));
+      assertEquals(batch.band(i), single.band());
+      for (Map.Entry<String, Double> c : single.categories().entrySet()) {
+        assertEquals(Double.doubleToRawLongBits(batch.categoryScore(i, c.getKey())),
+            Double.doubleToRawLongBits(c.getValue()));
+      }
     }
   }
 

@@ -15,7 +15,7 @@ final class ColumnKernel extends RuleKernel {
   }
 
   @Override
-  void raw(double[][] in, int from, int len, double[] out) {
-    System.arraycopy(in[slot], from, out, from, len);
+  void raw(double[][] in, int from, int len, double[] out, int off) {
+    System.arraycopy(in[slot], from, out, off, len);
   }
 }

@@ -199,16 +199,11 @@ public final class CompiledCard {
 
   /** The band index of a score (-1 for NaN). */
   public int bandIndex(double score) {
-    if (score != score) {
-      return -1;
-    }
     int b = 0;
     for (int k = 1; k < bandMins.length; k++) {
-      if (score >= bandMins[k]) {
-        b = k;
-      }
+      b += score >= bandMins[k] ? 1 : 0;
     }
-    return b;
+    return score != score ? -1 : b;
   }
 
   /** The cap of an index. */

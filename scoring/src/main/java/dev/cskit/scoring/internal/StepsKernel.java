@@ -23,16 +23,31 @@ final class StepsKernel extends RuleKernel {
   }
 
   @Override
-  void raw(double[][] in, int from, int len, double[] out) {
+  void raw(double[][] in, int from, int len, double[] out, int off) {
     double[] x = in[slot];
     int n = mins.length;
-    for (int i = from, end = from + len; i < end; i++) {
-      double v = x[i];
+    for (int i = 0; i < len; i++) {
+      double v = x[from + i];
       double s = below;
       for (int k = 0; k < n; k++) {
         s = v >= mins[k] ? scores[k] : s;
       }
-      out[i] = v != v ? Double.NaN : s;
+      out[off + i] = v != v ? Double.NaN : s;
+    }
+  }
+
+  @Override
+  void fused(double[][] in, int from, int len, double[] scratch, double[] sw, double[] ss, double[] cov,
+      double w, double cw, double f) {
+    double[] x = in[slot];
+    int n = mins.length;
+    for (int i = 0; i < len; i++) {
+      double v = x[from + i];
+      double s = below;
+      for (int k = 0; k < n; k++) {
+        s = v >= mins[k] ? scores[k] : s;
+      }
+      accumulate(v != v ? Double.NaN : s, i, sw, ss, cov, w, cw, f);
     }
   }
 }
