@@ -219,6 +219,17 @@ class ScoreValidationCommandsTest {
   }
 
   @Test
+  void scoreStillRequiresItsOwnOptionsWithoutASubcommand() {
+    CliTestSupport none = CliTestSupport.run("score");
+    assertEquals(2, none.code);
+    assertEquals("cskit: Missing required options: '--scorecard=FILE', '--metrics=FILE'\n"
+        + "Try 'cskit score --help' for more information.\n", none.err);
+    CliTestSupport one = CliTestSupport.run("score", "--scorecard", "three-axis");
+    assertEquals(2, one.code);
+    assertTrue(one.err.startsWith("cskit: Missing required option: '--metrics=FILE'\n"), one.err);
+  }
+
+  @Test
   void demoShowsTheValidation() {
     CliTestSupport r = CliTestSupport.run("demo", "--accounts", "300", "--json");
     assertEquals(0, r.code, r.err);
