@@ -1,7 +1,6 @@
 package dev.cskit.cli;
 
 import dev.cskit.core.internal.TextTable;
-import dev.cskit.core.sample.ChurnOutcome;
 import dev.cskit.core.sample.SamplePortfolio;
 import dev.cskit.scoring.ScoreTable;
 import dev.cskit.scoring.Scorecard;
@@ -40,11 +39,7 @@ final class ValidationSection implements DemoSection {
     SamplePortfolio p = context.portfolio();
     // the health section's scores (the by-stage set), judged against the year that followed
     ScoreTable scores = HealthSection.scores(context);
-    ChurnOutcomes.Builder b = ChurnOutcomes.builder().source("sample outcomes");
-    for (ChurnOutcome o : p.outcomes()) {
-      b.add(o.accountId(), o.churnDate(), o.renewalDate());
-    }
-    ChurnOutcomes outcomes = b.build();
+    ChurnOutcomes outcomes = ChurnOutcomes.of(p.outcomes());
     ValidationReport r = ScoreValidation.validate(Backtest.run(ScoreSnapshots.of(scores, p.asOf()), outcomes, HORIZON));
     // the three-axis card's weights, fitted on the adopted accounts it scores
     Scorecard card = Scorecard.builtIn("three-axis");

@@ -6,6 +6,7 @@ import dev.cskit.core.DataException;
 import dev.cskit.core.io.CsvInput;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -59,6 +60,15 @@ public final class ChurnOutcomes {
             CskitException.quote(id.value()) + " twice");
       }
       b.add(id, churn, renewal);
+    }
+    return b.build();
+  }
+
+  /** The outcomes of the sample portfolio ({@link dev.cskit.core.sample.SamplePortfolio#outcomes()}). */
+  public static ChurnOutcomes of(Collection<dev.cskit.core.sample.ChurnOutcome> outcomes) {
+    Builder b = builder().source("sample outcomes");
+    for (dev.cskit.core.sample.ChurnOutcome o : outcomes) {
+      b.add(o.accountId(), o.churnDate(), o.renewalDate());
     }
     return b.build();
   }

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cskit.core.AccountId;
 import dev.cskit.core.ConfigFormat;
 import dev.cskit.core.HealthBand;
-import dev.cskit.core.sample.ChurnOutcome;
 import dev.cskit.core.sample.SamplePortfolio;
 import dev.cskit.scoring.ScoreTable;
 import dev.cskit.scoring.Scorecard;
@@ -86,11 +85,8 @@ class ScorecardFitTest {
     Scorecard card = Scorecard.builtIn("three-axis");
     ScoreTable scores = card.compile().score(p.metrics(), p.accounts(), List.of(), null);
     ScoreSnapshots snaps = ScoreSnapshots.of(scores, p.asOf());
-    ChurnOutcomes.Builder o = ChurnOutcomes.builder();
-    for (ChurnOutcome c : p.outcomes()) {
-      o.add(c.accountId(), c.churnDate(), c.renewalDate());
-    }
-    ChurnOutcomes outcomes = o.build();
+    ChurnOutcomes outcomes = ChurnOutcomes.of(p.outcomes());
+    assertEquals(p.size(), outcomes.size());
     ValidationReport v = ScoreValidation.validate(Backtest.run(snaps, outcomes, 365));
     assertEquals(600, v.snapshots());
     assertTrue(v.evaluated() > 500, v.toString());
