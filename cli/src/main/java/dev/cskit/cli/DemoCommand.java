@@ -18,7 +18,12 @@ import picocli.CommandLine.Option;
 public final class DemoCommand implements Callable<Integer> {
   /** The demo's sections, in order. Each capability adds its own. */
   static final List<DemoSection> SECTIONS =
-      List.of(new PortfolioSection(), new TouchModelSection(), new TimeToValueSection());
+      List.of(
+          new PortfolioSection(),
+          new HealthSection(),
+          new ValidationSection(),
+          new TouchModelSection(),
+          new TimeToValueSection());
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
