@@ -1,10 +1,9 @@
 package dev.cskit.cli;
 
 import dev.cskit.core.AccountId;
-import dev.cskit.core.HealthBand;
-import dev.cskit.core.MetricTable;
 import dev.cskit.core.internal.TextTable;
 import dev.cskit.core.sample.SamplePortfolio;
+import dev.cskit.scoring.ScoreTable;
 import dev.cskit.touchmodel.AccountHealth;
 import dev.cskit.touchmodel.Segmentation;
 import dev.cskit.touchmodel.TierSummary;
@@ -35,9 +34,7 @@ final class TouchModelSection implements DemoSection {
   public Result run(DemoContext context) {
     SamplePortfolio p = context.portfolio();
     TouchModel model = TouchModel.example();
-    // The scoring section is not on main yet, so there are no shared "healthScores" to read: the health band
-    // is derived here from usage alone (see bandsFromUsage) and the output says so ("bandSource": "usage").
-    Map<AccountId, AccountHealth> health = bandsFromUsage(p.usage());
+    Map<AccountId, AccountHealth> health = healthFromScores(HealthSection.scores(context));
     Segmentation s = model.segment(p.accounts(), health, Map.of(), p.asOf());
     UsageGroups groups = UsageGroups.of(p.usage(), model.usageGroups());
 
@@ -58,11 +55,11 @@ final class TouchModelSection implements DemoSection {
       groupJson.add(Json.object("group", e.getKey(), "code", UsageGroups.code(e.getKey()), "accounts", e.getValue()));
     }
     double[] th = groups.thresholds();
-    String text = "Example touch model, as of " + p.asOf() + " (health bands derived from usage):\n\n" + tt
+    String text = "Example touch model, as of " + p.asOf() + " (health bands from the health section):\n\n" + tt
         + "\nWhy: " + reasons + "\n\nUsage groups (last 14 days; split at the medians):\n" + groups;
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("model", model.name());
-    json.put("bandSource", "usage");
+    json.put("bandSource", "health");
     json.put("tiers", tiers);
     json.put("reasons", reasons);
     json.put("usageGroups", groupJson);
@@ -70,29 +67,11 @@ final class TouchModelSection implements DemoSection {
     return new Result(text, json);
   }
 
-  /**
-   * A health band from 30-day usage, standing in for the scoring section's health scores: red when the
-   * account had no events, or fewer than 20% of its seats active, or events fell by half or more; green when
-   * at least half its seats are active and events did not fall by 30% or more; yellow otherwise. The score is
-   * the seat penetration in percent.
-   */
-  static Map<AccountId, AccountHealth> bandsFromUsage(MetricTable usage) {
+  /** Each account's health from the demo's health section (the by-stage scorecards). */
+  static Map<AccountId, AccountHealth> healthFromScores(ScoreTable scores) {
     Map<AccountId, AccountHealth> out = new HashMap<>();
-    double[] events = usage.column("events_30d");
-    double[] pen = usage.column("penetration_30d");
-    double[] change = usage.column("events_change_30d");
-    for (int i = 0; i < usage.rowCount(); i++) {
-      double pe = Double.isNaN(pen[i]) ? 0 : pen[i];
-      boolean falling = !Double.isNaN(change[i]) && change[i] <= -0.5;
-      HealthBand band;
-      if (events[i] == 0 || pe < 0.2 || falling) {
-        band = HealthBand.RED;
-      } else if (pe >= 0.5 && !(change[i] <= -0.3)) {
-        band = HealthBand.GREEN;
-      } else {
-        band = HealthBand.YELLOW;
-      }
-      out.put(usage.accountId(i), AccountHealth.of(100 * pe, band));
+    for (int i = 0; i < scores.size(); i++) {
+      out.put(scores.accountId(i), AccountHealth.of(scores.score(i), scores.band(i)));
     }
     return out;
   }
