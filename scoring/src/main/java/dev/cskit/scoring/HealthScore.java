@@ -71,12 +71,19 @@ public record HealthScore(
       }
     }
     for (Map.Entry<String, Double> e : contributions.entrySet()) {
+      if (e.getValue().isNaN()) {
+        continue; // no measure had a value
+      }
       boolean isMeasure = measures.containsKey(e.getKey());
       boolean overridden = !isMeasure || overriddenMeasures.contains(e.getKey());
       lines.add(new Attribution.Line(overridden ? e.getKey() + " (override)" : e.getKey(), e.getValue(),
           isMeasure ? Attribution.Kind.MEASURE : Attribution.Kind.CATEGORY_OVERRIDE));
     }
     lines.sort(Comparator.comparingDouble((Attribution.Line l) -> -l.points()));
+    if (scoreBeforeCaps != scoreBeforeCaps && hasScore()) {
+      // no measure had a value, but an overall override gives a score: it is the whole explanation
+      lines.add(new Attribution.Line("override", score, Attribution.Kind.OVERRIDE));
+    }
     if (scoreBeforeCaps == scoreBeforeCaps) {
       double afterCaps = scoreAfterCaps();
       if (!capsApplied.isEmpty()) {

@@ -277,7 +277,7 @@ public final class ScoreTable {
       row[0] = source.accountId(i).value();
       row[1] = round(score(i));
       row[2] = band(i).name();
-      row[3] = round(coverage(i));
+      row[3] = v2(coverage(i));
       for (int c = 0; c < cats.size(); c++) {
         row[4 + c] = round(categoryScore(i, cats.get(c)));
       }
@@ -292,6 +292,10 @@ public final class ScoreTable {
       sb.append("... ").append(source.rowCount() - shown).append(" more rows\n");
     }
     return sb.toString();
+  }
+
+  private static double v2(double v) {
+    return v != v ? v : Math.round(v * 100.0) / 100.0;
   }
 
   private static double round(double v) {

@@ -101,6 +101,20 @@ class OverridesTest {
   }
 
   @Test
+  void anOverallOverrideOnAnAccountWithoutDataIsTheWholeExplanation() {
+    ScoreOverride ov = o("A1", Scope.OVERALL, null, 35, BEFORE, null);
+    MetricTable t = table(cols("a", "b", "p1"), new double[] {NaN, NaN, 0});
+    HealthScore h = TWO.compile().score(t, List.of(), List.of(ov), AS_OF).row(0);
+    assertEquals(35, h.score(), 0);
+    assertEquals(HealthBand.RED, h.band());
+    assertEquals("35.0 red = override 35.0", h.attribution().toString());
+    HealthScore before = TWO.compile().score(table(cols("a", "b", "p1"), new double[] {20, 40, 0})).row(0);
+    ScoreDiff d = h.diff(before);
+    assertEquals(5, d.change(), 1e-12);
+    assertEquals(d.change(), d.lineSum(), 1e-12);
+  }
+
+  @Test
   void theMostRecentOverrideOfAScopeWins() {
     ScoreOverride older = o("A1", Scope.MEASURE, "a", 10, BEFORE, null);
     ScoreOverride newer = o("A1", Scope.MEASURE, "a", 90, Instant.parse("2026-06-20T00:00:00Z"), null);
