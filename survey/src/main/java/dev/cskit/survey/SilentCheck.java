@@ -105,6 +105,25 @@ public final class SilentCheck {
       MetricTable usage,
       String usageChangeMetric,
       double declineBelow) {
+    return atRisk(silent, health, healthBelow, usage, usageChangeMetric, declineBelow, null);
+  }
+
+  /**
+   * As {@link #atRisk(Collection, Map, double, MetricTable, String, double)}, also flagging accounts with no
+   * activity: a value of {@code activityMetric} (e.g. {@code events_30d}) of 0 or less (the product unplugged).
+   */
+  public static List<SilentAccount> atRisk(
+      Collection<AccountId> silent,
+      Map<AccountId, Double> health,
+      double healthBelow,
+      MetricTable usage,
+      String usageChangeMetric,
+      double declineBelow,
+      String activityMetric) {
+    if (activityMetric != null && (usage == null || !usage.hasMetric(activityMetric))) {
+      throw new CskitException("usage", "must hold the metric " + activityMetric,
+          usage == null ? "no table" : String.join(", ", usage.metrics()));
+    }
     if (usage != null && !usage.hasMetric(usageChangeMetric)) {
       throw new CskitException("usage", "must hold the metric " + usageChangeMetric, String.join(", ", usage.metrics()));
     }
@@ -113,10 +132,14 @@ public final class SilentCheck {
       Double h = health.get(id);
       double hv = h == null ? Double.NaN : h;
       double change = Double.NaN;
+      double activity = Double.NaN;
       if (usage != null) {
         int row = usage.rowOf(id);
         if (row >= 0) {
           change = usage.value(row, usageChangeMetric);
+          if (activityMetric != null) {
+            activity = usage.value(row, activityMetric);
+          }
         }
       }
       List<String> reasons = new ArrayList<>();
@@ -125,6 +148,9 @@ public final class SilentCheck {
       }
       if (change < declineBelow) {
         reasons.add(String.format(java.util.Locale.ROOT, "usage %+.0f%% (%s)", 100 * change, usageChangeMetric));
+      }
+      if (activity <= 0) {
+        reasons.add("no activity (" + activityMetric + " = 0)");
       }
       out.add(new SilentAccount(id, hv, change, !reasons.isEmpty(), String.join("; ", reasons)));
     }
