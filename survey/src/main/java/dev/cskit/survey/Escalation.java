@@ -24,8 +24,9 @@ import java.util.Map;
  *
  * <p>{@link #cheapest} considers every subset of the candidate waves that keeps their order and includes the
  * required ones (only the prefixes when there are more than 12 candidates); for a number of responses it also
- * finds the fewest invitations (spread over the tiers in proportion); for a rate it invites everybody. It
- * returns the plan of least expected cost whose probability reaches the one asked (ties: the higher
+ * finds the fewest invitations (spread over the tiers in proportion); for a rate it invites everybody. The
+ * last wave of a plan that reaches the target is then trimmed to the fewest contacts that still do (no need
+ * to make all 200 calls when 90 suffice). It returns the plan of least expected cost whose probability reaches the one asked (ties: the higher
  * probability), or, when none does, the plan with the highest probability, marked infeasible.
  */
 public final class Escalation {
@@ -68,6 +69,7 @@ public final class Escalation {
         e = fewestInvitations(tiers, population, subset, target.responses(), q);
       }
       if (e.probability >= q) {
+        e = trimLastWave(tiers, e, q);
         if (best == null
             || e.cost < best.cost - 1e-9
             || (Math.abs(e.cost - best.cost) <= 1e-9 && e.probability > best.probability)) {
@@ -120,6 +122,36 @@ public final class Escalation {
     return e.toResult(e.probability >= q, String.format(Locale.ROOT,
         "%s, inviting %d: probability %.4f of %d responses.", names(waves), e.invitations, e.probability,
         targetResponses), q);
+  }
+
+  /**
+   * A feasible plan whose last wave contacts only as many as needed: the fewest contacts (at most its
+   * capacity and the silent contacts it could reach) that still give probability {@code q}.
+   */
+  private static Evaluation trimLastWave(TouchTier[] tiers, Evaluation e, double q) {
+    int last = e.waves.size() - 1;
+    Wave w = e.waves.get(last);
+    double reachable = e.rows.get(last).contacts();
+    long hi = (long) Math.floor(reachable);
+    if (w.costPerContact() == 0 || hi <= 1) {
+      return e;
+    }
+    long[] invited = e.invited;
+    long lo = 0;
+    Evaluation best = e;
+    List<Wave> trimmed = new ArrayList<>(e.waves);
+    while (hi - lo > 1) {
+      long mid = lo + (hi - lo) / 2;
+      trimmed.set(last, w.withCapacity(mid));
+      Evaluation t = evaluate(tiers, invited, List.copyOf(trimmed), e.target);
+      if (t.probability >= q) {
+        hi = mid;
+        best = t;
+      } else {
+        lo = mid;
+      }
+    }
+    return best;
   }
 
   private static long targetFor(EscalationPlan.Target target, long invited) {
@@ -218,7 +250,7 @@ public final class Escalation {
       p[i] = Math.min(1, Math.max(0, 1 - neverAnswer[i]));
     }
     double probability = BinomialSum.atLeast(invited, p, target);
-    return new Evaluation(waves, total, target, probability, responded, cost, rows);
+    return new Evaluation(waves, invited.clone(), total, target, probability, responded, cost, rows);
   }
 
   private static List<List<Wave>> subsets(List<Wave> candidates) {
@@ -277,6 +309,7 @@ public final class Escalation {
 
   private static final class Evaluation {
     final List<Wave> waves;
+    final long[] invited;
     final long invitations;
     final long target;
     final double probability;
@@ -284,9 +317,10 @@ public final class Escalation {
     final double cost;
     final List<PlanResult.WaveOutcome> rows;
 
-    Evaluation(List<Wave> waves, long invitations, long target, double probability, double expectedResponses,
+    Evaluation(List<Wave> waves, long[] invited, long invitations, long target, double probability, double expectedResponses,
         double cost, List<PlanResult.WaveOutcome> rows) {
       this.waves = waves;
+      this.invited = invited;
       this.invitations = invitations;
       this.target = target;
       this.probability = probability;

@@ -1,6 +1,8 @@
 package dev.cskit.survey;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.cskit.core.ConfigException;
 import dev.cskit.core.ConfigFormat;
 import dev.cskit.core.ConfigPath;
@@ -87,6 +89,17 @@ public record EscalationPlan(int version, Population population, Target target, 
       }
     }
     waves = List.copyOf(waves);
+  }
+
+  /** Binds a plan from configuration; {@code version} is required. */
+  @JsonCreator
+  static EscalationPlan fromConfig(
+      @JsonProperty("version") Integer version,
+      @JsonProperty("population") Population population,
+      @JsonProperty("target") Target target,
+      @JsonProperty("waves") List<Wave> waves) {
+    ConfigPath.root().field("version").required(version);
+    return new EscalationPlan(version, population, target, waves);
   }
 
   /** A plan (version 1) built in Java. */
@@ -199,6 +212,16 @@ public record EscalationPlan(int version, Population population, Target target, 
         root.field("responses").check(responses >= 1, "must be 1 or more", responses);
       }
       root.field("probability").check(probability > 0 && probability < 1, "must be between 0 and 1, exclusive", probability);
+    }
+
+    /** Binds a target from configuration; {@code probability} is required. */
+    @JsonCreator
+    static Target fromConfig(
+        @JsonProperty("rate") Double rate,
+        @JsonProperty("responses") Long responses,
+        @JsonProperty("probability") Double probability) {
+      ConfigPath.root().field("probability").required(probability);
+      return new Target(rate, responses, probability);
     }
 
     /** Reach a response rate with a probability. */

@@ -1,6 +1,8 @@
 package dev.cskit.survey;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.cskit.core.ConfigException;
 import dev.cskit.core.ConfigPath;
 import dev.cskit.core.TouchTier;
@@ -54,6 +56,21 @@ public record Wave(
       }
       tiers = List.copyOf(tiers);
     }
+  }
+
+  /** Binds a wave from configuration: {@code rate} is required, {@code costPerContact} defaults to 0. */
+  @JsonCreator
+  static Wave fromConfig(
+      @JsonProperty("name") String name,
+      @JsonProperty("channel") String channel,
+      @JsonProperty("rate") Double rate,
+      @JsonProperty("costPerContact") Double costPerContact,
+      @JsonProperty("capacity") Long capacity,
+      @JsonProperty("tiers") List<String> tiers,
+      @JsonProperty("required") Boolean required) {
+    ConfigPath.root().field("rate").required(rate);
+    return new Wave(name, channel, rate, costPerContact == null ? 0 : costPerContact, capacity, tiers,
+        required != null && required);
   }
 
   /** A wave for every tier with no capacity limit, not required. */
