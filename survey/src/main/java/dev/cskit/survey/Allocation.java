@@ -17,9 +17,9 @@ import java.util.Locale;
  *       cost; Cochran 1977, 5.5).
  * </ul>
  *
- * Every stratum gets at least {@code min(minimum, N_h)} and at most {@code N_h}: strata pushed to a bound are
- * fixed there and the rest is re-allocated among the others until nothing moves; the shares are then rounded
- * to whole numbers by largest remainders so they add up to {@code n}.
+ * Every stratum gets at least {@code min(minimum, N_h)} and at most {@code N_h}: the shares are {@code
+ * clamp(lambda w_h, min_h, N_h)} with {@code lambda} such that they add up to {@code n} (the rule's optimum
+ * under those bounds), then rounded to whole numbers by largest remainders so they still add up to {@code n}.
  */
 public final class Allocation {
   /** The allocation rule. */
@@ -81,61 +81,7 @@ public final class Allocation {
       throw new CskitException(
           "n", "must be at least the minimums per stratum together (" + minTotal + ")", Long.toString(n));
     }
-    double[] x = new double[k];
-    boolean[] fixed = new boolean[k];
-    while (true) {
-      double free = n;
-      double weight = 0;
-      for (int i = 0; i < k; i++) {
-        if (fixed[i]) {
-          free -= x[i];
-        } else {
-          weight += w[i];
-        }
-      }
-      int freeCount = 0;
-      for (int i = 0; i < k; i++) {
-        if (!fixed[i]) {
-          freeCount++;
-          x[i] = weight > 0 ? free * w[i] / weight : 0;
-        }
-      }
-      if (freeCount > 0 && weight == 0 && free > 1e-9) {
-        // nothing to weigh by: spread in proportion to the room left
-        double room = 0;
-        for (int i = 0; i < k; i++) {
-          if (!fixed[i]) {
-            room += upper[i];
-          }
-        }
-        for (int i = 0; i < k; i++) {
-          if (!fixed[i]) {
-            x[i] = room > 0 ? free * upper[i] / room : 0;
-          }
-        }
-      }
-      boolean moved = false;
-      // fix the most violated bounds first: all strata under their minimum, else all over their size
-      for (int i = 0; i < k; i++) {
-        if (!fixed[i] && x[i] < lower[i] - 1e-12) {
-          x[i] = lower[i];
-          fixed[i] = true;
-          moved = true;
-        }
-      }
-      if (!moved) {
-        for (int i = 0; i < k; i++) {
-          if (!fixed[i] && x[i] > upper[i] + 1e-12) {
-            x[i] = upper[i];
-            fixed[i] = true;
-            moved = true;
-          }
-        }
-      }
-      if (!moved) {
-        break;
-      }
-    }
+    double[] x = shares(w, lower, upper, n);
     long[] r = new long[k];
     long used = 0;
     for (int i = 0; i < k; i++) {
@@ -144,7 +90,7 @@ public final class Allocation {
     }
     while (used < n) {
       int best = -1;
-      double bestRem = -1;
+      double bestRem = Double.NEGATIVE_INFINITY;
       for (int i = 0; i < k; i++) {
         double rem = x[i] - r[i];
         if (r[i] < upper[i] && rem > bestRem) {
@@ -176,6 +122,85 @@ public final class Allocation {
       cost += r[i] * s.cost();
     }
     return new Result(method, n, rows, cost);
+  }
+
+  /**
+   * The continuous allocation {@code x_i = clamp(lambda w_i, lower_i, upper_i)} adding up to {@code n} (the
+   * optimum of each rule under the bounds), {@code lambda} found by bisection and then solved exactly over
+   * the strata left unclamped. Strata of weight 0 stay at their minimum unless the others cannot take
+   * {@code n}; then they share the rest in proportion to their room.
+   */
+  static double[] shares(double[] w, long[] lower, long[] upper, long n) {
+    int k = w.length;
+    double[] x = new double[k];
+    double maxLambda = 0;
+    double atInfinity = 0;
+    for (int i = 0; i < k; i++) {
+      if (w[i] > 0) {
+        maxLambda = Math.max(maxLambda, upper[i] / w[i]);
+        atInfinity += upper[i];
+      } else {
+        atInfinity += lower[i];
+      }
+    }
+    if (n >= atInfinity) {
+      double room = 0;
+      for (int i = 0; i < k; i++) {
+        x[i] = w[i] > 0 ? upper[i] : lower[i];
+        if (w[i] <= 0) {
+          room += upper[i] - lower[i];
+        }
+      }
+      double rest = n - atInfinity;
+      for (int i = 0; i < k; i++) {
+        if (w[i] <= 0 && room > 0) {
+          x[i] += rest * (upper[i] - lower[i]) / room;
+        }
+      }
+      return x;
+    }
+    double lo = 0;
+    double hi = maxLambda;
+    for (int it = 0; it < 200 && hi - lo > 0; it++) {
+      double mid = (lo + hi) / 2;
+      if (clampedSum(w, lower, upper, mid) < n) {
+        lo = mid;
+      } else {
+        hi = mid;
+      }
+    }
+    // exact lambda over the strata strictly inside their bounds at this lambda
+    double lambda = hi;
+    double fixedSum = 0;
+    double freeWeight = 0;
+    for (int i = 0; i < k; i++) {
+      double v = lambda * w[i];
+      if (w[i] > 0 && v > lower[i] && v < upper[i]) {
+        freeWeight += w[i];
+      } else {
+        fixedSum += Math.max(lower[i], Math.min(upper[i], v));
+      }
+    }
+    if (freeWeight > 0) {
+      double exact = (n - fixedSum) / freeWeight;
+      for (int i = 0; i < k; i++) {
+        double v = lambda * w[i];
+        x[i] = w[i] > 0 && v > lower[i] && v < upper[i] ? exact * w[i] : Math.max(lower[i], Math.min(upper[i], v));
+      }
+    } else {
+      for (int i = 0; i < k; i++) {
+        x[i] = Math.max(lower[i], Math.min(upper[i], lambda * w[i]));
+      }
+    }
+    return x;
+  }
+
+  private static double clampedSum(double[] w, long[] lower, long[] upper, double lambda) {
+    double s = 0;
+    for (int i = 0; i < w.length; i++) {
+      s += Math.max(lower[i], Math.min(upper[i], lambda * w[i]));
+    }
+    return s;
   }
 
   /**

@@ -42,8 +42,10 @@ public record Rate(
     Checks.openUnit("confidence", confidence);
     org.apache.commons.statistics.interval.Interval i =
         method.delegate().fromErrorRate((int) trials, (int) successes, 1 - confidence);
-    return new Rate(
-        successes, trials, (double) successes / trials, i.getLowerBound(), i.getUpperBound(), confidence, method);
+    // clipped to [0, 1]: the Wilson bound at x = 0 can come out as -1e-17 by rounding
+    double lower = Math.max(0, Math.min(1, i.getLowerBound()));
+    double upper = Math.max(0, Math.min(1, i.getUpperBound()));
+    return new Rate(successes, trials, (double) successes / trials, lower, upper, confidence, method);
   }
 
   @Override

@@ -18,7 +18,8 @@ import java.util.Objects;
  * {@code v = p + d - (p - d)^2} and {@code n0 = z^2 v / e^2}, the margin {@code e} being a fraction of the
  * -1..1 scale (0.05 is 5 NPS points). {@code z} is the two-sided normal quantile for the confidence level.
  * With a population {@code N}, {@code n0} is corrected by {@link Fpc#COCHRAN} (default) or {@link Fpc#SIMPLE},
- * then rounded by {@link Rounding#UP} (default).
+ * then rounded by {@link Rounding#UP} (default). When {@code n0 <= 1} no correction is applied (the Cochran
+ * form would raise such an {@code n0}).
  *
  * <pre>{@code
  * SampleSize.of(0.05, 0.95).withPopulation(1000).compute().requiredResponses();   // 278
@@ -108,6 +109,9 @@ public final class SampleSize {
   static double correct(double n0, long population, Fpc fpc) {
     if (population <= 0) {
       return n0;
+    }
+    if (n0 <= 1) {
+      return n0; // one response already meets the margin; the Cochran form would raise n0 < 1
     }
     double nPop = population;
     return fpc == Fpc.COCHRAN ? n0 / (1 + (n0 - 1) / nPop) : n0 / (1 + n0 / nPop);
