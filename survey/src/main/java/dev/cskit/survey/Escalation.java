@@ -27,7 +27,8 @@ import java.util.Map;
  * finds the fewest invitations (spread over the tiers in proportion); for a rate it invites everybody. The
  * last wave of a plan that reaches the target is then trimmed to the fewest contacts that still do (no need
  * to make all 200 calls when 90 suffice). It returns the plan of least expected cost whose probability reaches the one asked (ties: the higher
- * probability), or, when none does, the plan with the highest probability, marked infeasible.
+ * probability), or, when none does, the plan with the highest probability (then the most expected
+ * responses), marked infeasible.
  */
 public final class Escalation {
   private static final int MAX_SUBSET_WAVES = 12;
@@ -77,7 +78,9 @@ public final class Escalation {
         }
       }
       if (closest == null || e.probability > closest.probability + 1e-12
-          || (Math.abs(e.probability - closest.probability) <= 1e-12 && e.cost < closest.cost)) {
+          || (Math.abs(e.probability - closest.probability) <= 1e-12
+              && (e.expectedResponses > closest.expectedResponses + 1e-9
+                  || (Math.abs(e.expectedResponses - closest.expectedResponses) <= 1e-9 && e.cost < closest.cost)))) {
         closest = e;
       }
     }
