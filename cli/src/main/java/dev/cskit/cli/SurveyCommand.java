@@ -55,6 +55,14 @@ public final class SurveyCommand implements Runnable {
     out.flush();
   }
 
+  /** A population given on the command line must hold someone; leave it out for an infinite one. */
+  static void checkPopulation(Long population) {
+    if (population != null && population < 1) {
+      throw new CskitException("population", "must be 1 or more (leave it out for an infinite population)",
+          Long.toString(population));
+    }
+  }
+
   /** A whole number as a long (so JSON prints 385, not 385.0); other values unchanged. */
   static Object count(double v) {
     return v == Math.rint(v) && Math.abs(v) < 1e15 ? (Object) (long) v : Json.number(v);
@@ -154,6 +162,7 @@ public final class SurveyCommand implements Runnable {
     @Override
     public Integer call() {
       SampleSize s = SampleSize.of(margin, confidence).withFpc(fpc).withRounding(rounding);
+      checkPopulation(population);
       if (population != null) {
         s = s.withPopulation(population);
       }
@@ -197,6 +206,7 @@ public final class SurveyCommand implements Runnable {
       if (!(proportion >= 0 && proportion <= 1)) {
         throw new CskitException("proportion", "must be between 0 and 1, inclusive", Double.toString(proportion));
       }
+      checkPopulation(population);
       double e = SampleSize.margin(responses, population == null ? 0 : population, confidence,
           proportion * (1 - proportion), fpc);
       print(spec, Json.object("margin", e));

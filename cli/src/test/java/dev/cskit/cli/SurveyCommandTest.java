@@ -171,6 +171,9 @@ class SurveyCommandTest {
     fails(3, "survey", "invitations", "--target", "-10", "--rate", "0.2", "--probability", "0.9");
     fails(3, "survey", "invitations", "--target", "10", "--prior-alpha", "0", "--prior-beta", "2", "--probability", "0.9");
     fails(3, "survey", "nps", "--scores", "5,11");
+    assertTrue(fails(3, "survey", "sample-size", "--margin", "0.05", "--confidence", "0.95", "--population", "0").err
+        .contains("population: must be 1 or more"));
+    fails(3, "survey", "margin", "--responses", "10", "--confidence", "0.95", "--population", "-5");
   }
 
   @Test
