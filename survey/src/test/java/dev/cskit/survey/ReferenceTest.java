@@ -208,6 +208,26 @@ class ReferenceTest {
   }
 
   @Test
+  void escalationWithBindingCapacityIsCloseToASimulationOfTheProcess() {
+    // the model treats contacts as independent with expected capacity shares: close, not exact
+    Map<dev.cskit.core.TouchTier, Long> invited = new java.util.LinkedHashMap<>();
+    invited.put(dev.cskit.core.TouchTier.TECH, 700L);
+    invited.put(dev.cskit.core.TouchTier.HIGH, 100L);
+    List<Wave> waves = List.of(
+        Wave.of("email", 0.2, 0.05),
+        Wave.of("phone", 0.4, 8).withCapacity(120),
+        Wave.of("visit", 0.7, 150).withCapacity(30).forTiers(dev.cskit.core.TouchTier.HIGH));
+    double worst = 0;
+    for (Map<String, String> r : rows("escalation_capacity_mc.csv")) {
+      PlanResult res = Escalation.evaluate(invited, waves, l(r, "target"), 0.9);
+      assertEquals(d(r, "meanResponses"), res.expectedResponses(), 0.01 * d(r, "meanResponses"), r::toString);
+      worst = Math.max(worst, Math.abs(res.probability() - d(r, "probability")));
+    }
+    assertTrue(worst < 0.015, "max abs difference in probability " + worst);
+    System.out.printf("escalation with capacity vs simulation: max abs diff in probability %.3g%n", worst);
+  }
+
+  @Test
   void kishMatchesNumpy() {
     for (Map<String, String> r : rows("kish.csv")) {
       double[] w = java.util.Arrays.stream(r.get("weights").split(" ")).mapToDouble(Double::parseDouble).toArray();
