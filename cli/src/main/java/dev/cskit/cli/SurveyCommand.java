@@ -8,6 +8,8 @@ import dev.cskit.survey.Fpc;
 import dev.cskit.survey.Nps;
 import dev.cskit.survey.NpsMethod;
 import dev.cskit.survey.PlanResult;
+import dev.cskit.survey.Rate;
+import dev.cskit.survey.RateMethod;
 import dev.cskit.survey.ResponseModel;
 import dev.cskit.survey.Rounding;
 import dev.cskit.survey.SampleSize;
@@ -39,6 +41,7 @@ import picocli.CommandLine.Option;
       SurveyCommand.NpsCompareCommand.class,
       SurveyCommand.InvitationsCommand.class,
       SurveyCommand.PlanCommand.class,
+      SurveyCommand.RateCommand.class,
     })
 public final class SurveyCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -46,7 +49,7 @@ public final class SurveyCommand implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "a subcommand is required: sample-size, margin, nps, nps-compare, invitations or plan");
+        spec.commandLine(), "a subcommand is required: sample-size, margin, nps, nps-compare, invitations, plan or rate");
   }
 
   static void print(CommandLine.Model.CommandSpec spec, Object json) {
@@ -101,6 +104,12 @@ public final class SurveyCommand implements Runnable {
   static final class NpsMethodConverter extends LibraryConverter<NpsMethod> {
     NpsMethodConverter() {
       super(NpsMethod::parse);
+    }
+  }
+
+  static final class RateMethodConverter extends LibraryConverter<RateMethod> {
+    RateMethodConverter() {
+      super(RateMethod::parse);
     }
   }
 
@@ -409,6 +418,38 @@ public final class SurveyCommand implements Runnable {
     @Override
     public Integer call() {
       print(spec, planJson(EscalationPlan.read(plan).cheapest()));
+      return Main.OK;
+    }
+  }
+
+  /** {@code cskit survey rate}. */
+  @Command(
+      name = "rate",
+      mixinStandardHelpOptions = true,
+      description = {
+        "A yes/no rate (CSAT, response rate) with its confidence interval.",
+        "Prints {\"rate\", \"lower\", \"upper\"} as fractions."
+      })
+  static final class RateCommand implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--successes", paramLabel = "X", required = true, description = "Yes answers.")
+    long successes;
+
+    @Option(names = "--trials", paramLabel = "N", required = true, description = "All answers.")
+    long trials;
+
+    @Option(names = "--confidence", paramLabel = "C", description = "Confidence level in (0, 1) (default: 0.95).")
+    double confidence = 0.95;
+
+    @Option(names = "--method", paramLabel = "M", converter = RateMethodConverter.class,
+        description = "wilson (default), clopper-pearson, jeffreys, agresti-coull or wald.")
+    RateMethod method = RateMethod.WILSON;
+
+    @Override
+    public Integer call() {
+      Rate r = Rate.of(successes, trials, confidence, method);
+      print(spec, Json.object("rate", r.rate(), "lower", r.lower(), "upper", r.upper()));
       return Main.OK;
     }
   }

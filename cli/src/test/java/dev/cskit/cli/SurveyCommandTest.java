@@ -121,6 +121,21 @@ class SurveyCommandTest {
   }
 
   @Test
+  void rate() {
+    // statsmodels proportion_confint(3, 20, alpha=0.05, method="wilson") = (0.052368745896216595, 0.36041886474075696)
+    JsonNode j = ok("survey", "rate", "--successes", "3", "--trials", "20");
+    keys(j, "rate", "lower", "upper");
+    assertEquals(0.15, j.get("rate").asDouble(), 1e-15);
+    assertEquals(0.052368745896216595, j.get("lower").asDouble(), 1e-12);
+    assertEquals(0.36041886474075696, j.get("upper").asDouble(), 1e-12);
+    // method="beta" (Clopper-Pearson) = (0.0320709371854637, 0.37892682654531396)
+    JsonNode cp = ok("survey", "rate", "--successes", "3", "--trials", "20", "--method", "clopper-pearson");
+    assertEquals(0.0320709371854637, cp.get("lower").asDouble(), 1e-12);
+    fails(3, "survey", "rate", "--successes", "30", "--trials", "20");
+    fails(2, "survey", "rate", "--successes", "3", "--trials", "20", "--method", "exact");
+  }
+
+  @Test
   void plan(@TempDir Path dir) throws Exception {
     Path f = dir.resolve("plan.yaml");
     Files.writeString(f, String.join("\n",
@@ -196,7 +211,7 @@ class SurveyCommandTest {
 
   @Test
   void everyCommandHasHelp() {
-    for (String c : new String[] {"sample-size", "margin", "nps", "nps-compare", "invitations", "plan"}) {
+    for (String c : new String[] {"sample-size", "margin", "nps", "nps-compare", "invitations", "plan", "rate"}) {
       CliTestSupport r = CliTestSupport.run("survey", c, "--help");
       assertEquals(0, r.code);
       assertTrue(r.out.startsWith("Usage: cskit survey " + c), r.out);
