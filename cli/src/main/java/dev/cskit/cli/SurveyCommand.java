@@ -288,7 +288,7 @@ public final class SurveyCommand implements Runnable {
       name = "nps-compare",
       mixinStandardHelpOptions = true,
       description = {
-        "Compare two NPS values (A - B) by a two-sided z-test.",
+        "Compare two NPS values (A - B) by a two-sided z-test (adjusted-Wald variances by default).",
         "Prints {\"difference\", \"z\", \"pValue\"}; the difference in NPS points (-200..200)."
       })
   static final class NpsCompareCommand implements Callable<Integer> {
@@ -330,8 +330,9 @@ public final class SurveyCommand implements Runnable {
       name = "invitations",
       mixinStandardHelpOptions = true,
       description = {
-        "The fewest invitations so that P(responses >= target) >= probability, for a known response rate",
-        "(binomial) or an uncertain one (Beta prior: beta-binomial). With --invitations, that number instead.",
+        "The fewest invitations so that P(responses >= target) >= probability, for a known response rate"
+            + " (binomial) or an uncertain one (Beta prior: beta-binomial). With --invitations, that number"
+            + " instead.",
         "Prints {\"invitations\", \"expectedResponses\", \"probability\"}."
       })
   static final class InvitationsCommand implements Callable<Integer> {
@@ -404,10 +405,11 @@ public final class SurveyCommand implements Runnable {
       name = "plan",
       mixinStandardHelpOptions = true,
       description = {
-        "The cheapest escalation plan (waves of e-mail, reminders, in-app, phone, visits) that reaches a target",
-        "response count or rate with a probability, from a plan file (YAML or JSON, version 1: see",
-        "dev.cskit.survey.EscalationPlan). Prints {\"feasible\", \"statement\", \"invitations\",",
-        "\"targetResponses\", \"probability\", \"expectedResponses\", \"expectedRate\", \"expectedCost\", \"waves\"}."
+        "The cheapest escalation plan (waves of e-mail, reminders, in-app, phone, visits) that reaches a target"
+            + " response count or rate with a probability, from a plan file (YAML or JSON, version 1: see"
+            + " dev.cskit.survey.EscalationPlan).",
+        "Prints {\"feasible\", \"statement\", \"invitations\", \"targetResponses\", \"requiredProbability\","
+            + " \"probability\", \"expectedResponses\", \"expectedRate\", \"expectedCost\", \"waves\"}."
       })
   static final class PlanCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
