@@ -115,6 +115,21 @@ class SurveyProperties {
     }
   }
 
+  @Property(tries = 30)
+  void aWiderConfidenceNeverGivesANarrowerBootstrapInterval(
+      @ForAll @IntRange(min = 0, max = 200) int p,
+      @ForAll @IntRange(min = 0, max = 200) int q,
+      @ForAll @IntRange(min = 0, max = 200) int d,
+      @ForAll @Scale(6) @DoubleRange(min = 0.5, max = 0.95) double c1,
+      @ForAll @Scale(6) @DoubleRange(min = 0.001, max = 0.04) double more,
+      @ForAll long seed) {
+    Assume.that(p + q + d > 0);
+    Nps nps = Nps.ofCounts(p, q, d);
+    Nps.Interval a = nps.bootstrap(c1, 500, seed);
+    Nps.Interval b = nps.bootstrap(c1 + more, 500, seed);
+    assertTrue(b.lower() <= a.lower() && b.upper() >= a.upper(), () -> a + " vs " + b);
+  }
+
   @Property(tries = 100)
   void cumulativeRateIsOneMinusTheProductOfSilences(
       @ForAll @Scale(6) @DoubleRange(min = 0, max = 1) double r1,
