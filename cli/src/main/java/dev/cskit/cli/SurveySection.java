@@ -10,8 +10,11 @@ import dev.cskit.core.sample.SurveyResponse;
 import dev.cskit.survey.BenchmarkPrior;
 import dev.cskit.survey.BetaPrior;
 import dev.cskit.survey.EscalationPlan;
+import dev.cskit.survey.Fpc;
 import dev.cskit.survey.Nps;
 import dev.cskit.survey.PlanResult;
+import dev.cskit.survey.ResponseModel;
+import dev.cskit.survey.SampleSize;
 import dev.cskit.survey.SilentCheck;
 import dev.cskit.survey.Wave;
 import java.util.ArrayList;
@@ -24,8 +27,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The demo's survey section: what the last NPS wave says, the cheapest plan to reach a 35% response rate
- * with 90% confidence next time, and the silent accounts at risk.
+ * The demo's survey section: what the last NPS wave says (NPS, interval, margin of error), how many
+ * e-mail invitations would bring 200 answers with 90% probability (beta-binomial on the updated rate), the
+ * cheapest plan to reach a 35% response rate with 90% confidence next time, respondents against the silent
+ * on usage, and the silent accounts at risk.
  *
  * <p>Planning assumptions (stated in the output): the e-mail rate is the posterior mean after the sample's
  * e-mail wave, starting from the {@link BenchmarkPrior#FIRST_SURVEY} prior; reminders add 11 and 4 points of
@@ -93,6 +98,20 @@ final class SurveySection implements DemoSection {
         "priorBeta", prior.beta(), "posteriorAlpha", posterior.alpha(), "posteriorBeta", posterior.beta(),
         "posteriorMean", posterior.mean()));
     double email = posterior.mean();
+    // the next wave by e-mail alone: invitations for 200 answers with 90% probability, rate uncertain
+    ResponseModel emailModel = ResponseModel.betaBinomial(posterior);
+    long wanted = Math.min(200, Math.max(1, invited / 4));
+    ResponseModel.Invitations needed = null;
+    try {
+      needed = emailModel.invitationsFor(wanted, PROBABILITY, invited);
+    } catch (dev.cskit.core.CskitException e) {
+      // fewer contacts than needed: reported as null
+    }
+    double npsMargin = nps.total() < 1 ? Double.NaN
+        : SampleSize.margin(nps.total(), 0, 0.95, nps.variance(), Fpc.COCHRAN) * 100;
+    json.put("nextEmailWave", Json.object("targetResponses", wanted, "probability", PROBABILITY,
+        "invitations", needed == null ? null : needed.invitations(),
+        "expectedResponses", needed == null ? Double.NaN : needed.expectedResponses()));
     double r1 = Math.min(1, 0.11 / (1 - email));
     double r2 = Math.min(1, 0.04 / ((1 - email) * (1 - r1)));
     List<Wave> waves = List.of(
@@ -119,6 +138,14 @@ final class SurveySection implements DemoSection {
     lines.add(String.format(Locale.ROOT,
         "E-mail response rate: %s prior updated with the wave -> Beta(%.1f, %.1f), mean %.1f%%.",
         BenchmarkPrior.FIRST_SURVEY, posterior.alpha(), posterior.beta(), 100 * email));
+    lines.add(String.format(Locale.ROOT, "The last wave's NPS has a margin of error of +/- %.1f points (95%%).",
+        npsMargin));
+    lines.add(needed == null
+        ? String.format(Locale.ROOT, "E-mail alone cannot bring %d answers with %.0f%% probability from %d contacts.",
+            wanted, 100 * PROBABILITY, invited)
+        : String.format(Locale.ROOT,
+            "For %d answers with %.0f%% probability by e-mail alone, invite %d contacts (beta-binomial, expecting %.1f).",
+            wanted, 100 * PROBABILITY, needed.invitations(), needed.expectedResponses()));
     lines.add(String.format(Locale.ROOT, "Contacts per touch tier: %s.", population));
     lines.add(plan.statement());
     TextTable t = TextTable.withHeader("wave", "channel", "contacts", "responses", "cumulative rate", "cost");
