@@ -154,15 +154,52 @@ public final class SilentCheck {
       }
       out.add(new SilentAccount(id, hv, change, !reasons.isEmpty(), String.join("; ", reasons)));
     }
-    Comparator<Double> nanLast = (a, b) -> {
-      boolean na = Double.isNaN(a);
-      boolean nb = Double.isNaN(b);
-      return na && nb ? 0 : na ? 1 : nb ? -1 : Double.compare(a, b);
-    };
-    out.sort(Comparator.comparing((SilentAccount s) -> !s.atRisk())
-        .thenComparing(SilentAccount::health, nanLast)
-        .thenComparing(SilentAccount::usageChange, nanLast)
-        .thenComparing(SilentAccount::accountId));
+    out.sort(ORDER);
+    return List.copyOf(out);
+  }
+
+  private static final Comparator<Double> NAN_LAST = (a, b) -> {
+    boolean na = Double.isNaN(a);
+    boolean nb = Double.isNaN(b);
+    return na && nb ? 0 : na ? 1 : nb ? -1 : Double.compare(a, b);
+  };
+
+  /** At risk first; then lowest health (unknown last), steepest usage fall, account id. */
+  private static final Comparator<SilentAccount> ORDER =
+      Comparator.comparing((SilentAccount s) -> !s.atRisk())
+          .thenComparing(SilentAccount::health, NAN_LAST)
+          .thenComparing(SilentAccount::usageChange, NAN_LAST)
+          .thenComparing(SilentAccount::accountId);
+
+  /**
+   * As {@link #atRisk(Collection, Map, double, MetricTable, String, double, String)}, also counting as at risk
+   * the accounts whose health band is one of {@code lowBands} (red, say) or {@link
+   * dev.cskit.core.HealthBand#INSUFFICIENT_DATA} (too little usage to score is itself a warning sign).
+   */
+  public static List<SilentAccount> atRisk(
+      Collection<AccountId> silent,
+      Map<AccountId, Double> health,
+      Map<AccountId, dev.cskit.core.HealthBand> bands,
+      Set<dev.cskit.core.HealthBand> lowBands,
+      double healthBelow,
+      MetricTable usage,
+      String usageChangeMetric,
+      double declineBelow,
+      String activityMetric) {
+    List<SilentAccount> base =
+        atRisk(silent, health, healthBelow, usage, usageChangeMetric, declineBelow, activityMetric);
+    List<SilentAccount> out = new ArrayList<>();
+    for (SilentAccount s : base) {
+      dev.cskit.core.HealthBand band = bands.get(s.accountId());
+      if (band != null && (lowBands.contains(band) || !band.isKnown())) {
+        String reason = band.isKnown() ? "health band " + band : "health not scored (insufficient data)";
+        String reasons = s.reasons().isEmpty() ? reason : reason + "; " + s.reasons();
+        out.add(new SilentAccount(s.accountId(), s.health(), s.usageChange(), true, reasons));
+      } else {
+        out.add(s);
+      }
+    }
+    out.sort(ORDER);
     return List.copyOf(out);
   }
 

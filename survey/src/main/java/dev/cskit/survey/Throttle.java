@@ -93,6 +93,45 @@ public record Throttle(int daysSinceInvitation, int daysSinceResponse, int maxPe
    */
   public record Decision(String contactId, AccountId accountId, boolean eligible, String reason) {}
 
+  /**
+   * Reads a contact history from CSV with columns {@code contact_id, account_id, date, kind} ({@code kind}:
+   * {@code invitation}, {@code reminder} or {@code response}; dates YYYY-MM-DD). Other columns are ignored.
+   *
+   * @throws dev.cskit.core.DataException naming the file, row and column of a bad cell
+   */
+  public static List<Event> readHistoryCsv(java.nio.file.Path file) {
+    try (dev.cskit.core.io.CsvInput in = dev.cskit.core.io.CsvInput.open(file)) {
+      return readHistory(in);
+    }
+  }
+
+  /** Reads a contact history from CSV text (see {@link #readHistoryCsv}), naming it {@code source}. */
+  public static List<Event> readHistoryCsv(String text, String source) {
+    try (dev.cskit.core.io.CsvInput in = dev.cskit.core.io.CsvInput.ofText(text, source)) {
+      return readHistory(in);
+    }
+  }
+
+  private static List<Event> readHistory(dev.cskit.core.io.CsvInput in) {
+    in.require("contact_id", "account_id", "date", "kind");
+    List<Event> out = new ArrayList<>();
+    for (dev.cskit.core.io.CsvInput.Row row : in) {
+      String kindText = row.required("kind");
+      Kind kind;
+      try {
+        kind = Kind.valueOf(kindText.toUpperCase(java.util.Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw row.error("kind", "must be invitation, reminder or response", CskitException.quote(kindText));
+      }
+      LocalDate date = row.date("date");
+      if (date == null) {
+        throw row.error("date", "must not be empty", null);
+      }
+      out.add(new Event(row.required("contact_id"), AccountId.of(row.required("account_id")), date, kind));
+    }
+    return out;
+  }
+
   /** Decides every candidate for {@code today} from the history. */
   public Decisions decide(List<Candidate> candidates, List<Event> history, LocalDate today) {
     Objects.requireNonNull(today, "today");

@@ -79,6 +79,41 @@ class OperationsTest {
   }
 
   @Test
+  void healthBandsMarkAccountsAtRisk() {
+    MetricTable usage = MetricTable.builder("events_change_30d").addRow("s1", 0.1).addRow("s2", 0.2)
+        .addRow("s3", 0.0).build();
+    List<AccountId> silent = List.of(AccountId.of("s1"), AccountId.of("s2"), AccountId.of("s3"));
+    Map<AccountId, dev.cskit.core.HealthBand> bands = Map.of(
+        AccountId.of("s1"), dev.cskit.core.HealthBand.GREEN,
+        AccountId.of("s2"), dev.cskit.core.HealthBand.RED,
+        AccountId.of("s3"), dev.cskit.core.HealthBand.INSUFFICIENT_DATA);
+    List<SilentCheck.SilentAccount> r = SilentCheck.atRisk(silent, Map.of(), bands,
+        java.util.Set.of(dev.cskit.core.HealthBand.RED), Double.NaN, usage, "events_change_30d", -0.3, null);
+    assertEquals(List.of("s3", "s2", "s1"), r.stream().map(s -> s.accountId().value()).toList());
+    assertEquals("health band red", r.get(1).reasons());
+    assertTrue(r.get(0).reasons().startsWith("health not scored"));
+    assertFalse(r.get(2).atRisk());
+  }
+
+  @Test
+  void historyFromCsv() {
+    List<Throttle.Event> h = Throttle.readHistoryCsv(
+        "contact_id,account_id,date,kind,channel\nc1,A,2026-05-01,invitation,email\nc1,A,2026-05-03,Response,email\n",
+        "history.csv");
+    assertEquals(2, h.size());
+    assertEquals(Throttle.Kind.RESPONSE, h.get(1).kind());
+    assertEquals(LocalDate.of(2026, 5, 3), h.get(1).date());
+    dev.cskit.core.DataException e = org.junit.jupiter.api.Assertions.assertThrows(dev.cskit.core.DataException.class,
+        () -> Throttle.readHistoryCsv("contact_id,account_id,date,kind\nc1,A,2026-05-01,call\n", "history.csv"));
+    assertTrue(e.getMessage().startsWith("history.csv, row 2, column \"kind\": must be invitation, reminder or response"),
+        e.getMessage());
+    org.junit.jupiter.api.Assertions.assertThrows(dev.cskit.core.DataException.class,
+        () -> Throttle.readHistoryCsv("contact_id,account_id,date\nc1,A,2026-05-01\n", "history.csv"));
+    org.junit.jupiter.api.Assertions.assertThrows(dev.cskit.core.DataException.class,
+        () -> Throttle.readHistoryCsv("contact_id,account_id,date,kind\nc1,A,05/01/2026,invitation\n", "h.csv"));
+  }
+
+  @Test
   void balanceFlagsLargeDifferences() {
     MetricTable.Builder b = MetricTable.builder("usage", "same");
     for (int i = 0; i < 20; i++) {
