@@ -24,8 +24,11 @@ import java.util.Locale;
 public final class Allocation {
   /** The allocation rule. */
   public enum Method {
+    /** {@code n_h} proportional to {@code N_h}. */
     PROPORTIONAL,
+    /** {@code n_h} proportional to {@code N_h S_h}. */
     NEYMAN,
+    /** {@code n_h} proportional to {@code N_h S_h / sqrt(c_h)}. */
     COST_OPTIMAL;
 
     /** Parses {@code proportional}, {@code neyman} or {@code cost-optimal}. */
@@ -257,6 +260,7 @@ public final class Allocation {
    * @param cost the total cost at each stratum's cost per response
    */
   public record Result(Method method, long n, List<Row> rows, double cost) {
+    /** Copies the rows. */
     public Result {
       rows = List.copyOf(rows);
     }

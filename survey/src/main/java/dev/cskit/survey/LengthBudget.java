@@ -22,6 +22,7 @@ public record LengthBudget(Duration budget) {
   /** Seconds to open the survey and read its introduction. */
   public static final int INTRO_SECONDS = 10;
 
+  /** @throws dev.cskit.core.CskitException when the budget is under a second */
   public LengthBudget {
     Objects.requireNonNull(budget, "budget");
     Checks.positive("budget seconds", (double) budget.toSeconds());
@@ -56,6 +57,7 @@ public record LengthBudget(Duration budget) {
    */
   public record Estimate(
       Duration estimated, Duration budget, boolean overBudget, Map<QuestionKind, Integer> questions, String message) {
+    /** Copies the counts. */
     public Estimate {
       questions = Map.copyOf(questions);
     }

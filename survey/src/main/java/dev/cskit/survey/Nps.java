@@ -82,14 +82,17 @@ public final class Nps {
             .toArray());
   }
 
+  /** Answers of 9 or 10. */
   public long promoters() {
     return promoters;
   }
 
+  /** Answers of 7 or 8. */
   public long passives() {
     return passives;
   }
 
+  /** Answers of 0 to 6. */
   public long detractors() {
     return detractors;
   }

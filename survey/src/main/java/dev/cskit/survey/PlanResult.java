@@ -33,6 +33,7 @@ public record PlanResult(
     double expectedCost,
     List<WaveOutcome> waves) {
 
+  /** Copies the waves. */
   public PlanResult {
     waves = List.copyOf(waves);
   }

@@ -220,6 +220,7 @@ public final class SilentCheck {
 
   /** The comparison of every metric. */
   public record Balance(double threshold, List<Row> rows) {
+    /** Copies the rows. */
     public Balance {
       rows = List.copyOf(rows);
     }

@@ -42,8 +42,11 @@ public record Throttle(int daysSinceInvitation, int daysSinceResponse, int maxPe
 
   /** What happened to a contact. */
   public enum Kind {
+    /** A survey invitation: counts for the day rule and the account quota. */
     INVITATION,
+    /** A reminder of a survey already sent: exempt, never counts. */
     REMINDER,
+    /** An answer: counts for the day rule after a response. */
     RESPONSE
   }
 
@@ -56,6 +59,7 @@ public record Throttle(int daysSinceInvitation, int daysSinceResponse, int maxPe
    * @param kind what
    */
   public record Event(String contactId, AccountId accountId, LocalDate date, Kind kind) {
+    /** Requires every field. */
     public Event {
       Objects.requireNonNull(contactId, "contactId");
       Objects.requireNonNull(accountId, "accountId");
@@ -72,6 +76,7 @@ public record Throttle(int daysSinceInvitation, int daysSinceResponse, int maxPe
    * @param reminder whether this is a reminder for a survey already sent (exempt)
    */
   public record Candidate(String contactId, AccountId accountId, boolean reminder) {
+    /** Requires the contact and the account. */
     public Candidate {
       Objects.requireNonNull(contactId, "contactId");
       Objects.requireNonNull(accountId, "accountId");
@@ -194,6 +199,7 @@ public record Throttle(int daysSinceInvitation, int daysSinceResponse, int maxPe
 
   /** The decisions, in the candidates' order. */
   public record Decisions(List<Decision> all) {
+    /** Copies the decisions. */
     public Decisions {
       all = List.copyOf(all);
     }
