@@ -56,6 +56,29 @@ class ReferenceTest {
   }
 
   @Test
+  void rateIntervalsMatchR() {
+    double worst = 0;
+    for (Map<String, String> r : rows("r_rate_intervals.csv")) {
+      Rate rate = Rate.of(l(r, "x"), l(r, "n"), d(r, "confidence"), RateMethod.parse(r.get("method")));
+      double diff = Math.max(Math.abs(rate.lower() - d(r, "lower")), Math.abs(rate.upper() - d(r, "upper")));
+      assertTrue(diff < 1e-9, () -> r + " got " + rate);
+      worst = Math.max(worst, diff);
+    }
+    System.out.printf("rate intervals vs R: max abs diff %.3g%n", worst);
+  }
+
+  @Test
+  void betaBinomialSurvivalMatchesR() {
+    double worst = 0;
+    for (Map<String, String> r : rows("r_betabinom_sf.csv")) {
+      double p = ResponseModel.betaBinomial(d(r, "alpha"), d(r, "beta")).probabilityAtLeast(l(r, "n"), l(r, "target"));
+      worst = Math.max(worst, Math.abs(p - d(r, "sf")));
+    }
+    assertTrue(worst < 1e-10, "max abs difference " + worst);
+    System.out.printf("beta-binomial sf vs R: max abs diff %.3g%n", worst);
+  }
+
+  @Test
   void sampleSizesMatchScipy() {
     double worst = 0;
     for (Map<String, String> r : rows("sample_sizes.csv")) {
