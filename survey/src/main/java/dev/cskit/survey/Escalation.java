@@ -302,6 +302,9 @@ public final class Escalation {
     StringBuilder sb = new StringBuilder();
     for (Wave w : waves) {
       sb.append(sb.length() == 0 ? "" : " + ").append(w.name());
+      if (w.capacity() != null) {
+        sb.append(" (up to ").append(w.capacity()).append(')');
+      }
     }
     return sb.toString();
   }
