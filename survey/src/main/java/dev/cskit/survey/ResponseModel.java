@@ -47,6 +47,19 @@ public final class ResponseModel {
     return betaBinomial(BetaPrior.of(alpha, beta));
   }
 
+  /**
+   * This model after a wave in which {@code responded} of {@code invited} answered: for an uncertain rate,
+   * the beta-binomial with the updated prior ({@link BetaPrior#update}); a known rate stays as it is.
+   */
+  public ResponseModel update(long invited, long responded) {
+    return prior == null ? this : betaBinomial(prior.update(invited, responded));
+  }
+
+  /** The Beta prior of an uncertain rate, or null for a known rate. */
+  public BetaPrior prior() {
+    return prior;
+  }
+
   /** Whether the rate is uncertain (beta-binomial). */
   public boolean isUncertain() {
     return prior != null;

@@ -73,6 +73,13 @@ class NpsTest {
       assertEquals(0.05, b.prior().sd(), 1e-12);
       assertEquals(b, BenchmarkPrior.parse(b.toString()));
     }
+    ResponseModel m = ResponseModel.betaBinomial(BenchmarkPrior.FIRST_SURVEY.prior()).update(1000, 300);
+    assertEquals(BenchmarkPrior.FIRST_SURVEY.prior().update(1000, 300), m.prior());
+    // after a wave answering at 30%, fewer invitations are needed for the same target than under the prior
+    assertTrue(m.invitationsFor(100, 0.9).invitations()
+        < ResponseModel.betaBinomial(BenchmarkPrior.FIRST_SURVEY.prior()).invitationsFor(100, 0.9).invitations());
+    ResponseModel known = ResponseModel.binomial(0.2);
+    assertEquals(known, known.update(100, 50));
     BetaPrior post = BenchmarkPrior.FIRST_SURVEY.prior().update(1000, 300);
     assertEquals(BenchmarkPrior.FIRST_SURVEY.prior().alpha() + 300, post.alpha(), 1e-12);
     assertTrue(post.mean() > 0.25 && post.mean() < 0.3);
