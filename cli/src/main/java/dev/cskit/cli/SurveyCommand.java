@@ -190,7 +190,10 @@ public final class SurveyCommand implements Runnable {
   @Command(
       name = "margin",
       mixinStandardHelpOptions = true,
-      description = {"The margin of error of a proportion from a number of responses.", "Prints {\"margin\"} (a fraction)."})
+      description = {
+        "The margin of error of a proportion (or of NPS, on the -1..1 scale) from a number of responses.",
+        "Prints {\"margin\"} (a fraction: 0.05 for five points)."
+      })
   static final class MarginCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -203,8 +206,8 @@ public final class SurveyCommand implements Runnable {
     @Option(names = "--confidence", paramLabel = "C", required = true, description = "Confidence level in (0, 1).")
     double confidence;
 
-    @Option(names = "--proportion", paramLabel = "P", description = "Proportion in [0, 1] (default: 0.5).")
-    double proportion = 0.5;
+    @ArgGroup(exclusive = true)
+    SampleSizeCommand.Variance variance;
 
     @Option(names = "--fpc", paramLabel = "FORM", converter = FpcConverter.class,
         description = "cochran: sqrt((N-n)/(N-1)) (default) or simple: sqrt((N-n)/N).")
@@ -212,12 +215,18 @@ public final class SurveyCommand implements Runnable {
 
     @Override
     public Integer call() {
-      if (!(proportion >= 0 && proportion <= 1)) {
-        throw new CskitException("proportion", "must be between 0 and 1, inclusive", Double.toString(proportion));
+      double v = 0.25;
+      if (variance != null && variance.proportion != null) {
+        double p = variance.proportion;
+        if (!(p >= 0 && p <= 1)) {
+          throw new CskitException("proportion", "must be between 0 and 1, inclusive", Double.toString(p));
+        }
+        v = p * (1 - p);
+      } else if (variance != null && variance.nps != null) {
+        v = SampleSize.npsVariance(variance.nps.promoters, variance.nps.detractors);
       }
       checkPopulation(population);
-      double e = SampleSize.margin(responses, population == null ? 0 : population, confidence,
-          proportion * (1 - proportion), fpc);
+      double e = SampleSize.margin(responses, population == null ? 0 : population, confidence, v, fpc);
       print(spec, Json.object("margin", e));
       return Main.OK;
     }

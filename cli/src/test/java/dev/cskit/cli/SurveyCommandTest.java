@@ -65,6 +65,9 @@ class SurveyCommandTest {
     assertEquals(1.959963984540054 * Math.sqrt(0.25 / 278) * Math.sqrt((1000 - 278) / 999.0), j.get("margin").asDouble(), 1e-12);
     JsonNode p = ok("survey", "margin", "--responses", "100", "--confidence", "0.9", "--proportion", "0.2");
     assertEquals(1.6448536269514722 * Math.sqrt(0.16 / 100), p.get("margin").asDouble(), 1e-12);
+    JsonNode n = ok("survey", "margin", "--responses", "400", "--confidence", "0.95", "--nps-promoters", "0.5",
+        "--nps-detractors", "0.2");
+    assertEquals(1.959963984540054 * Math.sqrt((0.7 - 0.09) / 400), n.get("margin").asDouble(), 1e-12);
   }
 
   @Test
