@@ -16,6 +16,10 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       SampleCommand.class,
       UsageCommand.class,
+      ScoreCommand.class,
+      SegmentCommand.class,
+      CapacityCommand.class,
+      TtvCommand.class,
       SurveyCommand.class,
       CommandLine.HelpCommand.class,
     })

@@ -2,6 +2,7 @@ package dev.cskit.cli;
 
 import dev.cskit.core.Account;
 import dev.cskit.core.AccountId;
+import dev.cskit.core.HealthBand;
 import dev.cskit.core.MetricTable;
 import dev.cskit.core.TouchTier;
 import dev.cskit.core.internal.TextTable;
@@ -17,6 +18,7 @@ import dev.cskit.survey.ResponseModel;
 import dev.cskit.survey.SampleSize;
 import dev.cskit.survey.SilentCheck;
 import dev.cskit.survey.Wave;
+import dev.cskit.scoring.ScoreTable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,7 +32,9 @@ import java.util.Set;
  * The demo's survey section: what the last NPS wave says (NPS, interval, margin of error), how many
  * e-mail invitations would bring 200 answers with 90% probability (beta-binomial on the updated rate), the
  * cheapest plan to reach a 35% response rate with 90% confidence next time, respondents against the silent
- * on usage, and the silent accounts at risk.
+ * on usage, and the silent accounts at risk: red health (the health section's shared scores, {@code
+ * "healthScores"}) or a score below 40, unscored, usage down 30% or more, or no events in 30 days; lowest
+ * health first.
  *
  * <p>Planning assumptions (stated in the output): the e-mail rate is the posterior mean after the sample's
  * e-mail wave, starting from the {@link BenchmarkPrior#FIRST_SURVEY} prior; reminders add 11 and 4 points of
@@ -43,6 +47,7 @@ final class SurveySection implements DemoSection {
   static final double TARGET_RATE = 0.35;
   static final double PROBABILITY = 0.9;
   static final double DECLINE = -0.3;
+  static final double HEALTH_BELOW = 40;
 
   @Override
   public String key() {
@@ -159,39 +164,47 @@ final class SurveySection implements DemoSection {
         restrict(usage, surveyed).select("active_days_30d", "events_30d", "events_change_30d", "penetration_30d",
             "active_users_30d"),
         answered, SilentCheck.DEFAULT_SMD_THRESHOLD);
-    List<SilentCheck.SilentAccount> ranked = SilentCheck.atRisk(
-        silent, Map.of(), Double.NaN, usage, "events_change_30d", DECLINE, "events_30d");
+    // the health section's scores (shared), their bands, and usage
+    ScoreTable scores = HealthSection.scores(context);
+    Map<AccountId, Double> health = new HashMap<>();
+    Map<AccountId, HealthBand> bands = new HashMap<>();
+    for (int i = 0; i < scores.size(); i++) {
+      health.put(scores.accountId(i), scores.score(i));
+      bands.put(scores.accountId(i), scores.band(i));
+    }
+    List<SilentCheck.SilentAccount> ranked = SilentCheck.atRisk(silent, health, bands, Set.of(HealthBand.RED),
+        HEALTH_BELOW, usage, "events_change_30d", DECLINE, "events_30d");
     Map<AccountId, Account> byId = new HashMap<>();
     p.accounts().forEach(a -> byId.put(a.id(), a));
-    // at risk, steepest usage fall first; among equals, the larger contract first
-    List<SilentCheck.SilentAccount> atRisk = ranked.stream().filter(SilentCheck.SilentAccount::atRisk)
-        .sorted(java.util.Comparator.comparingDouble((SilentCheck.SilentAccount s) ->
-                Double.isNaN(s.usageChange()) ? Double.POSITIVE_INFINITY : s.usageChange())
-            .thenComparing(s -> byId.containsKey(s.accountId()) ? -byId.get(s.accountId()).arr() : 0.0))
-        .toList();
+    // at risk first, lowest health first, then the steepest usage fall
+    List<SilentCheck.SilentAccount> atRisk = ranked.stream().filter(SilentCheck.SilentAccount::atRisk).toList();
     List<Object> balanceJson = new ArrayList<>();
     balance.rows().forEach(r -> balanceJson.add(Json.object("metric", r.metric(), "respondentMean", r.respondentMean(),
         "silentMean", r.silentMean(), "smd", r.smd(), "flagged", r.flagged())));
     List<Object> riskJson = new ArrayList<>();
     for (SilentCheck.SilentAccount s : atRisk) {
       Account a = byId.get(s.accountId());
+      HealthBand band = bands.get(s.accountId());
       riskJson.add(Json.object("accountId", s.accountId().value(), "arr", a == null ? Double.NaN : a.arr(),
+          "health", s.health(), "band", band == null ? null : band.name(),
           "usageChange", s.usageChange(), "reasons", s.reasons()));
     }
     json.put("silentCheck", Json.object("respondingAccounts", answered.size(), "silentAccounts", silent.size(),
         "metrics", balanceJson));
-    json.put("silentAtRisk", Json.object("basis", "usage decline (no health scores on main yet): events_change_30d < -0.3 or no events in 30 days",
+    json.put("silentAtRisk", Json.object("basis", "health band red or score below 40 (the health section's"
+            + " scores), or unscored; events_change_30d below -0.3; or no events in 30 days",
         "count", atRisk.size(), "accounts", riskJson));
     lines.add(String.format(Locale.ROOT,
         "Respondents vs silent accounts (standardized mean differences; |SMD| >= %.1f flagged):",
         SilentCheck.DEFAULT_SMD_THRESHOLD));
     lines.add(balance.toString());
     lines.add(String.format(Locale.ROOT,
-        "%d of %d surveyed accounts stayed silent; %d show falling or no usage (first 10):",
+        "%d of %d surveyed accounts stayed silent; %d are at risk (red health, falling or no usage), first 10:",
         silent.size(), surveyed.size(), atRisk.size()));
-    TextTable rt = TextTable.withHeader("account", "arr", "usage change 30d", "reasons");
+    TextTable rt = TextTable.withHeader("account", "arr", "health", "usage change 30d", "reasons");
     atRisk.stream().limit(10).forEach(s -> rt.row(s.accountId(),
-        byId.containsKey(s.accountId()) ? byId.get(s.accountId()).arr() : null, s.usageChange(), s.reasons()));
+        byId.containsKey(s.accountId()) ? byId.get(s.accountId()).arr() : null, s.health(), s.usageChange(),
+        s.reasons()));
     lines.add(rt.toString());
     return new Result(String.join("\n", lines), json);
   }

@@ -192,8 +192,17 @@ public final class SilentCheck {
     for (SilentAccount s : base) {
       dev.cskit.core.HealthBand band = bands.get(s.accountId());
       if (band != null && (lowBands.contains(band) || !band.isKnown())) {
-        String reason = band.isKnown() ? "health band " + band : "health not scored (insufficient data)";
-        String reasons = s.reasons().isEmpty() ? reason : reason + "; " + s.reasons();
+        String reason = !band.isKnown() ? "health not scored (insufficient data)"
+            : Double.isNaN(s.health()) ? "health " + band
+            : String.format(java.util.Locale.ROOT, "health %s (%.1f)", band, s.health());
+        List<String> parts = new ArrayList<>();
+        parts.add(reason);
+        for (String r : s.reasons().split("; ")) {
+          if (!r.isEmpty() && !r.startsWith("health ")) {
+            parts.add(r);
+          }
+        }
+        String reasons = String.join("; ", parts);
         out.add(new SilentAccount(s.accountId(), s.health(), s.usageChange(), true, reasons));
       } else {
         out.add(s);

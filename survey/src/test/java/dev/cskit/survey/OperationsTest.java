@@ -90,7 +90,11 @@ class OperationsTest {
     List<SilentCheck.SilentAccount> r = SilentCheck.atRisk(silent, Map.of(), bands,
         java.util.Set.of(dev.cskit.core.HealthBand.RED), Double.NaN, usage, "events_change_30d", -0.3, null);
     assertEquals(List.of("s3", "s2", "s1"), r.stream().map(s -> s.accountId().value()).toList());
-    assertEquals("health band red", r.get(1).reasons());
+    assertEquals("health red", r.get(1).reasons());
+    List<SilentCheck.SilentAccount> scored = SilentCheck.atRisk(silent, Map.of(AccountId.of("s2"), 20.0), bands,
+        java.util.Set.of(dev.cskit.core.HealthBand.RED), 40, usage, "events_change_30d", -0.3, null);
+    assertEquals("health red (20.0)", scored.stream().filter(x -> x.accountId().value().equals("s2")).findFirst()
+        .orElseThrow().reasons());
     assertTrue(r.get(0).reasons().startsWith("health not scored"));
     assertFalse(r.get(2).atRisk());
   }

@@ -1,0 +1,64 @@
+package dev.cskit.scoring.internal;
+
+import dev.cskit.scoring.MissingPolicy;
+import java.util.List;
+
+/**
+ * The {@code trend} rule: (current - previous) / previous through linear points; {@code whenPreviousZero}
+ * when previous is 0; missing when either input is.
+ */
+final class TrendKernel extends RuleKernel {
+  private final int currentSlot;
+  private final int previousSlot;
+  private final double whenPreviousZero;
+  private final LinearKernel curve;
+
+  TrendKernel(int currentSlot, int previousSlot, List<List<Double>> points, double whenPreviousZero,
+      MissingPolicy missing, double worst) {
+    super(missing, worst);
+    this.currentSlot = currentSlot;
+    this.previousSlot = previousSlot;
+    this.whenPreviousZero = whenPreviousZero;
+    this.curve = new LinearKernel(-1, points, MissingPolicy.EXCLUDE, 0);
+  }
+
+  @Override
+  void raw(double[][] in, int from, int len, double[] out, int off) {
+    double[] cur = in[currentSlot];
+    double[] prev = in[previousSlot];
+    double[] xs = curve.xs;
+    double[] ys = curve.ys;
+    double[] dy = curve.dy;
+    double[] dx = curve.dx;
+    double zero = whenPreviousZero;
+    for (int i = 0; i < len; i++) {
+      double c = cur[from + i];
+      double p = prev[from + i];
+      // branch-free: a NaN or infinite change flows through interpolate; the selects then fix the cases
+      double s = interpolate((c - p) / p, xs, ys, dy, dx);
+      s = p == 0.0 ? zero : s;
+      s = c != c || p != p ? Double.NaN : s;
+      out[off + i] = s;
+    }
+  }
+
+  @Override
+  void fused(double[][] in, int from, int len, double[] scratch, double[] sw, double[] ss, double[] cov,
+      double w, double cw, double f) {
+    double[] cur = in[currentSlot];
+    double[] prev = in[previousSlot];
+    double[] xs = curve.xs;
+    double[] ys = curve.ys;
+    double[] dy = curve.dy;
+    double[] dx = curve.dx;
+    double zero = whenPreviousZero;
+    for (int i = 0; i < len; i++) {
+      double c = cur[from + i];
+      double p = prev[from + i];
+      double s = interpolate((c - p) / p, xs, ys, dy, dx);
+      s = p == 0.0 ? zero : s;
+      s = c != c || p != p ? Double.NaN : s;
+      accumulate(s, i, sw, ss, cov, w, cw, f);
+    }
+  }
+}
