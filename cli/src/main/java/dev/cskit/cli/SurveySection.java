@@ -19,6 +19,8 @@ import dev.cskit.survey.SampleSize;
 import dev.cskit.survey.SilentCheck;
 import dev.cskit.survey.Wave;
 import dev.cskit.scoring.ScoreTable;
+import dev.cskit.touchmodel.Segmentation;
+import dev.cskit.touchmodel.TouchModel;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,8 +32,8 @@ import java.util.Set;
 
 /**
  * The demo's survey section: what the last NPS wave says (NPS, interval, margin of error), how many
- * e-mail invitations would bring 200 answers with 90% probability (beta-binomial on the updated rate), the
- * cheapest plan to reach a 35% response rate with 90% confidence next time, respondents against the silent
+ * e-mail invitations would bring 150 answers (at most a tenth of the contacts) with 90% probability
+ * (beta-binomial on the updated rate), the cheapest plan to reach a 35% response rate with 90% confidence next time, respondents against the silent
  * on usage, and the silent accounts at risk: red health (the health section's shared scores, {@code
  * "healthScores"}) or a score below 40, unscored, usage down 30% or more, or no events in 30 days; lowest
  * health first.
@@ -40,14 +42,17 @@ import java.util.Set;
  * e-mail wave, starting from the {@link BenchmarkPrior#FIRST_SURVEY} prior; reminders add 11 and 4 points of
  * the invited (a randomized panel's first two reminders); in-app prompts reach 5% of the still silent;
  * phone calls (low and high touch, 150 calls) 25%; visits (high touch, 25 visits) 50%. Costs per contact:
- * e-mail and reminders 0.02, in-app 0.10, a call 8, a visit 120. Touch tiers come from the segment (smb:
- * tech, mid: low, enterprise: high).
+ * e-mail and reminders 0.02, in-app 0.10, a call 8, a visit 120. Touch tiers come from the example touch
+ * model on the health section's scores (shared as {@code "touchSegmentation"}); an account it does not
+ * place falls back to its segment (smb: tech, mid: low, enterprise: high).
  */
 final class SurveySection implements DemoSection {
   static final double TARGET_RATE = 0.35;
   static final double PROBABILITY = 0.9;
   static final double DECLINE = -0.3;
   static final double HEALTH_BELOW = 40;
+  /** The key under which the example touch model's segmentation is shared. */
+  static final String SEGMENTATION_KEY = "touchSegmentation";
 
   @Override
   public String key() {
@@ -63,9 +68,13 @@ final class SurveySection implements DemoSection {
   public Result run(DemoContext context) {
     SamplePortfolio p = context.portfolio();
     List<SurveyResponse> responses = p.surveyResponses();
+    // touch tiers from the example touch model on the health section's scores (as the touch-model section)
+    Segmentation segmentation = context.shared(SEGMENTATION_KEY, () -> TouchModel.example().segment(
+        p.accounts(), TouchModelSection.healthFromScores(HealthSection.scores(context)), Map.of(), p.asOf()));
     Map<AccountId, TouchTier> tierOf = new HashMap<>();
     for (Account a : p.accounts()) {
-      tierOf.put(a.id(), tier(a.attribute("segment")));
+      String t = segmentation.tierOf(a.id());
+      tierOf.put(a.id(), t == null ? tier(a.attribute("segment")) : TouchTier.of(t));
     }
     long invited = responses.size();
     long responded = responses.stream().filter(SurveyResponse::responded).count();
@@ -103,9 +112,10 @@ final class SurveySection implements DemoSection {
         "priorBeta", prior.beta(), "posteriorAlpha", posterior.alpha(), "posteriorBeta", posterior.beta(),
         "posteriorMean", posterior.mean()));
     double email = posterior.mean();
-    // the next wave by e-mail alone: invitations for 200 answers with 90% probability, rate uncertain
+    // the next wave by e-mail alone: invitations for 150 answers (at most a tenth of the contacts) with 90%
+    // probability, the rate uncertain
     ResponseModel emailModel = ResponseModel.betaBinomial(posterior);
-    long wanted = Math.min(200, Math.max(1, invited / 4));
+    long wanted = Math.min(150, Math.max(1, invited / 10));
     ResponseModel.Invitations needed = null;
     try {
       needed = emailModel.invitationsFor(wanted, PROBABILITY, invited);
