@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       SegmentCommand.class,
       CapacityCommand.class,
       TtvCommand.class,
+      SurveyCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class CskitCommand implements Runnable {

@@ -23,7 +23,8 @@ public final class DemoCommand implements Callable<Integer> {
           new HealthSection(),
           new ValidationSection(),
           new TouchModelSection(),
-          new TimeToValueSection());
+          new TimeToValueSection(),
+          new SurveySection());
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
