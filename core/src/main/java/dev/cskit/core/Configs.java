@@ -1,6 +1,16 @@
 package dev.cskit.core;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -27,6 +37,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.Iterator;
+import java.util.Map;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -48,6 +60,7 @@ public final class Configs {
           new YAMLMapper(
               YAMLFactory.builder()
                   .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                  .disable(YAMLGenerator.Feature.USE_NATIVE_TYPE_ID)
                   .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
                   .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
                   .build()));
@@ -120,9 +133,14 @@ public final class Configs {
       }
       return value;
     } catch (ConfigException e) {
-      throw placed(e.within(source, "", -1), bytes, format);
+      throw placed(unknownFieldFirst(e.within(source, "", -1), bytes, format, source, type), bytes, format);
     } catch (JsonProcessingException e) {
-      throw placed(translate(e, source, format), bytes, format);
+      ConfigException c = translate(e, source, format);
+      if (e instanceof ValueInstantiationException
+          || (e instanceof MismatchedInputException && !(e instanceof UnrecognizedPropertyException))) {
+        c = unknownFieldFirst(c, bytes, format, source, type);
+      }
+      throw placed(c, bytes, format);
     } catch (IOException e) {
       throw new ConfigException(source, "", -1, "the configuration cannot be read", e.toString());
     }
@@ -175,6 +193,9 @@ public final class Configs {
       return new ConfigException(
           source, path, line, "must be " + describe(f.getTargetType()), CskitException.quote(f.getValue()));
     }
+    if (m instanceof MismatchedInputException && String.valueOf(m.getOriginalMessage()).startsWith("Cannot map `null`")) {
+      return new ConfigException(source, path, line, "is required", null);
+    }
     if (m instanceof MismatchedInputException) {
       MismatchedInputException mi = (MismatchedInputException) m;
       String expected = mi.getTargetType() == null ? "a different value" : describe(mi.getTargetType());
@@ -184,6 +205,105 @@ public final class Configs {
       return new ConfigException(source, path, line, "is not valid", m.getCause().getMessage());
     }
     return new ConfigException(source, path, line, "is not valid", clean(m.getOriginalMessage()), e);
+  }
+
+  /**
+   * An unknown field, when the document has one, rather than the error found first. Jackson collects the
+   * unknown fields of a type built through a constructor (a record) and reports them only after the
+   * constructor ran, so a misspelt field first shows as its correct name missing or invalid. The document's
+   * tree is checked against the types' properties (following lists, maps and {@code type}-named subtypes)
+   * and the first unknown field found is reported instead.
+   */
+  private static ConfigException unknownFieldFirst(
+      ConfigException first, byte[] bytes, ConfigFormat format, String source, Class<?> type) {
+    try {
+      ObjectMapper m = mapper(format);
+      ConfigException unknown = unknownField(m, m.readTree(bytes), m.constructType(type), ConfigPath.root());
+      return unknown == null ? first : unknown.within(source, "", -1);
+    } catch (IOException | RuntimeException e) {
+      return first; // the check is a courtesy: the first error stands
+    }
+  }
+
+  private static ConfigException unknownField(ObjectMapper m, JsonNode node, JavaType type, ConfigPath path) {
+    if (node == null || node.isNull() || type == null) {
+      return null;
+    }
+    if (type.isArrayType() || type.isCollectionLikeType()) {
+      for (int i = 0; node.isArray() && i < node.size(); i++) {
+        ConfigException e = unknownField(m, node.get(i), type.getContentType(), path.index(i));
+        if (e != null) {
+          return e;
+        }
+      }
+      return null;
+    }
+    if (type.isMapLikeType()) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> f = it.next();
+        ConfigException e = unknownField(m, f.getValue(), type.getContentType(), path.field(f.getKey()));
+        if (e != null) {
+          return e;
+        }
+      }
+      return null;
+    }
+    Class<?> raw = type.getRawClass();
+    if (!node.isObject() || raw.isPrimitive() || raw.isEnum() || raw.getName().startsWith("java.")
+        || JsonNode.class.isAssignableFrom(raw)) {
+      return null;
+    }
+    DeserializationConfig config = m.getDeserializationConfig();
+    String typeProperty = null;
+    JsonTypeInfo info = raw.getAnnotation(JsonTypeInfo.class);
+    if (info != null) {
+      typeProperty = info.property().isEmpty() ? info.use().getDefaultPropertyName() : info.property();
+      JsonNode id = node.get(typeProperty);
+      if (id == null || !id.isTextual()) {
+        return null;
+      }
+      JavaType subtype = null;
+      for (NamedType named : m.getSubtypeResolver().collectAndResolveSubtypesByTypeId(
+          config, config.introspectClassAnnotations(type).getClassInfo())) {
+        if (id.asText().equals(named.getName())) {
+          subtype = m.constructType(named.getType());
+        }
+      }
+      if (subtype == null) {
+        return null;
+      }
+      type = subtype;
+      raw = subtype.getRawClass();
+    }
+    JsonIgnoreProperties ignore = raw.getAnnotation(JsonIgnoreProperties.class);
+    JsonDeserialize custom = raw.getAnnotation(JsonDeserialize.class);
+    if ((ignore != null && ignore.ignoreUnknown())
+        || (custom != null && custom.using() != JsonDeserializer.None.class)) {
+      return null;
+    }
+    BeanDescription bean = config.introspect(type);
+    Map<String, BeanPropertyDefinition> properties = new java.util.TreeMap<>();
+    for (BeanPropertyDefinition p : bean.findProperties()) {
+      properties.put(p.getName(), p);
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> f = it.next();
+      String name = f.getKey();
+      if (name.equals(typeProperty) || bean.getIgnoredPropertyNames().contains(name)) {
+        continue;
+      }
+      BeanPropertyDefinition p = properties.get(name);
+      if (p == null) {
+        return new ConfigException(null, path.field(name).toString(), -1,
+            "unknown field (known fields: " + String.join(", ", properties.keySet()) + ")",
+            CskitException.quote(name));
+      }
+      ConfigException e = unknownField(m, f.getValue(), p.getPrimaryType(), path.field(name));
+      if (e != null) {
+        return e;
+      }
+    }
+    return null;
   }
 
   /**

@@ -71,6 +71,15 @@ class ConfigsTest {
         e.getMessage());
   }
 
+  /** Jackson reports a record's unknown fields after its constructor: the misspelling must still win. */
+  @Test
+  void aMisspeltRequiredFieldIsReportedAsUnknownNotAsMissing() {
+    String bad = YAML.replace("    weight: 1\n", "    wieght: 1\n");
+    ConfigException e = assertThrows(ConfigException.class, () -> Configs.parse(bad, ConfigFormat.YAML, "card.yaml", Card.class));
+    assertEquals("card.yaml, measures[1].wieght (line 6): unknown field (known fields: id, rule, weight); found \"wieght\"",
+        e.getMessage());
+  }
+
   @Test
   void aBrokenRuleInsideIsPlacedInTheDocument() {
     String bad = YAML.replace("[[0, 0], [5, 100]]", "[[0, 0], [5, 100], [4, 100]]");

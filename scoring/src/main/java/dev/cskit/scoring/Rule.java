@@ -2,7 +2,8 @@ package dev.cskit.scoring;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.cskit.core.ConfigPath;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,14 @@ import java.util.List;
  * How a measure maps a raw value to a sub-score in [0, 100]. Written in configuration as an object with a
  * {@code type}: {@code linear}, {@code steps}, {@code boolean}, {@code percentile} or {@code trend}.
  */
-@JsonDeserialize(using = dev.cskit.scoring.internal.RuleDeserializer.class)
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "type")
+@JsonSubTypes({
+  @JsonSubTypes.Type(value = Rule.Linear.class, name = "linear"),
+  @JsonSubTypes.Type(value = Rule.Steps.class, name = "steps"),
+  @JsonSubTypes.Type(value = Rule.Bool.class, name = "boolean"),
+  @JsonSubTypes.Type(value = Rule.Percentile.class, name = "percentile"),
+  @JsonSubTypes.Type(value = Rule.Trend.class, name = "trend")
+})
 @JsonPropertyOrder({"type"})
 public sealed interface Rule permits Rule.Linear, Rule.Steps, Rule.Bool, Rule.Percentile, Rule.Trend {
 
@@ -44,7 +52,6 @@ public sealed interface Rule permits Rule.Linear, Rule.Steps, Rule.Bool, Rule.Pe
    * Linear interpolation between {@code points} [[value, score], ...] (values strictly increasing); the first
    * score below the first point, the last score above the last point. Scores may fall as values rise.
    */
-  @JsonDeserialize(using = com.fasterxml.jackson.databind.JsonDeserializer.None.class)
   @JsonPropertyOrder({"type"})
   record Linear(List<List<Double>> points) implements Rule {
     public Linear {
@@ -66,7 +73,6 @@ public sealed interface Rule permits Rule.Linear, Rule.Steps, Rule.Bool, Rule.Pe
    * Steps [[min, score], ...] with strictly increasing mins: the score of the largest min that is at most the
    * value; {@code below} for a value under the first min.
    */
-  @JsonDeserialize(using = com.fasterxml.jackson.databind.JsonDeserializer.None.class)
   @JsonPropertyOrder({"type"})
   record Steps(List<List<Double>> steps, Double below) implements Rule {
     public Steps {
@@ -87,7 +93,6 @@ public sealed interface Rule permits Rule.Linear, Rule.Steps, Rule.Bool, Rule.Pe
   }
 
   /** {@code whenTrue} for a non-zero value, {@code whenFalse} for zero. */
-  @JsonDeserialize(using = com.fasterxml.jackson.databind.JsonDeserializer.None.class)
   @JsonPropertyOrder({"type"})
   record Bool(Double whenTrue, Double whenFalse) implements Rule {
     public Bool {
@@ -106,7 +111,6 @@ public sealed interface Rule permits Rule.Linear, Rule.Steps, Rule.Bool, Rule.Pe
    * the account attribute {@code segment}, when given): (number below + half the number equal, the value
    * itself excluded) / (number present - 1). A single present account gets 50.
    */
-  @JsonDeserialize(using = com.fasterxml.jackson.databind.JsonDeserializer.None.class)
   @JsonPropertyOrder({"type"})
   record Percentile(String segment) implements Rule {
     public Percentile {
@@ -125,7 +129,6 @@ public sealed interface Rule permits Rule.Linear, Rule.Steps, Rule.Bool, Rule.Pe
    * The relative change (current - previous) / previous of two metrics mapped through {@code points} as in
    * {@link Linear}; {@code whenPreviousZero} when previous is 0. Missing when either metric is.
    */
-  @JsonDeserialize(using = com.fasterxml.jackson.databind.JsonDeserializer.None.class)
   @JsonPropertyOrder({"type"})
   record Trend(String current, String previous, List<List<Double>> points, Double whenPreviousZero)
       implements Rule {

@@ -38,6 +38,16 @@ class ConfigErrorsTest {
         "measures[1].rule.steps[1][0]", "strictly increasing");
   }
 
+  /** A misspelt field is reported as unknown, not as the correct one missing, inside rules too. */
+  @Test
+  void aMisspeltFieldIsUnknownNotMissing() {
+    assertError(HEAD + "measures:\n  - {id: m, metric: x, wieght: 1, rule: " + LIN + "}\n",
+        "measures[0].wieght", "unknown field (known fields: category, id, metric, missing, rule, weight)");
+    assertError(HEAD + "measures:\n  - {id: m, metric: x, weight: 1, rule: {type: linear, pionts: [[0, 0]]}}\n",
+        "measures[0].rule.pionts", "unknown field (known fields: points, type)");
+    assertEquals(5, error(HEAD + "measures:\n  - id: m\n    wieght: 1\n").line());
+  }
+
   @Test
   void aWeightAtOrBelowZero() {
     assertError(HEAD + "measures:\n  - {id: m, metric: x, weight: 0, rule: " + LIN + "}\n",
