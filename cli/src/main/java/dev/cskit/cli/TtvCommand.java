@@ -153,6 +153,18 @@ public final class TtvCommand implements Runnable {
         "upper", Json.number(e.upper()));
   }
 
+  /** The options {@code km} and {@code cif} share: cohorts and the kind and level of the intervals. */
+  static final class CurveOptions {
+    @Option(names = "--group-column", paramLabel = "NAME", description = "Cohort column (optional).")
+    String groupColumn;
+
+    @Option(names = "--conf-type", paramLabel = "TYPE", description = "log-log, log or plain (default: ${DEFAULT-VALUE}).")
+    String confType = "log-log";
+
+    @Option(names = "--confidence", paramLabel = "LEVEL", description = "Confidence level (default: ${DEFAULT-VALUE}).")
+    double confidence = 0.95;
+  }
+
   static ConfType confType(CommandLine cl, String text) {
     try {
       return ConfType.parse(text);
@@ -185,15 +197,7 @@ public final class TtvCommand implements Runnable {
   static final class Km implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @CommandLine.Mixin InputOptions io;
-
-    @Option(names = "--group-column", paramLabel = "NAME", description = "Cohort column (optional).")
-    String groupColumn;
-
-    @Option(names = "--conf-type", paramLabel = "TYPE", description = "log-log, log or plain (default: ${DEFAULT-VALUE}).")
-    String confType = "log-log";
-
-    @Option(names = "--confidence", paramLabel = "LEVEL", description = "Confidence level (default: ${DEFAULT-VALUE}).")
-    double confidence = 0.95;
+    @CommandLine.Mixin CurveOptions curve;
 
     @Option(names = "--horizon", paramLabel = "T", description = "Restricted-mean horizon (default: largest observed time).")
     Double horizon;
@@ -207,8 +211,8 @@ public final class TtvCommand implements Runnable {
     @Override
     public Integer call() {
       CommandLine cl = spec.commandLine();
-      double level = confidence(cl, confidence);
-      ConfType type = confType(cl, confType);
+      double level = confidence(cl, curve.confidence);
+      ConfType type = confType(cl, curve.confType);
       for (double p : quantiles) {
         if (!(p >= 0 && p <= 1)) {
           throw new CommandLine.ParameterException(cl, "--quantiles must be between 0 and 1, found " + p);
@@ -217,7 +221,7 @@ public final class TtvCommand implements Runnable {
       if (horizon != null && !(horizon >= 0 && Double.isFinite(horizon))) {
         throw new CommandLine.ParameterException(cl, "--horizon must be a finite number >= 0, found " + horizon);
       }
-      Map<String, Sample> groups = read(io, groupColumn, 1, null, null);
+      Map<String, Sample> groups = read(io, curve.groupColumn, 1, null, null);
       String source = io.input.getFileName().toString();
       Map<String, KaplanMeier> fits = new LinkedHashMap<>();
       double tau = 0;
@@ -355,15 +359,7 @@ public final class TtvCommand implements Runnable {
   static final class Cif implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @CommandLine.Mixin InputOptions io;
-
-    @Option(names = "--group-column", paramLabel = "NAME", description = "Cohort column (optional).")
-    String groupColumn;
-
-    @Option(names = "--conf-type", paramLabel = "TYPE", description = "log-log, log or plain (default: ${DEFAULT-VALUE}).")
-    String confType = "log-log";
-
-    @Option(names = "--confidence", paramLabel = "LEVEL", description = "Confidence level (default: ${DEFAULT-VALUE}).")
-    double confidence = 0.95;
+    @CommandLine.Mixin CurveOptions curve;
 
     @Option(names = "--naive", description = "Also report 1 - Kaplan-Meier with churn censored (overstates).")
     boolean naive;
@@ -371,9 +367,9 @@ public final class TtvCommand implements Runnable {
     @Override
     public Integer call() {
       CommandLine cl = spec.commandLine();
-      double level = confidence(cl, confidence);
-      ConfType type = confType(cl, confType);
-      Map<String, Sample> groups = read(io, groupColumn, 2, null, null);
+      double level = confidence(cl, curve.confidence);
+      ConfType type = confType(cl, curve.confType);
+      Map<String, Sample> groups = read(io, curve.groupColumn, 2, null, null);
       List<Object> out = new ArrayList<>();
       for (var e : groups.entrySet()) {
         Sample s = e.getValue();
