@@ -30,8 +30,8 @@ public final class Percentiles {
    * as its own; a value not in the reference joins it (so the others are all {@code n} values).
    */
   public static double scoreAgainst(double x, double[] sorted) {
-    int below = lowerBound(sorted, x);
-    int equal = lowerBound(sorted, Math.nextUp(x)) - below;
+    int below = SortedArrays.lowerBound(sorted, x);
+    int equal = SortedArrays.upperBound(sorted, x) - below;
     if (equal == 0) {
       return score(below, 1, sorted.length + 1);
     }
@@ -84,8 +84,8 @@ public final class Percentiles {
         continue;
       }
       double[] sorted = values[group[i]];
-      int below = lowerBound(sorted, v);
-      int equal = lowerBound(sorted, Math.nextUp(v)) - below;
+      int below = SortedArrays.lowerBound(sorted, v);
+      int equal = SortedArrays.upperBound(sorted, v) - below;
       out[i] = score(below, equal, sorted.length);
     }
     Map<String, double[]> d = new HashMap<>();
@@ -94,20 +94,5 @@ public final class Percentiles {
     }
     distributions.putAll(d);
     return out;
-  }
-
-  /** The number of values in {@code sorted} strictly below {@code x}. */
-  static int lowerBound(double[] sorted, double x) {
-    int lo = 0;
-    int hi = sorted.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (sorted[mid] < x) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
   }
 }

@@ -1,5 +1,6 @@
 package dev.cskit.scoring.validation;
 
+import dev.cskit.scoring.internal.SortedArrays;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.apache.commons.statistics.distribution.NormalDistribution;
@@ -253,13 +254,13 @@ public final class RankMetrics {
     Arrays.sort(sortedNeg);
     int[] negPos = new int[n0];
     for (int j = 0; j < n0; j++) {
-      negPos[j] = lowerBound(sortedNeg, neg[j]);
+      negPos[j] = SortedArrays.lowerBound(sortedNeg, neg[j]);
     }
     int[] below = new int[n1];
     int[] notAbove = new int[n1];
     for (int i = 0; i < n1; i++) {
-      below[i] = lowerBound(sortedNeg, pos[i]);
-      notAbove[i] = upperBound(sortedNeg, pos[i]);
+      below[i] = SortedArrays.lowerBound(sortedNeg, pos[i]);
+      notAbove[i] = SortedArrays.upperBound(sortedNeg, pos[i]);
     }
     SplittableRandom rnd = new SplittableRandom(seed);
     double[] reps = new double[replicates];
@@ -284,36 +285,6 @@ public final class RankMetrics {
       reps[k] = sum / ((double) n1 * n0);
     }
     return reps;
-  }
-
-  /** The first index of a sorted array whose value is >= x. */
-  private static int lowerBound(double[] sorted, double x) {
-    int lo = 0;
-    int hi = sorted.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (sorted[mid] < x) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
-  }
-
-  /** The first index of a sorted array whose value is > x. */
-  private static int upperBound(double[] sorted, double x) {
-    int lo = 0;
-    int hi = sorted.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (sorted[mid] <= x) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
   }
 
   /** Precision and recall at each distinct threshold, from the highest risk down. */
