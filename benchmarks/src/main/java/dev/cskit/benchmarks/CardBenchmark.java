@@ -1,0 +1,144 @@
+package dev.cskit.benchmarks;
+
+import dev.cskit.benchmarks.card.DuckDbScorer;
+import dev.cskit.benchmarks.card.HandTunedKernel;
+import dev.cskit.benchmarks.card.ObjectPerAccount;
+import dev.cskit.benchmarks.card.ReadAll;
+import dev.cskit.benchmarks.card.ScoreSummary;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The issue's card over all accounts (1M by default): one operation scores every account. Baselines: a plain
+ * read of every value, the hand-tuned columnar loop (1 and 2 threads), the object-per-account implementation
+ * and DuckDB (1 and 2 threads).
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g"})
+public class CardBenchmark {
+
+  /** A pool of two threads for the two-thread variants. */
+  @State(Scope.Benchmark)
+  public static class Pool {
+    public ExecutorService pool;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+      pool = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "bench-worker");
+        t.setDaemon(true);
+        return t;
+      });
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+      pool.shutdownNow();
+    }
+  }
+
+  /** The hand-tuned kernel for the card. */
+  @State(Scope.Benchmark)
+  public static class HandTuned {
+    public HandTunedKernel kernel;
+
+    @Setup(Level.Trial)
+    public void setUp(CardState s) {
+      kernel = new HandTunedKernel(s.card);
+    }
+  }
+
+  /** The accounts as objects. */
+  @State(Scope.Benchmark)
+  public static class Naive {
+    public ObjectPerAccount scorer;
+    public List<ObjectPerAccount.Account> accounts;
+
+    @Setup(Level.Trial)
+    public void setUp(CardState s) {
+      scorer = new ObjectPerAccount(s.card);
+      accounts = ObjectPerAccount.accounts(s.table);
+    }
+  }
+
+  /** DuckDB with one thread. */
+  @State(Scope.Benchmark)
+  public static class Duck1 {
+    public DuckDbScorer db;
+
+    @Setup(Level.Trial)
+    public void setUp(CardState s) throws Exception {
+      db = new DuckDbScorer(s.card, s.table, 1);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws Exception {
+      db.close();
+    }
+  }
+
+  /** DuckDB with two threads. */
+  @State(Scope.Benchmark)
+  public static class Duck2 {
+    public DuckDbScorer db;
+
+    @Setup(Level.Trial)
+    public void setUp(CardState s) throws Exception {
+      db = new DuckDbScorer(s.card, s.table, 2);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws Exception {
+      db.close();
+    }
+  }
+
+  @Benchmark
+  public long readAll(CardState s) {
+    return ReadAll.presentValues(s.cols, s.accounts);
+  }
+
+  @Benchmark
+  public byte[] handTuned(CardState s, HandTuned h) {
+    h.kernel.score(s.cols, 0, s.accounts, s.score, s.band);
+    return s.band;
+  }
+
+  @Benchmark
+  public byte[] handTuned2Threads(CardState s, HandTuned h, Pool p) throws Exception {
+    h.kernel.scoreParallel(s.cols, s.accounts, s.score, s.band, p.pool, 2);
+    return s.band;
+  }
+
+  @Benchmark
+  public List<ObjectPerAccount.AccountScore> objectPerAccount(Naive n) {
+    return n.scorer.score(n.accounts);
+  }
+
+  @Benchmark
+  public ScoreSummary duckdb1Thread(Duck1 d) throws Exception {
+    return d.db.score();
+  }
+
+  @Benchmark
+  public ScoreSummary duckdb2Threads(Duck2 d) throws Exception {
+    return d.db.score();
+  }
+}
