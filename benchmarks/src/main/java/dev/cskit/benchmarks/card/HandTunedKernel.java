@@ -9,9 +9,13 @@ import java.util.concurrent.Future;
  * The hand-tuned baseline: a columnar scalar loop written for the one card (linear rules of 4 points, weighted
  * mean, missing excluded). Accounts are scored in blocks of {@link #BLOCK}; for each measure a small method
  * runs over the block's slice of that measure's column, accumulating weighted score and weight into two
- * scratch arrays; clamps are {@code Math.max/min}, the segment is chosen with selects the JIT turns into
- * conditional moves, and a missing value is masked arithmetically (its weight becomes 0, its value a point of
- * the rule) rather than branched around. Writes one score and one band code per account.
+ * scratch arrays; the lower clamp is {@code Math.max}, the upper one and the segment come from integer
+ * compares indexing 4-entry tables (no unpredictable jumps), and a missing value is masked arithmetically (its
+ * weight becomes 0, its value a point of the rule). Writes one score and one band code per account.
+ *
+ * <p>Tried and measured on the 2-core machine (1M accounts, ms per pass): nested double selects 112 (C2 emits
+ * jumps for double selects on x86, mispredicted on uniform data), a sum of min/max-clamped segments 144
+ * ({@code Math.min/max} NaN handling costs), indexed tables 75 (kept).
  */
 public final class HandTunedKernel {
   /** Accounts per block: the scratch arrays (16 KiB) stay in L1. */
@@ -27,7 +31,7 @@ public final class HandTunedKernel {
     measures = card.measures();
     x = new double[measures][];
     s = new double[measures][];
-    slope = new double[measures][3];
+    slope = new double[measures][4]; // slope[3] = 0: flat past the last point
     w = new double[measures];
     for (int j = 0; j < measures; j++) {
       x[j] = card.xs(j);
@@ -60,31 +64,37 @@ public final class HandTunedKernel {
       java.util.Arrays.fill(num, 0, n, 0.0);
       java.util.Arrays.fill(den, 0, n, 0.0);
       for (int j = 0; j < measures; j++) {
-        double[] xj = x[j];
-        double[] sj = s[j];
-        double[] kj = slope[j];
-        linear(cols[j], start, n, xj[0], xj[1], xj[2], xj[3], sj[0], sj[1], sj[2], sj[3], kj[0], kj[1], kj[2],
-            w[j], num, den);
+        linear(cols[j], start, n, x[j], s[j], slope[j], w[j], num, den);
       }
       finish(start, n, num, den, score, band);
     }
   }
 
-  private static void linear(double[] col, int off, int n, double x0, double x1, double x2, double x3,
-      double s0, double s1, double s2, double s3, double k0, double k1, double k2, double wt,
+  /**
+   * One measure over one block. The segment index comes from three compares added as integers (set-on-condition,
+   * no jump), the segment's start, score and slope are looked up in 4-entry tables (slope 0 past the last
+   * point), so the result is exact on every point and past both ends. A missing value (5%, a well-predicted
+   * branch) gets weight 0 and a harmless stand-in value.
+   */
+  private static void linear(double[] col, int off, int n, double[] xt, double[] st, double[] kt, double wt,
       double[] num, double[] den) {
+    double x0 = xt[0];
+    double x1 = xt[1];
+    double x2 = xt[2];
+    double x3 = xt[3];
     for (int i = 0; i < n; i++) {
       double v = col[off + i];
-      boolean present = v == v;
-      double m = present ? wt : 0.0;
-      double c = Math.max(present ? v : x0, x0);
-      boolean g1 = c >= x1;
-      boolean g2 = c >= x2;
-      boolean g3 = c >= x3;
-      double base = g3 ? s3 : g2 ? s2 : g1 ? s1 : s0;
-      double at = g3 ? x3 : g2 ? x2 : g1 ? x1 : x0;
-      double k = g3 ? 0.0 : g2 ? k2 : g1 ? k1 : k0;
-      num[i] += m * (base + (c - at) * k);
+      double m;
+      double c;
+      if (v == v) {
+        m = wt;
+        c = Math.max(v, x0);
+      } else {
+        m = 0.0;
+        c = x0;
+      }
+      int seg = (c >= x1 ? 1 : 0) + (c >= x2 ? 1 : 0) + (c >= x3 ? 1 : 0);
+      num[i] += m * (st[seg] + (c - xt[seg]) * kt[seg]);
       den[i] += m;
     }
   }
