@@ -120,9 +120,9 @@ public final class Configs {
       }
       return value;
     } catch (ConfigException e) {
-      throw e.within(source, "", -1);
+      throw placed(e.within(source, "", -1), bytes, format);
     } catch (JsonProcessingException e) {
-      throw translate(e, source, format);
+      throw placed(translate(e, source, format), bytes, format);
     } catch (IOException e) {
       throw new ConfigException(source, "", -1, "the configuration cannot be read", e.toString());
     }
@@ -184,6 +184,57 @@ public final class Configs {
       return new ConfigException(source, path, line, "is not valid", m.getCause().getMessage());
     }
     return new ConfigException(source, path, line, "is not valid", clean(m.getOriginalMessage()), e);
+  }
+
+  /**
+   * The exception with the line of its path in the document, where the path can be found there (the line of
+   * the deepest part of the path that exists); Jackson's own location is kept otherwise.
+   */
+  private static ConfigException placed(ConfigException e, byte[] bytes, ConfigFormat format) {
+    int line = lineOf(bytes, format, e.path());
+    if (line <= 0 || line == e.line()) {
+      return e;
+    }
+    return new ConfigException(e.source(), e.path(), line, e.rule(), e.found(), e.getCause());
+  }
+
+  /** The line of a path such as {@code measures[1].rule.points[2]} in a document, or -1. */
+  static int lineOf(byte[] bytes, ConfigFormat format, String path) {
+    if (path == null || path.isEmpty()) {
+      return -1;
+    }
+    String target = pointer(path);
+    int best = -1;
+    int bestLength = 0;
+    try (JsonParser p = mapper(format).getFactory().createParser(bytes)) {
+      while (p.nextToken() != null) {
+        String here = p.getParsingContext().pathAsPointer().toString();
+        if (here.isEmpty()) {
+          continue;
+        }
+        boolean prefix = target.equals(here) || target.startsWith(here + "/");
+        if (prefix && here.length() > bestLength) {
+          best = p.getTokenLocation().getLineNr();
+          bestLength = here.length();
+          if (here.equals(target)) {
+            return best;
+          }
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return best; // a syntax error further on: keep what was found before it
+    }
+    return best;
+  }
+
+  private static String pointer(String path) {
+    StringBuilder sb = new StringBuilder();
+    for (String part : path.replace("[", ".").replace("]", "").split("\\.")) {
+      if (!part.isEmpty()) {
+        sb.append('/').append(part.replace("~", "~0").replace("/", "~1"));
+      }
+    }
+    return sb.toString();
   }
 
   private static int line(JsonLocation location) {

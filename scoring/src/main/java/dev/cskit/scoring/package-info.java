@@ -1,2 +1,45 @@
-/** The health-score engine: scorecards compiled into thread-safe scorers, explanations and history. */
+/**
+ * The health-score engine: versioned scorecards compiled into immutable, thread-safe scorers, with
+ * explanations and history.
+ *
+ * <h2>Configuration</h2>
+ * A {@link dev.cskit.scoring.Scorecard} (JSON or YAML, read through {@link dev.cskit.core.Configs}) has
+ * {@link dev.cskit.scoring.Measure measures} (metric, weight, {@link dev.cskit.scoring.Rule rule}:
+ * linear, steps, boolean, percentile, trend; {@link dev.cskit.scoring.MissingPolicy missing policy}),
+ * optional {@link dev.cskit.scoring.Category categories} (weighted mean or min), {@link dev.cskit.scoring.Band
+ * bands}, {@code minCoverage} and {@link dev.cskit.scoring.Cap caps}. A
+ * {@link dev.cskit.scoring.ScorecardSet} picks a card per account (stage, attribute, ARR range).
+ * {@link dev.cskit.scoring.ScoreOverride Overrides} are given separately and applied for an as-of instant
+ * in [from, until). Every record validates itself; errors name their path ({@code measures[2].rule.points}).
+ *
+ * <h2>Arithmetic</h2>
+ * A category's score is the weighted mean (or minimum) of its measures that have a sub-score; the overall
+ * score is the weighted mean of the categories that have one, weights renormalised. Coverage is the share of
+ * the total weight (category weight x the measure's share inside it) whose values were observed; below
+ * {@code minCoverage} the band is {@code INSUFFICIENT_DATA}. Caps then lower the score; an overall override
+ * replaces it. Measure and category overrides flow through the aggregation.
+ *
+ * <h2>Scoring</h2>
+ * {@link dev.cskit.scoring.Scorecard#compile()} gives a {@link dev.cskit.scoring.HealthScorer}:
+ * {@code score(MetricTable)} fills a columnar {@link dev.cskit.scoring.ScoreTable}; {@code score(id, metrics,
+ * ...)} gives one {@link dev.cskit.scoring.HealthScore}. Both run the same block engine
+ * ({@code dev.cskit.scoring.internal.BlockEngine}), on one-row columns for a single account, so batch and
+ * single results agree bit for bit. The engine works in blocks of 1024 accounts over the raw {@code double[]}
+ * columns: phase 1, one specialised kernel per rule writes sub-scores; phase 2, measure overrides (sparse);
+ * phase 3, weighted sums and weight sums per category in reusable block buffers (NaN masked by selects);
+ * phase 4, category overrides, the overall weighted mean and cap kernels; phase 5, overall overrides and
+ * bands. No object per account, no boxing. Percentile measures are ranked over the whole population before
+ * the block pass (mid-rank: (below + (equal - 1)/2) / (present - 1)); single accounts rank against an explicit
+ * {@link dev.cskit.scoring.PercentileReference}.
+ *
+ * <h2>Explanations and history</h2>
+ * {@link dev.cskit.scoring.HealthScore#attribution()} splits each score into per-measure points that sum to the
+ * score before caps and overrides ({@code 62.5 yellow = logins 30.0 + seats 20.0 + tickets 12.5});
+ * {@link dev.cskit.scoring.ScoreDiff} explains a change between two scorings; {@link dev.cskit.scoring.BandTracker}
+ * stabilises bands over time (hysteresis, smoothing, drop alerts). Every result carries the card's
+ * {@link dev.cskit.scoring.ScorecardRef name, version and content hash}.
+ *
+ * <p>Built-in cards: {@code Scorecard.builtIn("three-axis")}, {@code Scorecard.builtIn("onboarding")}, and the
+ * set {@code ScorecardSet.builtIn("by-stage")}; they read the sample portfolio's metric columns.
+ */
 package dev.cskit.scoring;

@@ -51,6 +51,9 @@ public final class CsvOutput {
     if (Double.isNaN(v)) {
       return "";
     }
+    if (v == 0 && Double.doubleToRawLongBits(v) != 0) {
+      return "-0";
+    }
     if (v == Math.rint(v) && Math.abs(v) < 1e15) {
       return Long.toString((long) v);
     }

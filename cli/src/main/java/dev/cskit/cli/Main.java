@@ -1,0 +1,70 @@
+package dev.cskit.cli;
+
+import dev.cskit.core.CskitException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/**
+ * The {@code cskit} command line. Exit codes: 0 success, 1 anything unexpected, 2 bad command-line usage,
+ * 3 invalid input (configuration or data), with a one-line message naming the file, row or path and rule.
+ */
+public final class Main {
+  /** Success. */
+  public static final int OK = 0;
+  /** Anything unexpected. */
+  public static final int FAILURE = 1;
+  /** Bad command-line usage. */
+  public static final int USAGE = 2;
+  /** Invalid input: configuration or data. */
+  public static final int INVALID_INPUT = 3;
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the command line with the given output streams and returns the exit code. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    // cskit ships no SLF4J binding; keep SLF4J's "no providers" notice off the CLI's stderr
+    if (System.getProperty("slf4j.internal.verbosity") == null) {
+      System.setProperty("slf4j.internal.verbosity", "ERROR");
+    }
+    CommandLine cli = commandLine();
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          if (ex instanceof CskitException) {
+            commandLine.getErr().println("cskit: " + ex.getMessage());
+            return INVALID_INPUT;
+          }
+          if (ex instanceof CommandLine.ParameterException) {
+            commandLine.getErr().println("cskit: " + ex.getMessage());
+            return USAGE;
+          }
+          commandLine.getErr().println("cskit: unexpected error: " + ex);
+          if (System.getenv("CSKIT_DEBUG") != null) {
+            ex.printStackTrace(commandLine.getErr());
+          }
+          return FAILURE;
+        });
+    cli.setParameterExceptionHandler(
+        (ex, a) -> {
+          CommandLine c = ex.getCommandLine();
+          c.getErr().println("cskit: " + ex.getMessage());
+          c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
+          return USAGE;
+        });
+    int code = cli.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new CskitCommand());
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    return cli;
+  }
+}

@@ -1,0 +1,77 @@
+package dev.cskit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CoreCommandsTest {
+  @Test
+  void versionAndHelp() {
+    CliTestSupport v = CliTestSupport.run("--version");
+    assertEquals(0, v.code);
+    assertTrue(v.out.startsWith("cskit 0."), v.out);
+    CliTestSupport none = CliTestSupport.run();
+    assertEquals(2, none.code);
+  }
+
+  @Test
+  void demoJsonDescribesThePortfolio() {
+    CliTestSupport r = CliTestSupport.run("demo", "--accounts", "200", "--seed", "7", "--json");
+    assertEquals(0, r.code, r.err);
+    JsonNode p = r.json().get("portfolio");
+    assertEquals(200, p.get("accounts").asInt());
+    assertEquals(7, p.get("seed").asLong());
+    int sum = 0;
+    for (JsonNode s : p.get("segments")) {
+      sum += s.get("accounts").asInt();
+    }
+    assertEquals(200, sum);
+    assertTrue(p.get("usage").get("events30d").asDouble() > 0);
+  }
+
+  @Test
+  void demoIsDeterministic() {
+    assertEquals(CliTestSupport.run("demo", "--accounts", "50", "--json").out,
+        CliTestSupport.run("demo", "--accounts", "50", "--json").out);
+  }
+
+  @Test
+  void badFlagsExitTwo() {
+    CliTestSupport r = CliTestSupport.run("demo", "--accounts", "many");
+    assertEquals(2, r.code);
+    assertTrue(r.err.startsWith("cskit: Invalid value for option '--accounts'"), r.err);
+    assertEquals(2, CliTestSupport.run("nonsense").code);
+  }
+
+  @Test
+  void sampleFilesFeedTheUsageCommand(@TempDir Path dir) throws Exception {
+    CliTestSupport s = CliTestSupport.run("sample", "--accounts", "30", "--out", dir.toString());
+    assertEquals(0, s.code, s.err);
+    for (String f : new String[] {"accounts.csv", "events.csv", "metrics.csv", "milestones.csv", "survey.csv", "outcomes.csv"}) {
+      assertTrue(Files.size(dir.resolve(f)) > 0, f);
+    }
+    CliTestSupport u = CliTestSupport.run("usage", "--accounts", dir.resolve("accounts.csv").toString(),
+        "--events", dir.resolve("events.csv").toString(), "--as-of", "2026-06-30", "--format", "csv");
+    assertEquals(0, u.code, u.err);
+    // the same aggregation the sample portfolio itself computes
+    String expected = dev.cskit.core.sample.SamplePortfolio.generate(30, 42).usage().toCsv();
+    assertEquals(expected, u.out);
+  }
+
+  @Test
+  void badDataExitsThreeWithOneLine(@TempDir Path dir) throws Exception {
+    Path accounts = dir.resolve("accounts.csv");
+    Files.writeString(accounts, "account_id,arr,seats\na1,100,-2\n");
+    Path events = dir.resolve("events.csv");
+    Files.writeString(events, "account_id,user_id,event_type,timestamp\n");
+    CliTestSupport r = CliTestSupport.run("usage", "--accounts", accounts.toString(), "--events", events.toString(),
+        "--as-of", "2026-06-30");
+    assertEquals(3, r.code);
+    assertEquals("cskit: " + accounts + ", row 2, column \"seats\": must be a whole number >= 0; found -2\n", r.err);
+  }
+}

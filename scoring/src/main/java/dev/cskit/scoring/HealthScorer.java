@@ -1,0 +1,269 @@
+package dev.cskit.scoring;
+
+import dev.cskit.core.Account;
+import dev.cskit.core.AccountId;
+import dev.cskit.core.ConfigException;
+import dev.cskit.core.CskitException;
+import dev.cskit.core.MetricTable;
+import dev.cskit.scoring.internal.BlockEngine;
+import dev.cskit.scoring.internal.CardResult;
+import dev.cskit.scoring.internal.CompiledCard;
+import dev.cskit.scoring.internal.OverridePlan;
+import dev.cskit.scoring.internal.Percentiles;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A compiled scorecard (or scorecard set): immutable and thread-safe, shareable across threads.
+ *
+ * <p>{@link #score(MetricTable)} scores a portfolio into a columnar {@link ScoreTable} with no per-account
+ * allocation; {@link #score(AccountId, Map)} scores one account into a {@link HealthScore}. Both run the same
+ * block engine, so a batch row and the single score of the same inputs are equal bit for bit (percentile
+ * measures: with the batch's {@link ScoreTable#percentileReference()}).
+ */
+public final class HealthScorer {
+  private final List<CompiledCard> cards;
+  private final List<ScorecardSet.Selector> selectors;
+  private final int[] selectorCard;
+
+  private HealthScorer(List<CompiledCard> cards, List<ScorecardSet.Selector> selectors, int[] selectorCard) {
+    this.cards = List.copyOf(cards);
+    this.selectors = List.copyOf(selectors);
+    this.selectorCard = selectorCard.clone();
+  }
+
+  static HealthScorer of(CompiledCard card) {
+    return new HealthScorer(List.of(card), List.of(), new int[0]);
+  }
+
+  static HealthScorer of(ScorecardSet set, List<CompiledCard> cards, int[] selectorCard) {
+    return new HealthScorer(cards, set.selectors(), selectorCard);
+  }
+
+  /** The scorecard (for a set: the default one). */
+  public ScorecardRef scorecard() {
+    return cards.get(0).ref;
+  }
+
+  /** Every scorecard this scorer may use, the default first. */
+  public List<ScorecardRef> scorecards() {
+    List<ScorecardRef> out = new ArrayList<>();
+    cards.forEach(c -> out.add(c.ref));
+    return out;
+  }
+
+  /** Scores every row of the table with no accounts (no selectors, no segments) and no overrides. */
+  public ScoreTable score(MetricTable metrics) {
+    return score(metrics, List.of(), List.of(), null);
+  }
+
+  /**
+   * Scores every row of the table.
+   *
+   * @param accounts the accounts (for scorecard-set selectors and percentile segments); may be empty
+   * @param overrides manual overrides; those active at {@code asOf} are applied, expired ones reported
+   * @param asOf the instant overrides are judged at; required when there are overrides
+   */
+  public ScoreTable score(MetricTable metrics, Collection<Account> accounts, Collection<ScoreOverride> overrides,
+      Instant asOf) {
+    checkOverrides(overrides, asOf);
+    int n = metrics.rowCount();
+    Map<AccountId, Account> byId = new HashMap<>();
+    for (Account a : accounts) {
+      byId.put(a.id(), a);
+    }
+    Account[] acc = new Account[n];
+    for (int i = 0; i < n; i++) {
+      acc[i] = byId.get(metrics.accountId(i));
+    }
+    int[] cardOf = new int[n];
+    int[] counts = new int[cards.size()];
+    for (int i = 0; i < n; i++) {
+      cardOf[i] = pick(acc[i]);
+      counts[cardOf[i]]++;
+    }
+    int[][] rowsOf = new int[cards.size()][];
+    for (int k = 0; k < cards.size(); k++) {
+      rowsOf[k] = new int[counts[k]];
+    }
+    int[] localOf = new int[n];
+    int[] fill = new int[cards.size()];
+    for (int i = 0; i < n; i++) {
+      int k = cardOf[i];
+      localOf[i] = fill[k];
+      rowsOf[k][fill[k]++] = i;
+    }
+    Map<AccountId, List<ScoreOverride>> overridesById = new HashMap<>();
+    for (ScoreOverride o : overrides) {
+      overridesById.computeIfAbsent(AccountId.of(o.accountId()), x -> new ArrayList<>()).add(o);
+    }
+    CardResult[] parts = new CardResult[cards.size()];
+    boolean single = cards.size() == 1;
+    for (int k = 0; k < cards.size(); k++) {
+      CompiledCard card = cards.get(k);
+      int[] rows = rowsOf[k];
+      int m = rows.length;
+      double[][] bound = card.bind(metrics);
+      double[][] cols;
+      if (single) {
+        cols = bound;
+      } else {
+        cols = new double[bound.length][];
+        for (int s = 0; s < card.inputs.size(); s++) {
+          double[] src = bound[s];
+          double[] dst = new double[m];
+          for (int r = 0; r < m; r++) {
+            dst[r] = src[rows[r]];
+          }
+          cols[s] = dst;
+        }
+      }
+      AccountId[] ids = new AccountId[m];
+      for (int r = 0; r < m; r++) {
+        ids[r] = metrics.accountId(rows[r]);
+      }
+      Map<String, Map<String, double[]>> distributions = new HashMap<>();
+      for (int q = 0; q < card.percentileCount(); q++) {
+        String attribute = card.percentileSegment[q];
+        String[] segments = null;
+        if (attribute != null) {
+          segments = new String[m];
+          for (int r = 0; r < m; r++) {
+            Account a = acc[rows[r]];
+            segments[r] = a == null ? null : a.attribute(attribute);
+          }
+        }
+        Map<String, double[]> d = new HashMap<>();
+        cols[card.inputs.size() + q] = Percentiles.column(cols[card.percentileValueSlot(q)], segments, d);
+        distributions.put(card.measureIds[card.percentileMeasure(q)], d);
+      }
+      List<OverridePlan.Entry> entries = new ArrayList<>();
+      Map<Integer, List<ScoreOverride>> expired = new HashMap<>();
+      if (!overridesById.isEmpty()) {
+        for (int r = 0; r < m; r++) {
+          List<ScoreOverride> os = overridesById.get(ids[r]);
+          if (os != null) {
+            classify(os, r, asOf, entries, expired);
+          }
+        }
+      }
+      OverridePlan plan = entries.isEmpty() ? OverridePlan.EMPTY : OverridePlan.of(card, entries);
+      parts[k] = BlockEngine.run(card, cols, m, ids, plan, expired, distributions);
+    }
+    AccountId[] allIds = metrics.accountIds().toArray(new AccountId[0]);
+    return new ScoreTable(allIds, parts, single ? null : cardOf, single ? null : localOf);
+  }
+
+  /** Scores one account from metric values by name (an absent metric is missing); no overrides. */
+  public HealthScore score(AccountId id, Map<String, Double> metrics) {
+    return score(id, metrics, null, List.of(), null, PercentileReference.EMPTY);
+  }
+
+  /** Scores one row of a table (percentile measures need {@link #score(AccountId, Map, Account, Collection, Instant, PercentileReference)}). */
+  public HealthScore score(MetricTable.Row row) {
+    return score(row.accountId(), row.asMap());
+  }
+
+  /**
+   * Scores one account.
+   *
+   * @param account the account (for a set's selectors and percentile segments), or null
+   * @param overrides overrides (those of other accounts are ignored)
+   * @param asOf the instant overrides are judged at; required when there are overrides
+   * @param reference the populations percentile measures rank against
+   */
+  public HealthScore score(AccountId id, Map<String, Double> metrics, Account account,
+      Collection<ScoreOverride> overrides, Instant asOf, PercentileReference reference) {
+    checkOverrides(overrides, asOf);
+    CompiledCard card = cards.get(pick(account));
+    int slots = card.inputs.size();
+    double[][] cols = new double[slots + card.percentileCount()][1];
+    for (int s = 0; s < slots; s++) {
+      Double v = metrics.get(card.inputs.get(s));
+      cols[s][0] = v == null ? Double.NaN : v;
+    }
+    for (int q = 0; q < card.percentileCount(); q++) {
+      double x = cols[card.percentileValueSlot(q)][0];
+      String measureId = card.measureIds[card.percentileMeasure(q)];
+      if (x != x) {
+        cols[slots + q][0] = Double.NaN;
+        continue;
+      }
+      String attribute = card.percentileSegment[q];
+      String segment = attribute == null || account == null ? null : account.attribute(attribute);
+      double[] population = reference.sorted(measureId, segment);
+      if (population == null) {
+        throw new CskitException("measure " + CskitException.quote(measureId),
+            "a percentile measure needs a reference distribution to score one account"
+                + (attribute == null ? "" : " (segment " + attribute + " = " + segment + ")"), null);
+      }
+      cols[slots + q][0] = Percentiles.scoreAgainst(x, population);
+    }
+    List<OverridePlan.Entry> entries = new ArrayList<>();
+    Map<Integer, List<ScoreOverride>> expired = new HashMap<>();
+    List<ScoreOverride> mine = new ArrayList<>();
+    for (ScoreOverride o : overrides) {
+      if (o.accountId().equals(id.value())) {
+        mine.add(o);
+      }
+    }
+    classify(mine, 0, asOf, entries, expired);
+    OverridePlan plan = entries.isEmpty() ? OverridePlan.EMPTY : OverridePlan.of(card, entries);
+    CardResult r = BlockEngine.run(card, cols, 1, new AccountId[] {id}, plan, expired, Map.of());
+    return ScoreTable.materialize(r, 0);
+  }
+
+  private void checkOverrides(Collection<ScoreOverride> overrides, Instant asOf) {
+    if (overrides.isEmpty()) {
+      return;
+    }
+    if (asOf == null) {
+      throw new CskitException("overrides", "an as-of instant is required to apply overrides", null);
+    }
+    int i = 0;
+    for (ScoreOverride o : overrides) {
+      boolean found = o.scope() == ScoreOverride.Scope.OVERALL;
+      for (CompiledCard c : cards) {
+        found |= o.scope() == ScoreOverride.Scope.MEASURE && c.measureIndex(o.target()) >= 0;
+        found |= o.scope() == ScoreOverride.Scope.CATEGORY && c.categoryIndex(o.target()) >= 0;
+      }
+      if (!found) {
+        throw ConfigException.at("overrides[" + i + "].target",
+            "names no " + o.scope().id() + " of the scorecard", CskitException.quote(o.target()));
+      }
+      i++;
+    }
+  }
+
+  private static void classify(List<ScoreOverride> os, int row, Instant asOf, List<OverridePlan.Entry> entries,
+      Map<Integer, List<ScoreOverride>> expired) {
+    for (ScoreOverride o : os) {
+      if (o.activeAt(asOf)) {
+        entries.add(new OverridePlan.Entry(row, o));
+      } else if (o.expiredAt(asOf)) {
+        expired.computeIfAbsent(row, x -> new ArrayList<>()).add(o);
+      }
+    }
+  }
+
+  private int pick(Account a) {
+    if (a == null) {
+      return 0;
+    }
+    for (int i = 0; i < selectors.size(); i++) {
+      if (selectors.get(i).matches(a)) {
+        return selectorCard[i];
+      }
+    }
+    return 0;
+  }
+
+  @Override
+  public String toString() {
+    return "HealthScorer " + scorecards();
+  }
+}

@@ -1,0 +1,345 @@
+package dev.cskit.scoring;
+
+import dev.cskit.core.AccountId;
+import dev.cskit.core.HealthBand;
+import dev.cskit.core.internal.TextTable;
+import dev.cskit.core.io.CsvOutput;
+import dev.cskit.scoring.internal.CardResult;
+import dev.cskit.scoring.internal.CompiledCard;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The scores of a portfolio, columnar: overall score, band, coverage, category and measure sub-scores per
+ * account, in the row order of the scored {@link dev.cskit.core.MetricTable}. Rows materialise as
+ * {@link HealthScore} values on demand ({@link #row(int)}). Immutable and thread-safe.
+ */
+public final class ScoreTable {
+  private final AccountId[] ids;
+  private final CardResult[] parts;
+  private final int[] cardOf;
+  private final int[] localOf;
+  private final Map<AccountId, Integer> rowIndex = new HashMap<>();
+
+  ScoreTable(AccountId[] ids, CardResult[] parts, int[] cardOf, int[] localOf) {
+    this.ids = ids;
+    this.parts = parts;
+    this.cardOf = cardOf;
+    this.localOf = localOf;
+    for (int i = 0; i < ids.length; i++) {
+      rowIndex.put(ids[i], i);
+    }
+  }
+
+  private CardResult part(int i) {
+    return parts[cardOf == null ? 0 : cardOf[i]];
+  }
+
+  private int local(int i) {
+    return localOf == null ? i : localOf[i];
+  }
+
+  /** The number of accounts. */
+  public int size() {
+    return ids.length;
+  }
+
+  /** The account of a row. */
+  public AccountId accountId(int i) {
+    return ids[i];
+  }
+
+  /** The row of an account, or -1. */
+  public int rowOf(AccountId id) {
+    Integer r = rowIndex.get(id);
+    return r == null ? -1 : r;
+  }
+
+  /** The final score of a row; NaN when undefined. */
+  public double score(int i) {
+    return part(i).score[local(i)];
+  }
+
+  /** The score before caps and an overall override. */
+  public double scoreBeforeCaps(int i) {
+    return part(i).preCap[local(i)];
+  }
+
+  /** The band of a row. */
+  public HealthBand band(int i) {
+    int b = part(i).band[local(i)];
+    return b < 0 ? HealthBand.INSUFFICIENT_DATA : part(i).card.bands[b];
+  }
+
+  /** The coverage of a row: the share of weight whose values were observed. */
+  public double coverage(int i) {
+    return part(i).coverage[local(i)];
+  }
+
+  /** The scorecard that scored a row. */
+  public ScorecardRef scorecard(int i) {
+    return part(i).card.ref;
+  }
+
+  /** A category's score for a row; NaN when undefined or when the row's card lacks the category. */
+  public double categoryScore(int i, String category) {
+    int g = part(i).card.categoryIndex(category);
+    return g < 0 ? Double.NaN : part(i).categories[g][local(i)];
+  }
+
+  /** A measure's sub-score for a row; NaN when it has none or the row's card lacks it. */
+  public double measureScore(int i, String measure) {
+    int j = part(i).card.measureIndex(measure);
+    return j < 0 ? Double.NaN : part(i).measures[j][local(i)];
+  }
+
+  /** A copy of the final scores, in row order. */
+  public double[] scores() {
+    double[] out = new double[ids.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = score(i);
+    }
+    return out;
+  }
+
+  /** The full result of a row. */
+  public HealthScore row(int i) {
+    return materialize(part(i), local(i));
+  }
+
+  /** The full result of an account. */
+  public HealthScore get(AccountId id) {
+    int r = rowOf(id);
+    if (r < 0) {
+      throw new dev.cskit.core.CskitException("scores", "no such account",
+          dev.cskit.core.CskitException.quote(id.value()));
+    }
+    return row(r);
+  }
+
+  /** Every row materialised, in row order. */
+  public List<HealthScore> rows() {
+    List<HealthScore> out = new ArrayList<>(ids.length);
+    for (int i = 0; i < ids.length; i++) {
+      out.add(row(i));
+    }
+    return out;
+  }
+
+  /** The number of accounts per band, in band order (the default card's bands, then others), then INSUFFICIENT_DATA. */
+  public Map<HealthBand, Integer> bandCounts() {
+    Map<HealthBand, Integer> counts = new LinkedHashMap<>();
+    for (CardResult p : parts) {
+      for (HealthBand b : p.card.bands) {
+        counts.putIfAbsent(b, 0);
+      }
+    }
+    counts.put(HealthBand.INSUFFICIENT_DATA, 0);
+    for (int i = 0; i < ids.length; i++) {
+      counts.merge(band(i), 1, Integer::sum);
+    }
+    return counts;
+  }
+
+  /** Overrides that had expired at the as-of instant, by account. */
+  public Map<AccountId, List<ScoreOverride>> expiredOverrides() {
+    Map<AccountId, List<ScoreOverride>> out = new LinkedHashMap<>();
+    for (int i = 0; i < ids.length; i++) {
+      List<ScoreOverride> e = part(i).expired.get(local(i));
+      if (e != null) {
+        out.put(ids[i], List.copyOf(e));
+      }
+    }
+    return out;
+  }
+
+  /** The populations this batch ranked percentile measures in, for scoring single accounts later. */
+  public PercentileReference percentileReference() {
+    Map<String, Map<String, double[]>> all = new HashMap<>();
+    for (CardResult p : parts) {
+      p.distributions.forEach((m, d) -> all.put(m, Map.copyOf(d)));
+    }
+    return PercentileReference.fromSorted(Map.copyOf(all));
+  }
+
+  /** The ids of every category of the cards used, in card order. */
+  public List<String> categoryIds() {
+    Set<String> s = new LinkedHashSet<>();
+    for (CardResult p : parts) {
+      if (p.card.hasCategories) {
+        s.addAll(Arrays.asList(p.card.categoryIds));
+      }
+    }
+    return new ArrayList<>(s);
+  }
+
+  /** The ids of every measure of the cards used, in card order. */
+  public List<String> measureIds() {
+    Set<String> s = new LinkedHashSet<>();
+    for (CardResult p : parts) {
+      s.addAll(Arrays.asList(p.card.measureIds));
+    }
+    return new ArrayList<>(s);
+  }
+
+  /**
+   * Writes CSV: {@code account_id,score,band,coverage,scorecard}, then one column per category
+   * ({@code category_<id>}) and per measure ({@code measure_<id>}); undefined values as empty cells.
+   */
+  public void writeCsv(Writer writer) {
+    CsvOutput out = new CsvOutput(writer);
+    List<String> cats = categoryIds();
+    List<String> ms = measureIds();
+    List<String> head = new ArrayList<>(List.of("account_id", "score", "band", "coverage", "scorecard"));
+    cats.forEach(c -> head.add("category_" + c));
+    ms.forEach(m -> head.add("measure_" + m));
+    String[] cells = head.toArray(new String[0]);
+    out.row(cells);
+    for (int i = 0; i < ids.length; i++) {
+      int k = 0;
+      cells[k++] = ids[i].value();
+      cells[k++] = CsvOutput.number(score(i));
+      cells[k++] = band(i).name();
+      cells[k++] = CsvOutput.number(coverage(i));
+      cells[k++] = scorecard(i).name();
+      for (String c : cats) {
+        cells[k++] = CsvOutput.number(categoryScore(i, c));
+      }
+      for (String m : ms) {
+        cells[k++] = CsvOutput.number(measureScore(i, m));
+      }
+      out.row(cells);
+    }
+    out.flush();
+  }
+
+  /** The table as CSV text. */
+  public String toCsv() {
+    StringWriter w = new StringWriter();
+    writeCsv(w);
+    return w.toString();
+  }
+
+  /** The first 20 rows as a text table, with the band counts. */
+  @Override
+  public String toString() {
+    List<String> cats = categoryIds();
+    List<String> head = new ArrayList<>(List.of("account", "score", "band", "coverage"));
+    head.addAll(cats);
+    TextTable t = TextTable.withHeader(head.toArray(new String[0]));
+    int shown = Math.min(20, ids.length);
+    for (int i = 0; i < shown; i++) {
+      Object[] row = new Object[head.size()];
+      row[0] = ids[i].value();
+      row[1] = round(score(i));
+      row[2] = band(i).name();
+      row[3] = round(coverage(i));
+      for (int c = 0; c < cats.size(); c++) {
+        row[4 + c] = round(categoryScore(i, cats.get(c)));
+      }
+      t.row(row);
+    }
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format(Locale.ROOT, "ScoreTable %d accounts, %s%n", ids.length, parts.length == 1
+        ? parts[0].card.ref.toString() : Arrays.stream(parts).map(p -> p.card.ref.toString()).toList().toString()));
+    sb.append("bands: ").append(bandCounts()).append('\n');
+    sb.append(t);
+    if (ids.length > shown) {
+      sb.append("... ").append(ids.length - shown).append(" more rows\n");
+    }
+    return sb.toString();
+  }
+
+  private static double round(double v) {
+    return v != v ? v : Math.round(v * 10.0) / 10.0;
+  }
+
+  /** Turns one row of engine output into a value; shared by batch rows and single-account scoring. */
+  static HealthScore materialize(CardResult r, int i) {
+    CompiledCard k = r.card;
+    Map<String, Double> categories = new LinkedHashMap<>();
+    if (k.hasCategories) {
+      for (int g = 0; g < k.categoryCount(); g++) {
+        categories.put(k.categoryIds[g], r.categories[g][i]);
+      }
+    }
+    Map<String, Double> measures = new LinkedHashMap<>();
+    for (int j = 0; j < k.measureCount(); j++) {
+      measures.put(k.measureIds[j], r.measures[j][i]);
+    }
+    Map<String, Double> shares = shares(r, i);
+    Map<String, Double> contributions = new LinkedHashMap<>();
+    for (Map.Entry<String, Double> e : shares.entrySet()) {
+      double v = measures.containsKey(e.getKey()) ? measures.get(e.getKey()) : categories.get(e.getKey());
+      double share = e.getValue();
+      contributions.put(e.getKey(), share != share ? Double.NaN : share == 0.0 ? 0.0 : share * v);
+    }
+    List<Cap> caps = new ArrayList<>();
+    long fired = r.capsFired[i];
+    for (int c = 0; c < 63; c++) {
+      if ((fired & (1L << c)) != 0) {
+        caps.add(k.cap(c));
+      }
+    }
+    int b = r.band[i];
+    return new HealthScore(r.ids[i], k.ref, r.score[i], b < 0 ? HealthBand.INSUFFICIENT_DATA : k.bands[b],
+        r.coverage[i], r.preCap[i], categories, measures, contributions, shares, caps, r.plan.applied(i),
+        r.expired.getOrDefault(i, List.of()));
+  }
+
+  private static Map<String, Double> shares(CardResult r, int i) {
+    CompiledCard k = r.card;
+    Map<String, Double> out = new LinkedHashMap<>();
+    boolean defined = r.preCap[i] == r.preCap[i];
+    for (int j = 0; j < k.measureCount(); j++) {
+      out.put(k.measureIds[j], defined ? 0.0 : Double.NaN);
+    }
+    if (!defined) {
+      return out;
+    }
+    double tw = 0;
+    for (int g = 0; g < k.categoryCount(); g++) {
+      double v = r.categories[g][i];
+      tw += v == v ? k.categoryWeight[g] : 0.0;
+    }
+    for (int g = 0; g < k.categoryCount(); g++) {
+      double cat = r.categories[g][i];
+      if (cat != cat) {
+        continue;
+      }
+      double share = k.categoryWeight[g] / tw;
+      if (r.plan.categoryOverridden(i, g)) {
+        out.put(k.categoryIds[g], share);
+      } else if (k.categoryMin[g]) {
+        for (int j = 0; j < k.measureCount(); j++) {
+          if (k.categoryOf[j] == g && r.measures[j][i] == cat) {
+            out.put(k.measureIds[j], share);
+            break;
+          }
+        }
+      } else {
+        double sw = 0;
+        for (int j = 0; j < k.measureCount(); j++) {
+          double v = r.measures[j][i];
+          sw += k.categoryOf[j] == g && v == v ? k.weight[j] : 0.0;
+        }
+        for (int j = 0; j < k.measureCount(); j++) {
+          double v = r.measures[j][i];
+          if (k.categoryOf[j] == g && v == v) {
+            out.put(k.measureIds[j], share * (k.weight[j] / sw));
+          }
+        }
+      }
+    }
+    return out;
+  }
+}
