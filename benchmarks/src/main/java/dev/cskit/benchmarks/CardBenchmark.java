@@ -1,10 +1,13 @@
 package dev.cskit.benchmarks;
 
 import dev.cskit.benchmarks.card.DuckDbScorer;
+import dev.cskit.benchmarks.card.EngineSummary;
 import dev.cskit.benchmarks.card.HandTunedKernel;
 import dev.cskit.benchmarks.card.ObjectPerAccount;
 import dev.cskit.benchmarks.card.ReadAll;
 import dev.cskit.benchmarks.card.ScoreSummary;
+import dev.cskit.scoring.HealthScorer;
+import dev.cskit.scoring.ScoreTable;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -108,6 +111,22 @@ public class CardBenchmark {
     public void tearDown() throws Exception {
       db.close();
     }
+  }
+
+  /** The engine, compiled from the card's JSON. */
+  @State(Scope.Benchmark)
+  public static class Engine {
+    public HealthScorer scorer;
+
+    @Setup(Level.Trial)
+    public void setUp(CardState s) {
+      scorer = EngineSummary.compile(s.card);
+    }
+  }
+
+  @Benchmark
+  public ScoreTable engine(CardState s, Engine e) {
+    return e.scorer.score(s.table);
   }
 
   @Benchmark

@@ -8,6 +8,7 @@ import dev.cskit.core.MetricTable;
 import dev.cskit.scoring.internal.BlockEngine;
 import dev.cskit.scoring.internal.CardResult;
 import dev.cskit.scoring.internal.CompiledCard;
+import dev.cskit.scoring.internal.LeanEngine;
 import dev.cskit.scoring.internal.OverridePlan;
 import dev.cskit.scoring.internal.Percentiles;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 
 /**
  * A compiled scorecard (or scorecard set): immutable and thread-safe, shareable across threads.
@@ -70,33 +72,62 @@ public final class HealthScorer {
    */
   public ScoreTable score(MetricTable metrics, Collection<Account> accounts, Collection<ScoreOverride> overrides,
       Instant asOf) {
+    return score(metrics, accounts, overrides, asOf, null, 1);
+  }
+
+  /**
+   * Scores every row of the table on several threads: the rows are split into {@code parallelism} contiguous
+   * ranges of whole blocks, all but the last run on {@code executor}, the last on the calling thread. The
+   * result is identical, bit for bit, to {@link #score(MetricTable)}. No overrides or accounts.
+   */
+  public ScoreTable score(MetricTable metrics, ExecutorService executor, int parallelism) {
+    return score(metrics, List.of(), List.of(), null, executor, parallelism);
+  }
+
+  /**
+   * Scores every row of the table, as {@link #score(MetricTable, Collection, Collection, Instant)}, split into
+   * {@code parallelism} ranges run on {@code executor} (see {@link #score(MetricTable, ExecutorService, int)}).
+   */
+  public ScoreTable score(MetricTable metrics, Collection<Account> accounts, Collection<ScoreOverride> overrides,
+      Instant asOf, ExecutorService executor, int parallelism) {
+    if (parallelism < 1 || (parallelism > 1 && executor == null)) {
+      throw new IllegalArgumentException("parallelism must be >= 1, with an executor when > 1; got " + parallelism);
+    }
     checkOverrides(overrides, asOf);
     int n = metrics.rowCount();
-    Map<AccountId, Account> byId = new HashMap<>();
-    for (Account a : accounts) {
-      byId.put(a.id(), a);
+    Account[] acc = null; // by row; null when no accounts were given
+    if (!accounts.isEmpty()) {
+      acc = new Account[n];
+      Map<AccountId, Account> byId = new HashMap<>();
+      for (Account a : accounts) {
+        byId.put(a.id(), a);
+      }
+      for (int i = 0; i < n; i++) {
+        acc[i] = byId.get(metrics.accountId(i));
+      }
     }
-    Account[] acc = new Account[n];
-    for (int i = 0; i < n; i++) {
-      acc[i] = byId.get(metrics.accountId(i));
-    }
-    int[] cardOf = new int[n];
-    int[] counts = new int[cards.size()];
-    for (int i = 0; i < n; i++) {
-      cardOf[i] = pick(acc[i]);
-      counts[cardOf[i]]++;
-    }
+    int[] cardOf = null;
     int[][] rowsOf = new int[cards.size()][];
-    for (int k = 0; k < cards.size(); k++) {
-      rowsOf[k] = new int[counts[k]];
+    int[] localOf = null;
+    if (cards.size() > 1) {
+      cardOf = new int[n];
+      localOf = new int[n];
+      int[] counts = new int[cards.size()];
+      for (int i = 0; i < n; i++) {
+        cardOf[i] = pick(acc == null ? null : acc[i]);
+        counts[cardOf[i]]++;
+      }
+      for (int k = 0; k < cards.size(); k++) {
+        rowsOf[k] = new int[counts[k]];
+      }
+      int[] fill = new int[cards.size()];
+      for (int i = 0; i < n; i++) {
+        int k = cardOf[i];
+        localOf[i] = fill[k];
+        rowsOf[k][fill[k]++] = i;
+      }
     }
-    int[] localOf = new int[n];
-    int[] fill = new int[cards.size()];
-    for (int i = 0; i < n; i++) {
-      int k = cardOf[i];
-      localOf[i] = fill[k];
-      rowsOf[k][fill[k]++] = i;
-    }
+    AccountId[] allIds = metrics.accountIds().toArray(new AccountId[0]);
     Map<AccountId, List<ScoreOverride>> overridesById = new HashMap<>();
     for (ScoreOverride o : overrides) {
       overridesById.computeIfAbsent(AccountId.of(o.accountId()), x -> new ArrayList<>()).add(o);
@@ -105,8 +136,8 @@ public final class HealthScorer {
     boolean single = cards.size() == 1;
     for (int k = 0; k < cards.size(); k++) {
       CompiledCard card = cards.get(k);
-      int[] rows = rowsOf[k];
-      int m = rows.length;
+      int[] rows = rowsOf[k]; // null for a single card: every row, in order
+      int m = rows == null ? n : rows.length;
       double[][] bound = card.bind(metrics);
       double[][] cols;
       if (single) {
@@ -122,9 +153,14 @@ public final class HealthScorer {
           cols[s] = dst;
         }
       }
-      AccountId[] ids = new AccountId[m];
-      for (int r = 0; r < m; r++) {
-        ids[r] = metrics.accountId(rows[r]);
+      AccountId[] ids;
+      if (single) {
+        ids = allIds;
+      } else {
+        ids = new AccountId[m];
+        for (int r = 0; r < m; r++) {
+          ids[r] = metrics.accountId(rows[r]);
+        }
       }
       Map<String, Map<String, double[]>> distributions = new HashMap<>();
       for (int q = 0; q < card.percentileCount(); q++) {
@@ -133,7 +169,7 @@ public final class HealthScorer {
         if (attribute != null) {
           segments = new String[m];
           for (int r = 0; r < m; r++) {
-            Account a = acc[rows[r]];
+            Account a = acc == null ? null : acc[rows == null ? r : rows[r]];
             segments[r] = a == null ? null : a.attribute(attribute);
           }
         }
@@ -152,10 +188,11 @@ public final class HealthScorer {
         }
       }
       OverridePlan plan = entries.isEmpty() ? OverridePlan.EMPTY : OverridePlan.of(card, entries);
-      parts[k] = BlockEngine.run(card, cols, m, ids, plan, expired, distributions);
+      parts[k] = parallelism > 1
+          ? LeanEngine.runParallel(card, cols, m, ids, plan, expired, distributions, executor, parallelism)
+          : LeanEngine.run(card, cols, m, ids, plan, expired, distributions);
     }
-    AccountId[] allIds = metrics.accountIds().toArray(new AccountId[0]);
-    return new ScoreTable(allIds, parts, single ? null : cardOf, single ? null : localOf);
+    return new ScoreTable(allIds, parts, cardOf, localOf);
   }
 
   /** Scores one account from metric values by name (an absent metric is missing); no overrides. */

@@ -28,16 +28,26 @@ public final class ScoreTable {
   private final CardResult[] parts;
   private final int[] cardOf;
   private final int[] localOf;
-  private final Map<AccountId, Integer> rowIndex = new HashMap<>();
+  /** Built on first look-up by id (batch scoring should not pay for a hash map it may never use). */
+  private volatile Map<AccountId, Integer> rowIndex;
 
   ScoreTable(AccountId[] ids, CardResult[] parts, int[] cardOf, int[] localOf) {
     this.ids = ids;
     this.parts = parts;
     this.cardOf = cardOf;
     this.localOf = localOf;
-    for (int i = 0; i < ids.length; i++) {
-      rowIndex.put(ids[i], i);
+  }
+
+  private Map<AccountId, Integer> rowIndex() {
+    Map<AccountId, Integer> m = rowIndex;
+    if (m == null) {
+      m = new HashMap<>(ids.length * 4 / 3 + 1);
+      for (int i = 0; i < ids.length; i++) {
+        m.put(ids[i], i);
+      }
+      rowIndex = m; // a race builds the same map twice: harmless
     }
+    return m;
   }
 
   private CardResult part(int i) {
@@ -60,7 +70,7 @@ public final class ScoreTable {
 
   /** The row of an account, or -1. */
   public int rowOf(AccountId id) {
-    Integer r = rowIndex.get(id);
+    Integer r = rowIndex().get(id);
     return r == null ? -1 : r;
   }
 
@@ -93,13 +103,13 @@ public final class ScoreTable {
   /** A category's score for a row; NaN when undefined or when the row's card lacks the category. */
   public double categoryScore(int i, String category) {
     int g = part(i).card.categoryIndex(category);
-    return g < 0 ? Double.NaN : part(i).categories[g][local(i)];
+    return g < 0 ? Double.NaN : part(i).categories()[g][local(i)];
   }
 
   /** A measure's sub-score for a row; NaN when it has none or the row's card lacks it. */
   public double measureScore(int i, String measure) {
     int j = part(i).card.measureIndex(measure);
-    return j < 0 ? Double.NaN : part(i).measures[j][local(i)];
+    return j < 0 ? Double.NaN : part(i).measures()[j][local(i)];
   }
 
   /** A copy of the final scores, in row order. */
@@ -269,12 +279,12 @@ public final class ScoreTable {
     Map<String, Double> categories = new LinkedHashMap<>();
     if (k.hasCategories) {
       for (int g = 0; g < k.categoryCount(); g++) {
-        categories.put(k.categoryIds[g], r.categories[g][i]);
+        categories.put(k.categoryIds[g], r.categories()[g][i]);
       }
     }
     Map<String, Double> measures = new LinkedHashMap<>();
     for (int j = 0; j < k.measureCount(); j++) {
-      measures.put(k.measureIds[j], r.measures[j][i]);
+      measures.put(k.measureIds[j], r.measures()[j][i]);
     }
     Map<String, Double> shares = shares(r, i);
     Map<String, Double> contributions = new LinkedHashMap<>();
@@ -308,11 +318,11 @@ public final class ScoreTable {
     }
     double tw = 0;
     for (int g = 0; g < k.categoryCount(); g++) {
-      double v = r.categories[g][i];
+      double v = r.categories()[g][i];
       tw += v == v ? k.categoryWeight[g] : 0.0;
     }
     for (int g = 0; g < k.categoryCount(); g++) {
-      double cat = r.categories[g][i];
+      double cat = r.categories()[g][i];
       if (cat != cat) {
         continue;
       }
@@ -321,7 +331,7 @@ public final class ScoreTable {
         out.put(k.categoryIds[g], share);
       } else if (k.categoryMin[g]) {
         for (int j = 0; j < k.measureCount(); j++) {
-          if (k.categoryOf[j] == g && r.measures[j][i] == cat) {
+          if (k.categoryOf[j] == g && r.measures()[j][i] == cat) {
             out.put(k.measureIds[j], share);
             break;
           }
@@ -329,11 +339,11 @@ public final class ScoreTable {
       } else {
         double sw = 0;
         for (int j = 0; j < k.measureCount(); j++) {
-          double v = r.measures[j][i];
+          double v = r.measures()[j][i];
           sw += k.categoryOf[j] == g && v == v ? k.weight[j] : 0.0;
         }
         for (int j = 0; j < k.measureCount(); j++) {
-          double v = r.measures[j][i];
+          double v = r.measures()[j][i];
           if (k.categoryOf[j] == g && v == v) {
             out.put(k.measureIds[j], share * (k.weight[j] / sw));
           }

@@ -162,7 +162,7 @@ public final class BlockEngine {
     return Math.min(100.0, Math.max(0.0, v));
   }
 
-  private static DataException missing(CompiledCard k, int j, AccountId id) {
+  static DataException missing(CompiledCard k, int j, AccountId id) {
     String metric = k.card.measures().get(j).metrics().get(0);
     return new DataException("metrics", 0, metric,
         "measure \"" + k.measureIds[j] + "\" needs a value (its missing policy is fail)",

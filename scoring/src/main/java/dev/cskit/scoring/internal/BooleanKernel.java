@@ -4,9 +4,9 @@ import dev.cskit.scoring.MissingPolicy;
 
 /** The {@code boolean} rule: {@code whenTrue} for a non-zero value, {@code whenFalse} for zero. */
 final class BooleanKernel extends RuleKernel {
-  private final int slot;
-  private final double whenTrue;
-  private final double whenFalse;
+  final int slot;
+  final double whenTrue;
+  final double whenFalse;
 
   BooleanKernel(int slot, double whenTrue, double whenFalse, MissingPolicy missing, double worst) {
     super(missing, worst);

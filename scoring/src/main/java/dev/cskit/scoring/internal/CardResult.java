@@ -22,10 +22,12 @@ public final class CardResult {
   public final int[] band;
   /** Bit k set when cap k fired. */
   public final long[] capsFired;
-  /** [category][row] category scores. */
-  public final double[][] categories;
-  /** [measure][row] sub-scores; NaN when the measure has none. */
-  public final double[][] measures;
+  /** [category][row] category scores (null until first needed when built by {@link LeanEngine}). */
+  volatile double[][] categories;
+  /** [measure][row] sub-scores; NaN when the measure has none (null until needed, as categories). */
+  volatile double[][] measures;
+  /** Produces the full result (with measure and category columns) of a lean one; null for a full one. */
+  private final java.util.function.Supplier<CardResult> detail;
   public final OverridePlan plan;
   /** Expired overrides by local row. */
   public final Map<Integer, List<ScoreOverride>> expired;
@@ -47,5 +49,54 @@ public final class CardResult {
     this.plan = plan;
     this.expired = expired;
     this.distributions = distributions;
+    this.detail = null;
+  }
+
+  private CardResult(CompiledCard card, int n, AccountId[] ids, OverridePlan plan,
+      Map<Integer, List<ScoreOverride>> expired, Map<String, Map<String, double[]>> distributions,
+      java.util.function.Supplier<CardResult> detail) {
+    this.card = card;
+    this.n = n;
+    this.ids = ids;
+    this.score = new double[n];
+    this.preCap = new double[n];
+    this.coverage = new double[n];
+    this.band = new int[n];
+    this.capsFired = new long[n];
+    this.plan = plan;
+    this.expired = expired;
+    this.distributions = distributions;
+    this.detail = detail;
+  }
+
+  /**
+   * A result with only the overall columns filled by the caller ({@link LeanEngine}); the measure and category
+   * columns come from {@code detail} (the full engine over the same inputs) on first use.
+   */
+  static CardResult lean(CompiledCard card, int n, AccountId[] ids, OverridePlan plan,
+      Map<Integer, List<ScoreOverride>> expired, Map<String, Map<String, double[]>> distributions,
+      java.util.function.Supplier<CardResult> detail) {
+    return new CardResult(card, n, ids, plan, expired, distributions, detail);
+  }
+
+  /** [measure][row] sub-scores; NaN when the measure has none. Computed on first use for a lean result. */
+  public double[][] measures() {
+    double[][] m = measures;
+    return m != null ? m : fill().measures;
+  }
+
+  /** [category][row] category scores. Computed on first use for a lean result. */
+  public double[][] categories() {
+    double[][] c = categories;
+    return c != null ? c : fill().categories;
+  }
+
+  private synchronized CardResult fill() {
+    if (measures == null) {
+      CardResult full = detail.get();
+      categories = full.categories;
+      measures = full.measures;
+    }
+    return this;
   }
 }

@@ -7,7 +7,7 @@ import dev.cskit.scoring.MissingPolicy;
  * whole population: see {@link Percentiles}); this kernel copies them and applies the missing policy.
  */
 final class ColumnKernel extends RuleKernel {
-  private final int slot;
+  final int slot;
 
   ColumnKernel(int slot, MissingPolicy missing, double worst) {
     super(missing, worst);

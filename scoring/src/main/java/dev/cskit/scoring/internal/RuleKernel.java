@@ -15,8 +15,8 @@ public abstract class RuleKernel {
   static final int FILL = 1;
   static final int FAIL = 2;
 
-  private final int policy;
-  private final double fill;
+  final int policy;
+  final double fill;
 
   RuleKernel(MissingPolicy missing, double worst) {
     switch (missing.policy()) {

@@ -5,10 +5,10 @@ import java.util.List;
 
 /** The {@code steps} rule: the score of the largest min at most the value; {@code below} under the first. */
 final class StepsKernel extends RuleKernel {
-  private final int slot;
-  private final double[] mins;
-  private final double[] scores;
-  private final double below;
+  final int slot;
+  final double[] mins;
+  final double[] scores;
+  final double below;
 
   StepsKernel(int slot, List<List<Double>> steps, double below, MissingPolicy missing, double worst) {
     super(missing, worst);

@@ -8,10 +8,10 @@ import java.util.List;
  * when previous is 0; missing when either input is.
  */
 final class TrendKernel extends RuleKernel {
-  private final int currentSlot;
-  private final int previousSlot;
-  private final double whenPreviousZero;
-  private final LinearKernel curve;
+  final int currentSlot;
+  final int previousSlot;
+  final double whenPreviousZero;
+  final LinearKernel curve;
 
   TrendKernel(int currentSlot, int previousSlot, List<List<Double>> points, double whenPreviousZero,
       MissingPolicy missing, double worst) {

@@ -15,32 +15,53 @@ public final class Vectorization {
   /** The system property that turns the Vector API kernels off ({@code -Dcskit.vector=false}). */
   public static final String PROPERTY = "cskit.vector";
 
-  private static final int LANES = detect();
+  /** Implemented by the Vector API rules (loaded by name, so that this class compiles without them). */
+  interface Factory {
+    /** The number of double lanes; the factory is used when at least 4. */
+    int lanes();
+
+    /** The vector block rule of a kernel, or null to use the scalar one. */
+    BlockRule of(RuleKernel kernel);
+  }
+
+  private static final Factory FACTORY = detect();
 
   private Vectorization() {}
 
-  private static int detect() {
+  private static Factory detect() {
     try {
       if ("false".equals(System.getProperty(PROPERTY, "").trim().toLowerCase(Locale.ROOT))) {
-        return 0;
+        return null;
       }
       if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-        return 0;
+        return null;
       }
-      int lanes = VectorProbe.lanes();
-      return lanes >= 4 ? lanes : 0;
-    } catch (LinkageError | RuntimeException e) {
-      return 0;
+      Factory f = (Factory) Class.forName("dev.cskit.scoring.internal.VectorRules")
+          .getDeclaredConstructor().newInstance();
+      return f.lanes() >= 4 ? f : null;
+    } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+      return null;
     }
   }
 
   /** Whether the Vector API kernels are in use in this JVM. */
   public static boolean enabled() {
-    return LANES > 0;
+    return FACTORY != null;
   }
 
   /** The number of double lanes of the kernels in use (0 when scalar). */
   public static int lanes() {
-    return LANES;
+    return FACTORY == null ? 0 : FACTORY.lanes();
+  }
+
+  /** The block rule of a kernel: the vector one when enabled and available, else the scalar one. */
+  static BlockRule rule(RuleKernel kernel, boolean vector) {
+    if (vector && FACTORY != null) {
+      BlockRule r = FACTORY.of(kernel);
+      if (r != null) {
+        return r;
+      }
+    }
+    return BlockRules.scalar(kernel);
   }
 }
