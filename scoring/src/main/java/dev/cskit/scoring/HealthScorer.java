@@ -11,6 +11,7 @@ import dev.cskit.scoring.internal.CompiledCard;
 import dev.cskit.scoring.internal.LeanEngine;
 import dev.cskit.scoring.internal.OverridePlan;
 import dev.cskit.scoring.internal.Percentiles;
+import dev.cskit.scoring.internal.SingleRow;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -31,11 +32,14 @@ public final class HealthScorer {
   private final List<CompiledCard> cards;
   private final List<ScorecardSet.Selector> selectors;
   private final int[] selectorCard;
+  /** The allocation-free single-account path of the default card (null when it has percentile measures). */
+  private final SingleRow quick;
 
   private HealthScorer(List<CompiledCard> cards, List<ScorecardSet.Selector> selectors, int[] selectorCard) {
     this.cards = List.copyOf(cards);
     this.selectors = List.copyOf(selectors);
     this.selectorCard = selectorCard.clone();
+    this.quick = this.cards.get(0).percentileCount() == 0 ? new SingleRow(this.cards.get(0)) : null;
   }
 
   static HealthScorer of(CompiledCard card) {
@@ -193,6 +197,29 @@ public final class HealthScorer {
           : LeanEngine.run(card, cols, m, ids, plan, expired, distributions);
     }
     return new ScoreTable(allIds, parts, cardOf, localOf);
+  }
+
+  /**
+   * The metrics the default scorecard reads, in the order {@link #quickScore(double[])} takes their values.
+   */
+  public List<String> inputs() {
+    return cards.get(0).inputs;
+  }
+
+  /**
+   * The overall score of one account by the default scorecard, for latency-critical callers: the values of
+   * {@link #inputs()} in that order (NaN where missing); no explanation, no overrides, no allocation. The
+   * bits are those of {@link #score(MetricTable)} for the same values. Use {@link #score(AccountId, Map)} for
+   * the band, coverage and explanation.
+   *
+   * @return the score after caps, NaN when no measure has a sub-score
+   * @throws UnsupportedOperationException when the card has percentile measures (they need a population)
+   */
+  public double quickScore(double[] values) {
+    if (quick == null) {
+      throw new UnsupportedOperationException("quickScore: the scorecard has percentile measures");
+    }
+    return quick.score(values);
   }
 
   /** Scores one account from metric values by name (an absent metric is missing); no overrides. */

@@ -81,6 +81,11 @@ public final class VectorRules implements Vectorization.Factory {
     }
 
     @Override
+    double one(double[] values) {
+      return c.at(values[slot]);
+    }
+
+    @Override
     void raw(double[][] in, int from, int len, double[] out) {
       double[] col = in[slot];
       int i = 0;

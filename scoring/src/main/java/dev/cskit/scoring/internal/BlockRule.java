@@ -15,6 +15,12 @@ abstract class BlockRule {
     this.fill = kernel.fill;
   }
 
+  /**
+   * The raw sub-score of one account whose input values are given by slot (NaN where missing): the arithmetic
+   * of {@link #raw} for one row, for allocation-free single-account scoring ({@link SingleRow}).
+   */
+  abstract double one(double[] values);
+
   /** Raw sub-scores of rows {@code [from, from + len)} into {@code out[0..len)}; NaN where input is missing. */
   abstract void raw(double[][] in, int from, int len, double[] out);
 

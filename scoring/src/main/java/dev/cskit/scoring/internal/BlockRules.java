@@ -98,6 +98,11 @@ final class BlockRules {
     }
 
     @Override
+    double one(double[] values) {
+      return c.at(values[slot]);
+    }
+
+    @Override
     void raw(double[][] in, int from, int len, double[] out) {
       double[] col = in[slot];
       if (c.n == 4) {
@@ -162,6 +167,16 @@ final class BlockRules {
     }
 
     @Override
+    double one(double[] values) {
+      double v = values[slot];
+      double s = below;
+      for (int k = 0; k < mins.length; k++) {
+        s = v >= mins[k] ? scores[k] : s;
+      }
+      return v != v ? Double.NaN : s;
+    }
+
+    @Override
     void raw(double[][] in, int from, int len, double[] out) {
       double[] x = in[slot];
       int n = mins.length;
@@ -189,6 +204,12 @@ final class BlockRules {
     }
 
     @Override
+    double one(double[] values) {
+      double v = values[slot];
+      return v != v ? Double.NaN : (v != 0.0 ? whenTrue : whenFalse);
+    }
+
+    @Override
     void raw(double[][] in, int from, int len, double[] out) {
       double[] x = in[slot];
       for (int i = 0; i < len; i++) {
@@ -210,6 +231,16 @@ final class BlockRules {
       previousSlot = k.previousSlot;
       whenPreviousZero = k.whenPreviousZero;
       c = new Curve(k.curve);
+    }
+
+    @Override
+    double one(double[] values) {
+      double a = values[currentSlot];
+      double p = values[previousSlot];
+      if (a != a || p != p) {
+        return Double.NaN;
+      }
+      return p == 0.0 ? whenPreviousZero : c.at((a - p) / p);
     }
 
     @Override
@@ -238,6 +269,11 @@ final class BlockRules {
     Column(ColumnKernel k) {
       super(k);
       slot = k.slot;
+    }
+
+    @Override
+    double one(double[] values) {
+      return values[slot];
     }
 
     @Override

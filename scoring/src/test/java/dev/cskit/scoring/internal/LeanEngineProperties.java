@@ -71,6 +71,20 @@ class LeanEngineProperties {
     }
     CardResult split = LeanEngine.runParallel(k, cols, n, ids, plan, expired, Map.of(), pool, 2);
     assertSame(full, split, "two threads");
+    // the allocation-free single-account path: the same bits as the batch (no overrides there)
+    if (k.percentileCount() == 0) {
+      CardResult plain = plan.row.length == 0 ? full : BlockEngine.run(k, cols, n, ids, OverridePlan.EMPTY, expired,
+          Map.of());
+      SingleRow one = new SingleRow(k);
+      double[] values = new double[k.inputs.size()];
+      for (int i = 0; i < n; i++) {
+        for (int s = 0; s < values.length; s++) {
+          values[s] = cols[s][i];
+        }
+        assertEquals(Double.doubleToRawLongBits(plain.score[i]), Double.doubleToRawLongBits(one.score(values)),
+            "single row " + i);
+      }
+    }
     // the lazily computed detail columns are the full engine's
     for (int j = 0; j < k.measureCount(); j++) {
       assertArrayEquals(full.measures()[j], scalar.measures()[j]);
