@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cskit.benchmarks.card.CardData;
 import dev.cskit.benchmarks.card.CardSpec;
 import dev.cskit.benchmarks.card.DuckDbScorer;
+import dev.cskit.benchmarks.card.EngineSummary;
 import dev.cskit.benchmarks.card.HandTunedKernel;
 import dev.cskit.benchmarks.card.ObjectPerAccount;
 import dev.cskit.benchmarks.card.ReadAll;
 import dev.cskit.benchmarks.card.ScoreSummary;
 import dev.cskit.core.MetricTable;
+import dev.cskit.scoring.HealthScorer;
+import dev.cskit.scoring.ScoreTable;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -109,6 +112,31 @@ class CardAgreementTest {
       try (DuckDbScorer db = new DuckDbScorer(card, table, threads)) {
         assertAgrees(db.score());
       }
+    }
+  }
+
+  @Test
+  void engineAgreesOnOneAndTwoThreadsAndOneAccountAtATime() throws Exception {
+    HealthScorer scorer = EngineSummary.compile(card);
+    ScoreTable one = scorer.score(table);
+    for (int i = 0; i < N; i++) {
+      assertEquals(referenceScores[i], one.score(i), 1e-9, "account " + i);
+    }
+    assertAgrees(EngineSummary.of(one));
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      ScoreTable two = scorer.score(table, pool, 2);
+      assertTrue(java.util.Arrays.equals(one.scores(), two.scores()));
+    } finally {
+      pool.shutdownNow();
+    }
+    java.util.List<String> inputs = scorer.inputs();
+    double[] values = new double[inputs.size()];
+    for (int i = 0; i < N; i += 7) {
+      for (int s = 0; s < values.length; s++) {
+        values[s] = table.value(i, inputs.get(s));
+      }
+      assertEquals(Double.doubleToRawLongBits(one.score(i)), Double.doubleToRawLongBits(scorer.quickScore(values)));
     }
   }
 

@@ -294,7 +294,7 @@ public final class ScoreTable {
       contributions.put(e.getKey(), share != share ? Double.NaN : share == 0.0 ? 0.0 : share * v);
     }
     List<Cap> caps = new ArrayList<>();
-    long fired = r.capsFired[i];
+    long fired = r.capsFired(i);
     for (int c = 0; c < 63; c++) {
       if ((fired & (1L << c)) != 0) {
         caps.add(k.cap(c));

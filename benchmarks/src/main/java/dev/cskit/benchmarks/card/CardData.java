@@ -20,6 +20,25 @@ public final class CardData {
     return generate(card, accounts, MISSING, seed);
   }
 
+  /**
+   * The table with a "previous period" column for each of the first {@code measures} measures (for trend
+   * variants): the current value times a random factor in [0.5, 1.5), 0 for 5% of accounts, missing where
+   * the current value is.
+   */
+  public static MetricTable withPrevious(CardSpec card, MetricTable table, int measures, long seed) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    MetricTable out = table;
+    for (int j = 0; j < measures; j++) {
+      double[] cur = table.column(card.metric(j));
+      double[] prev = new double[cur.length];
+      for (int i = 0; i < cur.length; i++) {
+        prev[i] = rnd.nextDouble() < 0.05 ? 0.0 : cur[i] * (0.5 + rnd.nextDouble());
+      }
+      out = out.withColumn(card.previousMetric(j), prev);
+    }
+    return out;
+  }
+
   /** A seeded table for the card. */
   public static MetricTable generate(CardSpec card, int accounts, double missingShare, long seed) {
     SplittableRandom rnd = new SplittableRandom(seed);

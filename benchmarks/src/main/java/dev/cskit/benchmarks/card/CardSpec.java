@@ -129,6 +129,21 @@ public final class CardSpec {
 
   /** The card as a scorecard document in the engine's JSON format (issue 3). */
   public String toScorecardJson() {
+    return toScorecardJson(0, 0, null);
+  }
+
+  /** The name of the "previous period" metric a trend variant of measure {@code j} reads. */
+  public String previousMetric(int measure) {
+    return metrics[measure] + "_prev";
+  }
+
+  /**
+   * A variant of the card: the first {@code percentile} measures become {@code percentile} rules, the next
+   * {@code trend} measures {@code trend} rules (current = the measure's metric, previous =
+   * {@link #previousMetric}, points [-0.5, 0], [0, 60], [0.5, 100], whenPreviousZero 50); {@code capsJson},
+   * when not null, is the JSON array of caps.
+   */
+  public String toScorecardJson(int percentile, int trend, String capsJson) {
     StringBuilder b = new StringBuilder();
     b.append("{\"name\":\"bench").append(metrics.length).append("\",\"version\":1,");
     b.append("\"bands\":[{\"name\":\"red\",\"min\":0},{\"name\":\"yellow\",\"min\":40},{\"name\":\"green\",\"min\":70}],");
@@ -136,6 +151,18 @@ public final class CardSpec {
     for (int j = 0; j < metrics.length; j++) {
       if (j > 0) {
         b.append(',');
+      }
+      if (j < percentile) {
+        b.append("{\"id\":\"m").append(j + 1).append("\",\"metric\":\"").append(metrics[j])
+            .append("\",\"weight\":").append(weights[j]).append(",\"rule\":{\"type\":\"percentile\"}}");
+        continue;
+      }
+      if (j < percentile + trend) {
+        b.append("{\"id\":\"m").append(j + 1).append("\",\"weight\":").append(weights[j])
+            .append(",\"rule\":{\"type\":\"trend\",\"current\":\"").append(metrics[j])
+            .append("\",\"previous\":\"").append(previousMetric(j))
+            .append("\",\"points\":[[-0.5,0],[0,60],[0.5,100]],\"whenPreviousZero\":50}}");
+        continue;
       }
       b.append("{\"id\":\"m").append(j + 1).append("\",\"metric\":\"").append(metrics[j]).append("\",\"weight\":")
           .append(weights[j]).append(",\"rule\":{\"type\":\"linear\",\"points\":[");
@@ -147,8 +174,11 @@ public final class CardSpec {
       }
       b.append("]}}");
     }
-    b.append("]}");
-    return b.toString();
+    b.append(']');
+    if (capsJson != null) {
+      b.append(",\"caps\":").append(capsJson);
+    }
+    return b.append('}').toString();
   }
 
   @Override

@@ -22,6 +22,11 @@ public final class CardResult {
   public final int[] band;
   /** Bit k set when cap k fired. */
   public final long[] capsFired;
+
+  /** The caps that fired for a row, as bits ({@link #capsFired} is null for a lean result of a card without caps). */
+  public long capsFired(int row) {
+    return capsFired == null ? 0L : capsFired[row];
+  }
   /** [category][row] category scores (null until first needed when built by {@link LeanEngine}). */
   volatile double[][] categories;
   /** [measure][row] sub-scores; NaN when the measure has none (null until needed, as categories). */
@@ -59,10 +64,11 @@ public final class CardResult {
     this.n = n;
     this.ids = ids;
     this.score = new double[n];
-    this.preCap = new double[n];
+    // without caps and overall overrides the score before caps is the score: one array serves both
+    this.preCap = card.caps.length == 0 && !plan.hasOverall() ? score : new double[n];
     this.coverage = new double[n];
     this.band = new int[n];
-    this.capsFired = new long[n];
+    this.capsFired = card.caps.length == 0 ? null : new long[n];
     this.plan = plan;
     this.expired = expired;
     this.distributions = distributions;
