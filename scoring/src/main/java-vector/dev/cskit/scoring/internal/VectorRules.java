@@ -28,6 +28,33 @@ public final class VectorRules implements Vectorization.Factory {
   }
 
   @Override
+  public LeanEngine.Finisher finisher() {
+    return VectorRules::finishMean;
+  }
+
+  @Override
+  public boolean isVector(BlockRule rule) {
+    return rule instanceof Linear4;
+  }
+
+  /** {@link LeanEngine#SCALAR_FINISHER}, lane by lane: the same divisions and clamps, NaN where sw is 0. */
+  static void finishMean(double[] sw, double[] ss, double[] cov, int len, double covTotal, double[] score,
+      double[] coverage, int off) {
+    int i = 0;
+    for (int bound = S.loopBound(len); i < bound; i += S.length()) {
+      DoubleVector w = DoubleVector.fromArray(S, sw, i);
+      DoubleVector q = DoubleVector.fromArray(S, ss, i).div(w).max(0.0).min(100.0);
+      q.blend(Double.NaN, w.compare(VectorOperators.GT, 0.0).not()).intoArray(score, off + i);
+      DoubleVector.fromArray(S, cov, i).div(covTotal).intoArray(coverage, off + i);
+    }
+    for (; i < len; i++) {
+      double w = sw[i];
+      score[off + i] = w > 0.0 ? Math.min(100.0, Math.max(0.0, ss[i] / w)) : Double.NaN;
+      coverage[off + i] = cov[i] / covTotal;
+    }
+  }
+
+  @Override
   public BlockRule of(RuleKernel kernel) {
     if (kernel instanceof LinearKernel) {
       LinearKernel l = (LinearKernel) kernel;
@@ -64,20 +91,23 @@ public final class VectorRules implements Vectorization.Factory {
       tdx = c.dx;
     }
 
+    /**
+     * The entry of {@link BlockRules.Curve} per lane: values at or below the first point take the first
+     * segment at the first point ({@code y0 + 0}) and are then set to {@code y0} exactly, values at or past
+     * the last point are set to the last score; in between the segment comes from two compares and two blends
+     * per table. NaN stays NaN (every compare is false).
+     */
     private DoubleVector curve(DoubleVector v) {
-      VectorMask<Double> m1 = v.compare(VectorOperators.GT, x0);
-      VectorMask<Double> m2 = v.compare(VectorOperators.GE, x1);
-      VectorMask<Double> m3 = v.compare(VectorOperators.GE, x2);
-      VectorMask<Double> m4 = v.compare(VectorOperators.GE, x3);
-      DoubleVector x = DoubleVector.broadcast(S, tx[0]).blend(tx[1], m1).blend(tx[2], m2).blend(tx[3], m3)
-          .blend(tx[4], m4);
-      DoubleVector y = DoubleVector.broadcast(S, ty[0]).blend(ty[1], m1).blend(ty[2], m2).blend(ty[3], m3)
-          .blend(ty[4], m4);
-      DoubleVector dy = DoubleVector.broadcast(S, tdy[0]).blend(tdy[1], m1).blend(tdy[2], m2)
-          .blend(tdy[3], m3).blend(tdy[4], m4);
-      DoubleVector dx = DoubleVector.broadcast(S, tdx[0]).blend(tdx[1], m1).blend(tdx[2], m2)
-          .blend(tdx[3], m3).blend(tdx[4], m4);
-      return y.add(v.sub(x).mul(dy).div(dx));
+      DoubleVector c = v.max(x0);
+      VectorMask<Double> m2 = c.compare(VectorOperators.GE, x1);
+      VectorMask<Double> m3 = c.compare(VectorOperators.GE, x2);
+      DoubleVector x = DoubleVector.broadcast(S, tx[1]).blend(tx[2], m2).blend(tx[3], m3);
+      DoubleVector y = DoubleVector.broadcast(S, ty[1]).blend(ty[2], m2).blend(ty[3], m3);
+      DoubleVector dy = DoubleVector.broadcast(S, tdy[1]).blend(tdy[2], m2).blend(tdy[3], m3);
+      DoubleVector dx = DoubleVector.broadcast(S, tdx[1]).blend(tdx[2], m2).blend(tdx[3], m3);
+      return y.add(c.sub(x).mul(dy).div(dx))
+          .blend(ty[0], v.compare(VectorOperators.LE, x0))
+          .blend(ty[4], v.compare(VectorOperators.GE, x3));
     }
 
     @Override

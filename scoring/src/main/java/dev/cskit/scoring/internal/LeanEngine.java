@@ -78,6 +78,7 @@ public final class LeanEngine {
   /** Scores rows {@code [start, stop)} into {@code out}. */
   static void range(CompiledCard k, BlockRule[] rules, double[][] cols, int start, int stop, AccountId[] ids,
       OverridePlan plan, CardResult out) {
+    Finisher finisher = Vectorization.finisher(rules);
     int m = k.measureCount();
     int c = k.categoryCount();
     int block = Math.min(BLOCK, Math.max(1, stop - start));
@@ -90,6 +91,7 @@ public final class LeanEngine {
     double[] tw = new double[block];
     double[] ts = new double[block];
     double[] score = out.score;
+    // (without categories the general path's buffers cat, tw, ts are not used)
     double[] preCap = out.preCap;
     double[] coverage = out.coverage;
     int[] band = out.band;
@@ -144,53 +146,59 @@ public final class LeanEngine {
           accumulate(k, j, len, sub[j], observed[j], sumW[g], sumS[g], cov);
         }
       }
-      for (int g = 0; g < c; g++) {
-        double[] sw = sumW[g];
-        double[] ss = sumS[g];
-        double[] cg = cat[g];
-        if (k.categoryMin[g]) {
-          for (int i = 0; i < len; i++) {
-            cg[i] = sw[i] > 0.0 ? ss[i] : Double.NaN;
-          }
-        } else {
-          for (int i = 0; i < len; i++) {
-            cg[i] = sw[i] > 0.0 ? clamp(ss[i] / sw[i]) : Double.NaN;
-          }
-        }
-      }
-      // 4. category overrides, overall, caps
-      for (int e = p; e < pEnd; e++) {
-        if (plan.kind[e] == OverridePlan.CATEGORY) {
-          cat[plan.index[e]][plan.row[e] - from] = plan.value[e];
-        }
-      }
-      Arrays.fill(tw, 0, len, 0.0);
-      Arrays.fill(ts, 0, len, 0.0);
-      for (int g = 0; g < c; g++) {
-        double w = k.categoryWeight[g];
-        double[] cg = cat[g];
-        for (int i = 0; i < len; i++) {
-          double v = cg[i];
-          boolean present = v == v;
-          tw[i] += present ? w : 0.0;
-          ts[i] += present ? w * v : 0.0;
-        }
-      }
       double covTotal = k.coverageTotal;
-      for (int i = 0; i < len; i++) {
-        double pre = tw[i] > 0.0 ? clamp(ts[i] / tw[i]) : Double.NaN;
-        preCap[from + i] = pre;
-        score[from + i] = pre;
-        coverage[from + i] = cov[i] / covTotal;
+      if (!k.hasCategories) {
+        // one implicit category of weight 1: the overall score is the category score (1.0 * cat / 1.0 = cat,
+        // clamp(cat) = cat), so the general path below gives these same bits
+        finisher.finishMean(sumW[0], sumS[0], cov, len, covTotal, preCap, coverage, from);
+        if (preCap != score) {
+          System.arraycopy(preCap, from, score, from, len);
+        }
+      } else {
+        for (int g = 0; g < c; g++) {
+          double[] sw = sumW[g];
+          double[] ss = sumS[g];
+          double[] cg = cat[g];
+          if (k.categoryMin[g]) {
+            for (int i = 0; i < len; i++) {
+              cg[i] = sw[i] > 0.0 ? ss[i] : Double.NaN;
+            }
+          } else {
+            for (int i = 0; i < len; i++) {
+              cg[i] = sw[i] > 0.0 ? clamp(ss[i] / sw[i]) : Double.NaN;
+            }
+          }
+        }
+        // 4. category overrides, overall, caps
+        for (int e = p; e < pEnd; e++) {
+          if (plan.kind[e] == OverridePlan.CATEGORY) {
+            cat[plan.index[e]][plan.row[e] - from] = plan.value[e];
+          }
+        }
+        Arrays.fill(tw, 0, len, 0.0);
+        Arrays.fill(ts, 0, len, 0.0);
+        for (int g = 0; g < c; g++) {
+          double w = k.categoryWeight[g];
+          double[] cg = cat[g];
+          for (int i = 0; i < len; i++) {
+            double v = cg[i];
+            boolean present = v == v;
+            tw[i] += present ? w : 0.0;
+            ts[i] += present ? w * v : 0.0;
+          }
+        }
+        for (int i = 0; i < len; i++) {
+          double pre = tw[i] > 0.0 ? clamp(ts[i] / tw[i]) : Double.NaN;
+          preCap[from + i] = pre;
+          score[from + i] = pre;
+          coverage[from + i] = cov[i] / covTotal;
+        }
       }
       for (CapKernel cap : k.caps) {
         cap.apply(cols, from, len, score, out.capsFired);
       }
       // 5. bands, overall overrides
-      double minCov = k.minCoverage;
-      for (int i = from; i < end; i++) {
-        band[i] = coverage[i] < minCov ? -1 : k.bandIndex(score[i]);
-      }
+      bands(k, score, coverage, band, from, end);
       for (int e = p; e < pEnd; e++) {
         if (plan.kind[e] == OverridePlan.OVERALL) {
           score[plan.row[e]] = plan.value[e];
@@ -200,6 +208,53 @@ public final class LeanEngine {
       p = pEnd;
     }
   }
+
+  /**
+   * The band of each row, as {@link CompiledCard#bandIndex} (the largest band whose min is at most the score;
+   * -1 for NaN or coverage under the minimum), counted with integer adds of compares instead of jumps: the
+   * mins increase strictly, so the count of mins after the first that the score reaches is that band.
+   */
+  static void bands(CompiledCard k, double[] score, double[] coverage, int[] band, int from, int end) {
+    double minCov = k.minCoverage;
+    double[] mins = k.bandMins;
+    if (mins.length == 3) {
+      double m1 = mins[1];
+      double m2 = mins[2];
+      for (int i = from; i < end; i++) {
+        double s = score[i];
+        int b = (s >= m1 ? 1 : 0) + (s >= m2 ? 1 : 0);
+        band[i] = s != s || coverage[i] < minCov ? -1 : b;
+      }
+      return;
+    }
+    for (int i = from; i < end; i++) {
+      double s = score[i];
+      int b = 0;
+      for (int q = 1; q < mins.length; q++) {
+        b += s >= mins[q] ? 1 : 0;
+      }
+      band[i] = s != s || coverage[i] < minCov ? -1 : b;
+    }
+  }
+
+  /** The last step of a card without categories, vectorised by {@link VectorRules} when available. */
+  interface Finisher {
+    /**
+     * Rows {@code [off, off + len)}: {@code score = sw > 0 ? clamp(ss / sw) : NaN}, {@code coverage = cov /
+     * covTotal}, from the block buffers (index 0 is row {@code off}).
+     */
+    void finishMean(double[] sw, double[] ss, double[] cov, int len, double covTotal, double[] score,
+        double[] coverage, int off);
+  }
+
+  /** The scalar finisher. */
+  static final Finisher SCALAR_FINISHER = (sw, ss, cov, len, covTotal, score, coverage, off) -> {
+    for (int i = 0; i < len; i++) {
+      double w = sw[i];
+      score[off + i] = w > 0.0 ? clamp(ss[i] / w) : Double.NaN;
+      coverage[off + i] = cov[i] / covTotal;
+    }
+  };
 
   private static void accumulate(CompiledCard k, int j, int len, double[] s, double[] o, double[] sw,
       double[] ss, double[] cov) {

@@ -22,6 +22,12 @@ public final class Vectorization {
 
     /** The vector block rule of a kernel, or null to use the scalar one. */
     BlockRule of(RuleKernel kernel);
+
+    /** The vector finisher. */
+    LeanEngine.Finisher finisher();
+
+    /** Whether a block rule is one of the vector ones. */
+    boolean isVector(BlockRule rule);
   }
 
   private static final Factory FACTORY = detect();
@@ -52,6 +58,18 @@ public final class Vectorization {
   /** The number of double lanes of the kernels in use (0 when scalar). */
   public static int lanes() {
     return FACTORY == null ? 0 : FACTORY.lanes();
+  }
+
+  /** The vector finisher when any of the rules is a vector one, else the scalar one. */
+  static LeanEngine.Finisher finisher(BlockRule[] rules) {
+    if (FACTORY != null) {
+      for (BlockRule r : rules) {
+        if (FACTORY.isVector(r)) {
+          return FACTORY.finisher();
+        }
+      }
+    }
+    return LeanEngine.SCALAR_FINISHER;
   }
 
   /** The block rule of a kernel: the vector one when enabled and available, else the scalar one. */
