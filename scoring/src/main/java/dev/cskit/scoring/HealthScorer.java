@@ -200,6 +200,40 @@ public final class HealthScorer {
   }
 
   /**
+   * Scores every row of the table by the default scorecard into caller-owned arrays, for repeated batch
+   * scoring at scale: the overall score after caps ({@code NaN} when undefined), the coverage, and the band as
+   * an index into {@link #bands()} ({@code -1} for {@link dev.cskit.core.HealthBand#INSUFFICIENT_DATA}). The
+   * values are those of {@link #score(MetricTable)}, bit for bit. Nothing it allocates grows with the number
+   * of rows, except the fired-caps bits of a card with caps and the account ids of a card with a {@code fail}
+   * missing policy (for its error message). No overrides, no explanation.
+   *
+   * @throws UnsupportedOperationException when the card has percentile measures (their ranking sorts the
+   *     population)
+   * @throws IllegalArgumentException when an array is shorter than the table
+   */
+  public void scoreInto(MetricTable metrics, double[] score, double[] coverage, int[] band) {
+    CompiledCard card = cards.get(0);
+    if (card.percentileCount() > 0) {
+      throw new UnsupportedOperationException("scoreInto: the scorecard has percentile measures");
+    }
+    int n = metrics.rowCount();
+    if (score.length < n || coverage.length < n || band.length < n) {
+      throw new IllegalArgumentException("scoreInto: arrays must hold " + n + " rows");
+    }
+    boolean fail = false;
+    for (dev.cskit.scoring.Measure m : card.card.measures()) {
+      fail |= m.missing().policy() == MissingPolicy.Policy.FAIL;
+    }
+    AccountId[] ids = fail ? metrics.accountIds().toArray(new AccountId[0]) : null;
+    LeanEngine.into(card, card.bind(metrics), n, ids, score, coverage, band);
+  }
+
+  /** The bands of the default scorecard, in order; {@link #scoreInto} reports indices into this list. */
+  public List<dev.cskit.core.HealthBand> bands() {
+    return List.of(cards.get(0).bands);
+  }
+
+  /**
    * The metrics the default scorecard reads, in the order {@link #quickScore(double[])} takes their values.
    */
   public List<String> inputs() {

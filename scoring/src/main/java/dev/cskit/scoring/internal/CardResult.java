@@ -75,6 +75,32 @@ public final class CardResult {
     this.detail = detail;
   }
 
+  private CardResult(CompiledCard card, int n, AccountId[] ids, double[] score, double[] coverage, int[] band) {
+    this.card = card;
+    this.n = n;
+    this.ids = ids;
+    this.score = score;
+    this.preCap = score;
+    this.coverage = coverage;
+    this.band = band;
+    this.capsFired = card.caps.length == 0 ? null : new long[n];
+    this.plan = OverridePlan.EMPTY;
+    this.expired = Map.of();
+    this.distributions = Map.of();
+    this.detail = () -> {
+      throw new IllegalStateException("a result scored into caller arrays has no detail columns");
+    };
+  }
+
+  /**
+   * A lean result writing into caller-owned arrays (for {@link LeanEngine#into}): no overrides, the score
+   * before caps not kept, no detail columns; allocates only the caps bits, and only when the card has caps.
+   */
+  static CardResult into(CompiledCard card, int n, AccountId[] ids, double[] score, double[] coverage,
+      int[] band) {
+    return new CardResult(card, n, ids, score, coverage, band);
+  }
+
   /**
    * A result with only the overall columns filled by the caller ({@link LeanEngine}); the measure and category
    * columns come from {@code detail} (the full engine over the same inputs) on first use.

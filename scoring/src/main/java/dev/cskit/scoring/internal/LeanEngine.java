@@ -75,6 +75,16 @@ public final class LeanEngine {
     return out;
   }
 
+  /**
+   * Scores {@code n} rows into caller-owned arrays (score after caps, coverage, band index; see
+   * {@link CardResult#into}), without overrides: the allocation does not grow with {@code n} unless the card
+   * has caps (their bits) or a {@code fail} policy ({@code ids} for its error message).
+   */
+  public static void into(CompiledCard k, double[][] cols, int n, AccountId[] ids, double[] score,
+      double[] coverage, int[] band) {
+    range(k, BlockRules.of(k), cols, 0, n, ids, OverridePlan.EMPTY, CardResult.into(k, n, ids, score, coverage, band));
+  }
+
   /** Scores rows {@code [start, stop)} into {@code out}. */
   static void range(CompiledCard k, BlockRule[] rules, double[][] cols, int start, int stop, AccountId[] ids,
       OverridePlan plan, CardResult out) {
