@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       SampleCommand.class,
       UsageCommand.class,
+      ScoreCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class CskitCommand implements Runnable {

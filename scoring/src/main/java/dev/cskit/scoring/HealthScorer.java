@@ -8,7 +8,6 @@ import dev.cskit.core.MetricTable;
 import dev.cskit.scoring.internal.BlockEngine;
 import dev.cskit.scoring.internal.CardResult;
 import dev.cskit.scoring.internal.CompiledCard;
-import dev.cskit.scoring.internal.LeanEngine;
 import dev.cskit.scoring.internal.OverridePlan;
 import dev.cskit.scoring.internal.Percentiles;
 import dev.cskit.scoring.internal.SingleRow;
@@ -81,46 +80,52 @@ public final class HealthScorer {
 
   /**
    * Scores every row of the table on several threads: the rows are split into {@code parallelism} contiguous
-   * ranges of whole blocks, all but the last run on {@code executor}, the last on the calling thread. The
-   * result is identical, bit for bit, to {@link #score(MetricTable)}. No overrides or accounts.
+   * ranges of whole blocks, all but the last scored on {@code executor}, the last on the calling thread. The
+   * result is identical, bit for bit, to {@link #score(MetricTable)}.
    */
   public ScoreTable score(MetricTable metrics, ExecutorService executor, int parallelism) {
     return score(metrics, List.of(), List.of(), null, executor, parallelism);
   }
 
   /**
-   * Scores every row of the table, as {@link #score(MetricTable, Collection, Collection, Instant)}, split into
-   * {@code parallelism} ranges run on {@code executor} (see {@link #score(MetricTable, ExecutorService, int)}).
+   * {@link #score(MetricTable, Collection, Collection, Instant)} on several threads, as
+   * {@link #score(MetricTable, ExecutorService, int)}.
+   *
+   * @param executor runs all ranges but the last; may be null when {@code parallelism} is 1
+   * @param parallelism the number of ranges, at least 1
    */
   public ScoreTable score(MetricTable metrics, Collection<Account> accounts, Collection<ScoreOverride> overrides,
       Instant asOf, ExecutorService executor, int parallelism) {
     if (parallelism < 1 || (parallelism > 1 && executor == null)) {
-      throw new IllegalArgumentException("parallelism must be >= 1, with an executor when > 1; got " + parallelism);
+      throw new IllegalArgumentException(
+          "parallelism must be at least 1, and needs an executor when above 1; got " + parallelism);
     }
     checkOverrides(overrides, asOf);
     int n = metrics.rowCount();
-    Account[] acc = null; // by row; null when no accounts were given
-    if (!accounts.isEmpty()) {
-      acc = new Account[n];
-      Map<AccountId, Account> byId = new HashMap<>();
-      for (Account a : accounts) {
-        byId.put(a.id(), a);
-      }
+    Map<AccountId, Account> byId = new HashMap<>();
+    for (Account a : accounts) {
+      byId.put(a.id(), a);
+    }
+    Account[] acc = byId.isEmpty() ? null : new Account[n];
+    if (acc != null) {
       for (int i = 0; i < n; i++) {
         acc[i] = byId.get(metrics.accountId(i));
       }
     }
-    int[] cardOf = null;
-    int[][] rowsOf = new int[cards.size()][];
-    int[] localOf = null;
-    if (cards.size() > 1) {
-      cardOf = new int[n];
-      localOf = new int[n];
-      int[] counts = new int[cards.size()];
+    int[] cardOf = cards.size() == 1 ? null : new int[n];
+    int[] counts = new int[cards.size()];
+    if (cards.size() == 1) {
+      counts[0] = n;
+    } else {
       for (int i = 0; i < n; i++) {
         cardOf[i] = pick(acc == null ? null : acc[i]);
         counts[cardOf[i]]++;
       }
+    }
+    boolean single = cards.size() == 1;
+    int[][] rowsOf = new int[cards.size()][];
+    int[] localOf = single ? null : new int[n];
+    if (!single) {
       for (int k = 0; k < cards.size(); k++) {
         rowsOf[k] = new int[counts[k]];
       }
@@ -131,22 +136,33 @@ public final class HealthScorer {
         rowsOf[k][fill[k]++] = i;
       }
     }
-    AccountId[] allIds = metrics.accountIds().toArray(new AccountId[0]);
-    Map<AccountId, List<ScoreOverride>> overridesById = new HashMap<>();
+    // overrides are sparse: resolve each to its card and row (overrides of unknown accounts are ignored)
+    List<List<OverridePlan.Entry>> entriesOf = new ArrayList<>();
+    List<Map<Integer, List<ScoreOverride>>> expiredOf = new ArrayList<>();
+    for (int k = 0; k < cards.size(); k++) {
+      entriesOf.add(new ArrayList<>());
+      expiredOf.add(new HashMap<>());
+    }
     for (ScoreOverride o : overrides) {
-      overridesById.computeIfAbsent(AccountId.of(o.accountId()), x -> new ArrayList<>()).add(o);
+      int row = metrics.rowOf(AccountId.of(o.accountId()));
+      if (row >= 0) {
+        int k = cardOf == null ? 0 : cardOf[row];
+        classify(List.of(o), localOf == null ? row : localOf[row], asOf, entriesOf.get(k), expiredOf.get(k));
+      }
     }
     CardResult[] parts = new CardResult[cards.size()];
-    boolean single = cards.size() == 1;
     for (int k = 0; k < cards.size(); k++) {
       CompiledCard card = cards.get(k);
-      int[] rows = rowsOf[k]; // null for a single card: every row, in order
-      int m = rows == null ? n : rows.length;
-      double[][] bound = card.bind(metrics);
+      int[] rows = rowsOf[k];
+      int m = single ? n : rows.length;
       double[][] cols;
       if (single) {
-        cols = bound;
+        cols = card.bind(metrics);
+      } else if (m == 0) {
+        // a card of the set no account selected: its metrics need not be in the table
+        cols = new double[card.inputs.size() + card.percentileCount()][0];
       } else {
+        double[][] bound = card.bind(metrics);
         cols = new double[bound.length][];
         for (int s = 0; s < card.inputs.size(); s++) {
           double[] src = bound[s];
@@ -157,15 +173,7 @@ public final class HealthScorer {
           cols[s] = dst;
         }
       }
-      AccountId[] ids;
-      if (single) {
-        ids = allIds;
-      } else {
-        ids = new AccountId[m];
-        for (int r = 0; r < m; r++) {
-          ids[r] = metrics.accountId(rows[r]);
-        }
-      }
+      java.util.function.IntFunction<AccountId> ids = single ? metrics::accountId : r -> metrics.accountId(rows[r]);
       Map<String, Map<String, double[]>> distributions = new HashMap<>();
       for (int q = 0; q < card.percentileCount(); q++) {
         String attribute = card.percentileSegment[q];
@@ -173,7 +181,7 @@ public final class HealthScorer {
         if (attribute != null) {
           segments = new String[m];
           for (int r = 0; r < m; r++) {
-            Account a = acc == null ? null : acc[rows == null ? r : rows[r]];
+            Account a = acc == null ? null : acc[single ? r : rows[r]];
             segments[r] = a == null ? null : a.attribute(attribute);
           }
         }
@@ -181,56 +189,14 @@ public final class HealthScorer {
         cols[card.inputs.size() + q] = Percentiles.column(cols[card.percentileValueSlot(q)], segments, d);
         distributions.put(card.measureIds[card.percentileMeasure(q)], d);
       }
-      List<OverridePlan.Entry> entries = new ArrayList<>();
-      Map<Integer, List<ScoreOverride>> expired = new HashMap<>();
-      if (!overridesById.isEmpty()) {
-        for (int r = 0; r < m; r++) {
-          List<ScoreOverride> os = overridesById.get(ids[r]);
-          if (os != null) {
-            classify(os, r, asOf, entries, expired);
-          }
-        }
-      }
+      List<OverridePlan.Entry> entries = entriesOf.get(k);
+      Map<Integer, List<ScoreOverride>> expired = expiredOf.get(k);
       OverridePlan plan = entries.isEmpty() ? OverridePlan.EMPTY : OverridePlan.of(card, entries);
       parts[k] = parallelism > 1
-          ? LeanEngine.runParallel(card, cols, m, ids, plan, expired, distributions, executor, parallelism)
-          : LeanEngine.run(card, cols, m, ids, plan, expired, distributions);
+          ? BlockEngine.runParallel(card, cols, m, ids, plan, expired, distributions, false, executor, parallelism)
+          : BlockEngine.run(card, cols, m, ids, plan, expired, distributions, false);
     }
-    return new ScoreTable(allIds, parts, cardOf, localOf);
-  }
-
-  /**
-   * Scores every row of the table by the default scorecard into caller-owned arrays, for repeated batch
-   * scoring at scale: the overall score after caps ({@code NaN} when undefined), the coverage, and the band as
-   * an index into {@link #bands()} ({@code -1} for {@link dev.cskit.core.HealthBand#INSUFFICIENT_DATA}). The
-   * values are those of {@link #score(MetricTable)}, bit for bit. Nothing it allocates grows with the number
-   * of rows, except the fired-caps bits of a card with caps and the account ids of a card with a {@code fail}
-   * missing policy (for its error message). No overrides, no explanation.
-   *
-   * @throws UnsupportedOperationException when the card has percentile measures (their ranking sorts the
-   *     population)
-   * @throws IllegalArgumentException when an array is shorter than the table
-   */
-  public void scoreInto(MetricTable metrics, double[] score, double[] coverage, int[] band) {
-    CompiledCard card = cards.get(0);
-    if (card.percentileCount() > 0) {
-      throw new UnsupportedOperationException("scoreInto: the scorecard has percentile measures");
-    }
-    int n = metrics.rowCount();
-    if (score.length < n || coverage.length < n || band.length < n) {
-      throw new IllegalArgumentException("scoreInto: arrays must hold " + n + " rows");
-    }
-    boolean fail = false;
-    for (dev.cskit.scoring.Measure m : card.card.measures()) {
-      fail |= m.missing().policy() == MissingPolicy.Policy.FAIL;
-    }
-    AccountId[] ids = fail ? metrics.accountIds().toArray(new AccountId[0]) : null;
-    LeanEngine.into(card, card.bind(metrics), n, ids, score, coverage, band);
-  }
-
-  /** The bands of the default scorecard, in order; {@link #scoreInto} reports indices into this list. */
-  public List<dev.cskit.core.HealthBand> bands() {
-    return List.of(cards.get(0).bands);
+    return new ScoreTable(metrics, parts, cardOf, localOf);
   }
 
   /**
@@ -311,7 +277,7 @@ public final class HealthScorer {
     }
     classify(mine, 0, asOf, entries, expired);
     OverridePlan plan = entries.isEmpty() ? OverridePlan.EMPTY : OverridePlan.of(card, entries);
-    CardResult r = BlockEngine.run(card, cols, 1, new AccountId[] {id}, plan, expired, Map.of());
+    CardResult r = BlockEngine.run(card, cols, 1, x -> id, plan, expired, Map.of(), true);
     return ScoreTable.materialize(r, 0);
   }
 

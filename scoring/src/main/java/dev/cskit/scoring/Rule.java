@@ -1,8 +1,8 @@
 package dev.cskit.scoring;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonSubTypes;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.cskit.core.ConfigPath;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,15 +11,30 @@ import java.util.List;
  * How a measure maps a raw value to a sub-score in [0, 100]. Written in configuration as an object with a
  * {@code type}: {@code linear}, {@code steps}, {@code boolean}, {@code percentile} or {@code trend}.
  */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes({
-  @JsonSubTypes.Type(value = Rule.Linear.class, name = "linear"),
-  @JsonSubTypes.Type(value = Rule.Steps.class, name = "steps"),
-  @JsonSubTypes.Type(value = Rule.Bool.class, name = "boolean"),
-  @JsonSubTypes.Type(value = Rule.Percentile.class, name = "percentile"),
-  @JsonSubTypes.Type(value = Rule.Trend.class, name = "trend")
-})
+@JsonDeserialize(using = dev.cskit.scoring.internal.RuleDeserializer.class)
+@JsonPropertyOrder({"type"})
 public sealed interface Rule permits Rule.Linear, Rule.Steps, Rule.Bool, Rule.Percentile, Rule.Trend {
+
+  /**
+   * The rule's type as written in configuration ({@code linear}, {@code steps}, {@code boolean},
+   * {@code percentile}, {@code trend}); written as a plain {@code type} field, in YAML too.
+   */
+  @com.fasterxml.jackson.annotation.JsonProperty("type")
+  default String type() {
+    if (this instanceof Linear) {
+      return "linear";
+    }
+    if (this instanceof Steps) {
+      return "steps";
+    }
+    if (this instanceof Bool) {
+      return "boolean";
+    }
+    if (this instanceof Percentile) {
+      return "percentile";
+    }
+    return "trend";
+  }
 
   /** The lowest sub-score this rule can give (what the {@code worst} missing policy fills in). */
   @JsonIgnore
@@ -29,6 +44,8 @@ public sealed interface Rule permits Rule.Linear, Rule.Steps, Rule.Bool, Rule.Pe
    * Linear interpolation between {@code points} [[value, score], ...] (values strictly increasing); the first
    * score below the first point, the last score above the last point. Scores may fall as values rise.
    */
+  @JsonDeserialize(using = com.fasterxml.jackson.databind.JsonDeserializer.None.class)
+  @JsonPropertyOrder({"type"})
   record Linear(List<List<Double>> points) implements Rule {
     public Linear {
       points = checkPoints(ConfigPath.root().field("points"), points, "values");
@@ -49,6 +66,8 @@ public sealed interface Rule permits Rule.Linear, Rule.Steps, Rule.Bool, Rule.Pe
    * Steps [[min, score], ...] with strictly increasing mins: the score of the largest min that is at most the
    * value; {@code below} for a value under the first min.
    */
+  @JsonDeserialize(using = com.fasterxml.jackson.databind.JsonDeserializer.None.class)
+  @JsonPropertyOrder({"type"})
   record Steps(List<List<Double>> steps, Double below) implements Rule {
     public Steps {
       steps = checkPoints(ConfigPath.root().field("steps"), steps, "mins");
@@ -68,6 +87,8 @@ public sealed interface Rule permits Rule.Linear, Rule.Steps, Rule.Bool, Rule.Pe
   }
 
   /** {@code whenTrue} for a non-zero value, {@code whenFalse} for zero. */
+  @JsonDeserialize(using = com.fasterxml.jackson.databind.JsonDeserializer.None.class)
+  @JsonPropertyOrder({"type"})
   record Bool(Double whenTrue, Double whenFalse) implements Rule {
     public Bool {
       checkScore(ConfigPath.root().field("whenTrue"), ConfigPath.root().field("whenTrue").required(whenTrue));
@@ -85,6 +106,8 @@ public sealed interface Rule permits Rule.Linear, Rule.Steps, Rule.Bool, Rule.Pe
    * the account attribute {@code segment}, when given): (number below + half the number equal, the value
    * itself excluded) / (number present - 1). A single present account gets 50.
    */
+  @JsonDeserialize(using = com.fasterxml.jackson.databind.JsonDeserializer.None.class)
+  @JsonPropertyOrder({"type"})
   record Percentile(String segment) implements Rule {
     public Percentile {
       if (segment != null) {
@@ -102,6 +125,8 @@ public sealed interface Rule permits Rule.Linear, Rule.Steps, Rule.Bool, Rule.Pe
    * The relative change (current - previous) / previous of two metrics mapped through {@code points} as in
    * {@link Linear}; {@code whenPreviousZero} when previous is 0. Missing when either metric is.
    */
+  @JsonDeserialize(using = com.fasterxml.jackson.databind.JsonDeserializer.None.class)
+  @JsonPropertyOrder({"type"})
   record Trend(String current, String previous, List<List<Double>> points, Double whenPreviousZero)
       implements Rule {
     public Trend {

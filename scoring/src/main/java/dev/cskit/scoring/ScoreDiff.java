@@ -47,15 +47,11 @@ public record ScoreDiff(
         double c0 = before.contributions().getOrDefault(key, 0.0);
         double c1 = after.contributions().getOrDefault(key, 0.0);
         if (e0 > 0 && e1 > 0) {
-          double s0 = c0 / e0;
-          double s1 = subScore(after, key);
-          double s0exact = subScore(before, key);
-          double value = e0 * (s1 - s0exact);
+          double value = e0 * (subScore(after, key) - subScore(before, key));
           if (value != 0.0) {
             lines.add(new Line(key, value));
           }
           reweighting += (c1 - c0) - value;
-          assert s0 == s0;
         } else {
           reweighting += c1 - c0;
         }

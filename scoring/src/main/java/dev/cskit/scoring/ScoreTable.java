@@ -24,30 +24,16 @@ import java.util.Set;
  * {@link HealthScore} values on demand ({@link #row(int)}). Immutable and thread-safe.
  */
 public final class ScoreTable {
-  private final AccountId[] ids;
   private final CardResult[] parts;
   private final int[] cardOf;
   private final int[] localOf;
-  /** Built on first look-up by id (batch scoring should not pay for a hash map it may never use). */
-  private volatile Map<AccountId, Integer> rowIndex;
+  private final dev.cskit.core.MetricTable source;
 
-  ScoreTable(AccountId[] ids, CardResult[] parts, int[] cardOf, int[] localOf) {
-    this.ids = ids;
+  ScoreTable(dev.cskit.core.MetricTable source, CardResult[] parts, int[] cardOf, int[] localOf) {
+    this.source = source;
     this.parts = parts;
     this.cardOf = cardOf;
     this.localOf = localOf;
-  }
-
-  private Map<AccountId, Integer> rowIndex() {
-    Map<AccountId, Integer> m = rowIndex;
-    if (m == null) {
-      m = new HashMap<>(ids.length * 4 / 3 + 1);
-      for (int i = 0; i < ids.length; i++) {
-        m.put(ids[i], i);
-      }
-      rowIndex = m; // a race builds the same map twice: harmless
-    }
-    return m;
   }
 
   private CardResult part(int i) {
@@ -60,18 +46,17 @@ public final class ScoreTable {
 
   /** The number of accounts. */
   public int size() {
-    return ids.length;
+    return source.rowCount();
   }
 
   /** The account of a row. */
   public AccountId accountId(int i) {
-    return ids[i];
+    return source.accountId(i);
   }
 
   /** The row of an account, or -1. */
   public int rowOf(AccountId id) {
-    Integer r = rowIndex().get(id);
-    return r == null ? -1 : r;
+    return source.rowOf(id);
   }
 
   /** The final score of a row; NaN when undefined. */
@@ -79,9 +64,9 @@ public final class ScoreTable {
     return part(i).score[local(i)];
   }
 
-  /** The score before caps and an overall override. */
+  /** The score before caps and an overall override (recomputed for the row: same engine, same bits). */
   public double scoreBeforeCaps(int i) {
-    return part(i).preCap[local(i)];
+    return part(i).detailed().preCap[local(i)];
   }
 
   /** The band of a row. */
@@ -103,27 +88,52 @@ public final class ScoreTable {
   /** A category's score for a row; NaN when undefined or when the row's card lacks the category. */
   public double categoryScore(int i, String category) {
     int g = part(i).card.categoryIndex(category);
-    return g < 0 ? Double.NaN : part(i).categories()[g][local(i)];
+    return g < 0 ? Double.NaN : part(i).categories[g][local(i)];
   }
 
-  /** A measure's sub-score for a row; NaN when it has none or the row's card lacks it. */
+  /**
+   * A copy of a category's column, in row order (NaN where undefined or where the row's card lacks it).
+   */
+  public double[] categoryColumn(String category) {
+    double[] out = new double[source.rowCount()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = categoryScore(i, category);
+    }
+    return out;
+  }
+
+  /**
+   * A measure's sub-score for a row; NaN when it has none or the row's card lacks it. The batch keeps only
+   * what most callers read (score, band, coverage, categories); sub-scores are computed by a detailed re-run
+   * of the same engine on first use (same bits), once per table.
+   */
   public double measureScore(int i, String measure) {
     int j = part(i).card.measureIndex(measure);
-    return j < 0 ? Double.NaN : part(i).measures()[j][local(i)];
+    return j < 0 ? Double.NaN : part(i).detailed().measures[j][local(i)];
+  }
+
+  /** A copy of a measure's sub-score column, in row order. */
+  public double[] measureColumn(String measure) {
+    double[] out = new double[source.rowCount()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = measureScore(i, measure);
+    }
+    return out;
   }
 
   /** A copy of the final scores, in row order. */
   public double[] scores() {
-    double[] out = new double[ids.length];
+    double[] out = new double[source.rowCount()];
     for (int i = 0; i < out.length; i++) {
       out[i] = score(i);
     }
     return out;
   }
 
-  /** The full result of a row. */
+  /** The full result of a row (the row re-run alone, detailed: same engine, same bits). */
   public HealthScore row(int i) {
-    return materialize(part(i), local(i));
+    CardResult p = part(i);
+    return p.isDetailed() ? materialize(p, local(i)) : materialize(p.row(local(i)), 0);
   }
 
   /** The full result of an account. */
@@ -138,9 +148,9 @@ public final class ScoreTable {
 
   /** Every row materialised, in row order. */
   public List<HealthScore> rows() {
-    List<HealthScore> out = new ArrayList<>(ids.length);
-    for (int i = 0; i < ids.length; i++) {
-      out.add(row(i));
+    List<HealthScore> out = new ArrayList<>(source.rowCount());
+    for (int i = 0; i < source.rowCount(); i++) {
+      out.add(materialize(part(i).detailed(), local(i)));
     }
     return out;
   }
@@ -154,7 +164,7 @@ public final class ScoreTable {
       }
     }
     counts.put(HealthBand.INSUFFICIENT_DATA, 0);
-    for (int i = 0; i < ids.length; i++) {
+    for (int i = 0; i < source.rowCount(); i++) {
       counts.merge(band(i), 1, Integer::sum);
     }
     return counts;
@@ -163,10 +173,10 @@ public final class ScoreTable {
   /** Overrides that had expired at the as-of instant, by account. */
   public Map<AccountId, List<ScoreOverride>> expiredOverrides() {
     Map<AccountId, List<ScoreOverride>> out = new LinkedHashMap<>();
-    for (int i = 0; i < ids.length; i++) {
+    for (int i = 0; i < source.rowCount(); i++) {
       List<ScoreOverride> e = part(i).expired.get(local(i));
       if (e != null) {
-        out.put(ids[i], List.copyOf(e));
+        out.put(source.accountId(i), List.copyOf(e));
       }
     }
     return out;
@@ -214,9 +224,9 @@ public final class ScoreTable {
     ms.forEach(m -> head.add("measure_" + m));
     String[] cells = head.toArray(new String[0]);
     out.row(cells);
-    for (int i = 0; i < ids.length; i++) {
+    for (int i = 0; i < source.rowCount(); i++) {
       int k = 0;
-      cells[k++] = ids[i].value();
+      cells[k++] = source.accountId(i).value();
       cells[k++] = CsvOutput.number(score(i));
       cells[k++] = band(i).name();
       cells[k++] = CsvOutput.number(coverage(i));
@@ -246,10 +256,10 @@ public final class ScoreTable {
     List<String> head = new ArrayList<>(List.of("account", "score", "band", "coverage"));
     head.addAll(cats);
     TextTable t = TextTable.withHeader(head.toArray(new String[0]));
-    int shown = Math.min(20, ids.length);
+    int shown = Math.min(20, source.rowCount());
     for (int i = 0; i < shown; i++) {
       Object[] row = new Object[head.size()];
-      row[0] = ids[i].value();
+      row[0] = source.accountId(i).value();
       row[1] = round(score(i));
       row[2] = band(i).name();
       row[3] = round(coverage(i));
@@ -259,12 +269,12 @@ public final class ScoreTable {
       t.row(row);
     }
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "ScoreTable %d accounts, %s%n", ids.length, parts.length == 1
+    sb.append(String.format(Locale.ROOT, "ScoreTable %d accounts, %s%n", source.rowCount(), parts.length == 1
         ? parts[0].card.ref.toString() : Arrays.stream(parts).map(p -> p.card.ref.toString()).toList().toString()));
     sb.append("bands: ").append(bandCounts()).append('\n');
     sb.append(t);
-    if (ids.length > shown) {
-      sb.append("... ").append(ids.length - shown).append(" more rows\n");
+    if (source.rowCount() > shown) {
+      sb.append("... ").append(source.rowCount() - shown).append(" more rows\n");
     }
     return sb.toString();
   }
@@ -279,12 +289,12 @@ public final class ScoreTable {
     Map<String, Double> categories = new LinkedHashMap<>();
     if (k.hasCategories) {
       for (int g = 0; g < k.categoryCount(); g++) {
-        categories.put(k.categoryIds[g], r.categories()[g][i]);
+        categories.put(k.categoryIds[g], r.categories[g][i]);
       }
     }
     Map<String, Double> measures = new LinkedHashMap<>();
     for (int j = 0; j < k.measureCount(); j++) {
-      measures.put(k.measureIds[j], r.measures()[j][i]);
+      measures.put(k.measureIds[j], r.measures[j][i]);
     }
     Map<String, Double> shares = shares(r, i);
     Map<String, Double> contributions = new LinkedHashMap<>();
@@ -294,14 +304,14 @@ public final class ScoreTable {
       contributions.put(e.getKey(), share != share ? Double.NaN : share == 0.0 ? 0.0 : share * v);
     }
     List<Cap> caps = new ArrayList<>();
-    long fired = r.capsFired(i);
-    for (int c = 0; c < 63; c++) {
-      if ((fired & (1L << c)) != 0) {
+    int fired = r.capsFired == null ? 0 : r.capsFired[i];
+    for (int c = 0; c < 31; c++) {
+      if ((fired & (1 << c)) != 0) {
         caps.add(k.cap(c));
       }
     }
     int b = r.band[i];
-    return new HealthScore(r.ids[i], k.ref, r.score[i], b < 0 ? HealthBand.INSUFFICIENT_DATA : k.bands[b],
+    return new HealthScore(r.ids.apply(i), k.ref, r.score[i], b < 0 ? HealthBand.INSUFFICIENT_DATA : k.bands[b],
         r.coverage[i], r.preCap[i], categories, measures, contributions, shares, caps, r.plan.applied(i),
         r.expired.getOrDefault(i, List.of()));
   }
@@ -318,11 +328,11 @@ public final class ScoreTable {
     }
     double tw = 0;
     for (int g = 0; g < k.categoryCount(); g++) {
-      double v = r.categories()[g][i];
+      double v = r.categories[g][i];
       tw += v == v ? k.categoryWeight[g] : 0.0;
     }
     for (int g = 0; g < k.categoryCount(); g++) {
-      double cat = r.categories()[g][i];
+      double cat = r.categories[g][i];
       if (cat != cat) {
         continue;
       }
@@ -331,7 +341,7 @@ public final class ScoreTable {
         out.put(k.categoryIds[g], share);
       } else if (k.categoryMin[g]) {
         for (int j = 0; j < k.measureCount(); j++) {
-          if (k.categoryOf[j] == g && r.measures()[j][i] == cat) {
+          if (k.categoryOf[j] == g && r.measures[j][i] == cat) {
             out.put(k.measureIds[j], share);
             break;
           }
@@ -339,11 +349,11 @@ public final class ScoreTable {
       } else {
         double sw = 0;
         for (int j = 0; j < k.measureCount(); j++) {
-          double v = r.measures()[j][i];
+          double v = r.measures[j][i];
           sw += k.categoryOf[j] == g && v == v ? k.weight[j] : 0.0;
         }
         for (int j = 0; j < k.measureCount(); j++) {
-          double v = r.measures()[j][i];
+          double v = r.measures[j][i];
           if (k.categoryOf[j] == g && v == v) {
             out.put(k.measureIds[j], share * (k.weight[j] / sw));
           }

@@ -56,7 +56,7 @@ public record Scorecard(
     r.field("measures").check(measures != null && !measures.isEmpty(), "at least one measure is required", null);
     measures = List.copyOf(measures);
     caps = caps == null ? List.of() : List.copyOf(caps);
-    r.field("caps").check(caps.size() <= 63, "at most 63 caps are allowed", caps.size());
+    r.field("caps").check(caps.size() <= 31, "at most 31 caps are allowed", caps.size());
 
     r.field("bands").check(!bands.isEmpty(), "at least one band is required", null);
     Set<String> bandNames = new HashSet<>();
@@ -143,8 +143,12 @@ public record Scorecard(
   /** The first 16 hex digits of the SHA-256 of this card's canonical JSON form. */
   @JsonIgnore
   public String hash() {
+    return contentHash(write(ConfigFormat.JSON));
+  }
+
+  static String contentHash(String canonical) {
     try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(write(ConfigFormat.JSON).getBytes(StandardCharsets.UTF_8));
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
       StringBuilder sb = new StringBuilder();
       for (int i = 0; i < 8; i++) {
         sb.append(String.format("%02x", d[i]));

@@ -131,6 +131,17 @@ public record ScorecardSet(
     return new ScorecardSet(card.name(), card.version(), List.of(card), List.of(), card.name());
   }
 
+  /**
+   * The set's name, version and content hash (of its canonical JSON with every card it uses inlined, so a
+   * change to a built-in card changes the hash too).
+   */
+  @JsonIgnore
+  public ScorecardRef ref() {
+    ScorecardSet inlined = new ScorecardSet(name, version, usedScorecards(), selectors, defaultScorecard);
+    return new ScorecardRef(name, version, Scorecard.contentHash(Configs.write(inlined,
+        dev.cskit.core.ConfigFormat.JSON)));
+  }
+
   /** The card of this name (inline first, then built in). */
   public Scorecard scorecard(String cardName) {
     for (Scorecard c : scorecards) {

@@ -103,6 +103,8 @@ class ConfigErrorsTest {
         + ", missing: {policy: neutral}}\n", "measures[0].missing.value", "is required");
     assertError(HEAD + "measures:\n  - {id: m, metric: x, weight: 1, rule: {type: cubic}}\n",
         "measures[0].rule", "unknown type");
+    assertError(HEAD + "measures:\n  - {id: m, metric: x, weight: 1, rule: {points: [[0, 0]]}}\n",
+        "measures[0].rule", "\"type\" field is required");
     assertError(HEAD + "minCoverage: 1.5\nmeasures:\n  - {id: m, metric: x, weight: 1, rule: " + LIN + "}\n",
         "minCoverage", "between 0 and 1");
     assertError(HEAD + "measures:\n  - {id: m, metric: x, weight: 1, rule: " + LIN + "}\n"

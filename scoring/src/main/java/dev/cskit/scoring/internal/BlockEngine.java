@@ -4,24 +4,31 @@ import dev.cskit.core.AccountId;
 import dev.cskit.core.CskitException;
 import dev.cskit.core.DataException;
 import dev.cskit.scoring.ScoreOverride;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 
 /**
  * Runs a {@link CompiledCard} over columns in blocks of {@link #BLOCK} rows. Per block:
  * <ol>
- *   <li>rule kernels: each measure's {@link RuleKernel} writes its sub-scores straight into the output
- *       column and its observed mask into a block buffer;
- *   <li>measure overrides patch sub-scores (sparse);
- *   <li>category accumulation: weighted sums and weight sums (or running minimums) into reusable block
- *       buffers, NaN masked by selects, never by branches on the data path; coverage likewise; then the
- *       category scores;
+ *   <li>rule kernels: each measure's {@link RuleKernel} writes its sub-scores into a reusable block buffer
+ *       (or, in a detailed run, straight into the result column);
+ *   <li>one fused pass per measure: the missing policy, coverage (cw where the rule gave a value), and the
+ *       category's weighted sum and weight sum (or running minimum) in reusable block buffers, NaN masked by
+ *       selects; a measure overridden in the block patches its sub-scores between the policy and the sums;
+ *   <li>the category scores;
  *   <li>category overrides; overall weighted mean of the categories present; cap kernels;
- *   <li>overall overrides; bands.
+ *   <li>bands; overall overrides.
  * </ol>
- * The single-account path runs exactly this code on one-row columns, so batch and single agree bit for bit.
- * The only allocations are the result columns and the block buffers, once per call.
+ * A batch run keeps only the score, band, coverage, fired caps and category columns; a detailed run keeps
+ * sub-scores and the score before caps as well. The arithmetic is the same operations in the same order
+ * either way and for one row or many, so batch, detailed and single results agree bit for bit. The only
+ * allocations are the result columns and the block buffers, once per call: nothing per row.
  */
 public final class BlockEngine {
   /** Rows per block: the block buffers of a typical card stay in L1/L2. */
@@ -29,23 +36,84 @@ public final class BlockEngine {
 
   private BlockEngine() {}
 
-  /** Scores {@code n} rows of bound columns (see {@link CompiledCard#bind}); derived slots filled. */
-  public static CardResult run(CompiledCard k, double[][] cols, int n, AccountId[] ids, OverridePlan plan,
-      Map<Integer, List<ScoreOverride>> expired, Map<String, Map<String, double[]>> distributions) {
-    CardResult out = new CardResult(k, n, ids, plan, expired, distributions);
+  /**
+   * Scores {@code n} rows of bound columns (see {@link CompiledCard#bind}) whose derived slots are filled.
+   *
+   * @param detail keep every measure's sub-score and the score before caps
+   */
+  public static CardResult run(CompiledCard k, double[][] cols, int n, IntFunction<AccountId> ids, OverridePlan plan,
+      Map<Integer, List<ScoreOverride>> expired, Map<String, Map<String, double[]>> distributions,
+      boolean detail) {
+    CardResult out = new CardResult(k, n, ids, cols, plan, expired, distributions, detail);
+    range(k, cols, 0, n, ids, plan, detail, out);
+    return out;
+  }
+
+  /**
+   * {@link #run}, with the rows split into {@code parts} contiguous ranges of whole blocks scored
+   * concurrently: all but the last on {@code executor}, the last on the calling thread. Ranges write disjoint
+   * parts of the result and every row's arithmetic is the same, so the result is identical, bit for bit.
+   */
+  public static CardResult runParallel(CompiledCard k, double[][] cols, int n, IntFunction<AccountId> ids,
+      OverridePlan plan, Map<Integer, List<ScoreOverride>> expired, Map<String, Map<String, double[]>> distributions,
+      boolean detail, ExecutorService executor, int parts) {
+    CardResult out = new CardResult(k, n, ids, cols, plan, expired, distributions, detail);
+    int blocks = (n + BLOCK - 1) / BLOCK;
+    int per = Math.max(1, (blocks + parts - 1) / parts);
+    List<Future<?>> running = new ArrayList<>();
+    for (int b = 0; b < blocks; b += per) {
+      int from = b * BLOCK;
+      int to = Math.min(n, (b + per) * BLOCK);
+      if (to < n) {
+        running.add(executor.submit(() -> range(k, cols, from, to, ids, plan, detail, out)));
+      } else {
+        range(k, cols, from, to, ids, plan, detail, out);
+      }
+    }
+    for (Future<?> f : running) {
+      try {
+        f.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new CskitException("scoring", "interrupted while scoring in parallel", null);
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException) {
+          throw (RuntimeException) e.getCause();
+        }
+        throw new IllegalStateException(e.getCause());
+      }
+    }
+    return out;
+  }
+
+  /** Scores rows {@code [start, stop)} into {@code out}, block by block. */
+  private static void range(CompiledCard k, double[][] cols, int start, int stop, IntFunction<AccountId> ids,
+      OverridePlan plan, boolean detail, CardResult out) {
     int m = k.measureCount();
     int c = k.categoryCount();
-    int block = Math.min(BLOCK, Math.max(1, n));
-    double[][] observed = new double[m][block];
+    int block = Math.min(BLOCK, Math.max(1, stop - start));
     double[][] sumW = new double[c][block];
     double[][] sumS = new double[c][block];
     double[] cov = new double[block];
     double[] tw = new double[block];
     double[] ts = new double[block];
+    double[] scratch = new double[block];
+    // where sub-scores, category scores and the pre-cap score go: result columns or block buffers
+    boolean keepCategories = out.categories != null;
+    double[][] sub = detail ? out.measures : new double[m][block];
+    double[][] cat = keepCategories ? out.categories : new double[c][block];
+    double[] pre = detail ? out.preCap : new double[block];
+    double covTotal = k.coverageTotal;
+    double minCov = k.minCoverage;
     int p = 0; // next override entry
-    for (int from = 0; from < n; from += BLOCK) {
-      int len = Math.min(BLOCK, n - from);
+    while (p < plan.row.length && plan.row[p] < start) {
+      p++;
+    }
+    for (int from = start; from < stop; from += BLOCK) {
+      int len = Math.min(BLOCK, stop - from);
       int end = from + len;
+      int subOff = detail ? from : 0;
+      int catOff = keepCategories ? from : 0;
       while (p < plan.row.length && plan.row[p] < from) {
         p++;
       }
@@ -54,112 +122,145 @@ public final class BlockEngine {
         pEnd++;
       }
 
-      // 1. rule kernels
-      for (int j = 0; j < m; j++) {
-        int failed = k.kernels[j].apply(cols, from, len, out.measures[j], observed[j]);
-        if (failed >= 0) {
-          throw missing(k, j, ids[from + failed]);
-        }
-      }
-      // 2. measure overrides
-      for (int e = p; e < pEnd; e++) {
-        if (plan.kind[e] == OverridePlan.MEASURE) {
-          out.measures[plan.index[e]][plan.row[e]] = plan.value[e];
-        }
-      }
-      // 3. categories and coverage
+      // 1-3. per measure: the rule, the missing policy, coverage (observed = the rule gave a value) and the
+      // category's weighted sum and weight sum, fused in one loop; a detailed run, a measure overridden in
+      // this block, a min category or the fail policy take the same arithmetic step by step.
+      Arrays.fill(cov, 0, len, 0.0);
       for (int g = 0; g < c; g++) {
         Arrays.fill(sumW[g], 0, len, 0.0);
         Arrays.fill(sumS[g], 0, len, k.categoryMin[g] ? Double.POSITIVE_INFINITY : 0.0);
       }
-      Arrays.fill(cov, 0, len, 0.0);
       for (int j = 0; j < m; j++) {
+        RuleKernel kernel = k.kernels[j];
         int g = k.categoryOf[j];
         double w = k.weight[j];
         double cw = k.coverageWeight[j];
-        double[] s = out.measures[j];
-        double[] o = observed[j];
         double[] sw = sumW[g];
         double[] ss = sumS[g];
+        boolean patched = false;
+        for (int e = p; e < pEnd; e++) {
+          patched |= plan.kind[e] == OverridePlan.MEASURE && plan.index[e] == j;
+        }
+        if (!detail && !patched && !k.categoryMin[g] && kernel.policy != RuleKernel.FAIL) {
+          // the common case: one fused loop per measure, sub-scores never stored
+          kernel.fused(cols, from, len, scratch, sw, ss, cov, w, cw, kernel.fill);
+          continue;
+        }
+        // the stepwise path, same arithmetic: sub-scores, fail check, policy and coverage, patch, sums
+        double[] s = sub[j];
+        kernel.raw(cols, from, len, s, subOff);
+        if (kernel.policy == RuleKernel.FAIL) {
+          for (int i = 0; i < len; i++) {
+            if (s[subOff + i] != s[subOff + i]) {
+              throw missing(k, j, ids.apply(from + i));
+            }
+          }
+        }
+        policyAndCoverage(kernel, s, subOff, len, cw, cov);
+        for (int e = p; e < pEnd; e++) {
+          if (plan.kind[e] == OverridePlan.MEASURE && plan.index[e] == j) {
+            s[subOff + plan.row[e] - from] = plan.value[e];
+          }
+        }
         if (k.categoryMin[g]) {
           for (int i = 0; i < len; i++) {
-            double v = s[from + i];
+            double v = s[subOff + i];
             boolean present = v == v;
             sw[i] += present ? w : 0.0;
             ss[i] = present ? Math.min(ss[i], v) : ss[i];
-            cov[i] += cw * o[i];
           }
         } else {
           for (int i = 0; i < len; i++) {
-            double v = s[from + i];
+            double v = s[subOff + i];
             boolean present = v == v;
             sw[i] += present ? w : 0.0;
             ss[i] += present ? w * v : 0.0;
-            cov[i] += cw * o[i];
           }
         }
       }
       for (int g = 0; g < c; g++) {
         double[] sw = sumW[g];
         double[] ss = sumS[g];
-        double[] cat = out.categories[g];
+        double[] cg = cat[g];
         if (k.categoryMin[g]) {
           for (int i = 0; i < len; i++) {
-            cat[from + i] = sw[i] > 0.0 ? ss[i] : Double.NaN;
+            cg[catOff + i] = sw[i] > 0.0 ? ss[i] : Double.NaN;
           }
         } else {
           for (int i = 0; i < len; i++) {
-            cat[from + i] = sw[i] > 0.0 ? clamp(ss[i] / sw[i]) : Double.NaN;
+            cg[catOff + i] = sw[i] > 0.0 ? clamp(ss[i] / sw[i]) : Double.NaN;
           }
         }
       }
       // 4. category overrides, overall, caps
       for (int e = p; e < pEnd; e++) {
         if (plan.kind[e] == OverridePlan.CATEGORY) {
-          out.categories[plan.index[e]][plan.row[e]] = plan.value[e];
+          cat[plan.index[e]][catOff + plan.row[e] - from] = plan.value[e];
         }
       }
       Arrays.fill(tw, 0, len, 0.0);
       Arrays.fill(ts, 0, len, 0.0);
       for (int g = 0; g < c; g++) {
         double w = k.categoryWeight[g];
-        double[] cat = out.categories[g];
+        double[] cg = cat[g];
         for (int i = 0; i < len; i++) {
-          double v = cat[from + i];
+          double v = cg[catOff + i];
           boolean present = v == v;
           tw[i] += present ? w : 0.0;
           ts[i] += present ? w * v : 0.0;
         }
       }
-      double covTotal = k.coverageTotal;
+      int preOff = detail ? from : 0;
+      double[] score = out.score;
+      double[] coverage = out.coverage;
       for (int i = 0; i < len; i++) {
-        double pre = tw[i] > 0.0 ? clamp(ts[i] / tw[i]) : Double.NaN;
-        out.preCap[from + i] = pre;
-        out.score[from + i] = pre;
-        out.coverage[from + i] = cov[i] / covTotal;
+        double s = tw[i] > 0.0 ? clamp(ts[i] / tw[i]) : Double.NaN;
+        pre[preOff + i] = s;
+        score[from + i] = s;
+        coverage[from + i] = cov[i] / covTotal;
       }
       for (CapKernel cap : k.caps) {
-        cap.apply(cols, from, len, out.score, out.capsFired);
+        cap.apply(cols, from, len, score, out.capsFired);
       }
       // 5. bands, overall overrides
-      double minCov = k.minCoverage;
+      int[] band = out.band;
       for (int i = from; i < end; i++) {
-        double s = out.score[i];
-        out.band[i] = out.coverage[i] < minCov ? -1 : k.bandIndex(s);
+        band[i] = coverage[i] < minCov ? -1 : k.bandIndex(score[i]);
       }
       for (int e = p; e < pEnd; e++) {
         if (plan.kind[e] == OverridePlan.OVERALL) {
-          out.score[plan.row[e]] = plan.value[e];
-          out.band[plan.row[e]] = k.bandIndex(plan.value[e]);
+          score[plan.row[e]] = plan.value[e];
+          band[plan.row[e]] = k.bandIndex(plan.value[e]);
         }
       }
       p = pEnd;
     }
-    return out;
   }
 
+  /** Fills missing sub-scores per the policy and adds cw for each observed one (before any override). */
+  private static void policyAndCoverage(RuleKernel kernel, double[] s, int off, int len, double cw, double[] cov) {
+    if (kernel.policy == RuleKernel.FILL) {
+      double f = kernel.fill;
+      for (int i = 0; i < len; i++) {
+        double v = s[off + i];
+        boolean observed = v == v;
+        cov[i] += observed ? cw : 0.0;
+        s[off + i] = observed ? v : f;
+      }
+    } else {
+      for (int i = 0; i < len; i++) {
+        double v = s[off + i];
+        cov[i] += v == v ? cw : 0.0;
+      }
+    }
+  }
+
+  /**
+   * Guards a weighted mean against rounding just above 100 (it cannot fall below 0: every term is >= 0);
+   * NaN passes through.
+   */
   private static double clamp(double v) {
-    return Math.min(100.0, Math.max(0.0, v));
+    return v > 100.0 ? 100.0 : v;
   }
 
   static DataException missing(CompiledCard k, int j, AccountId id) {

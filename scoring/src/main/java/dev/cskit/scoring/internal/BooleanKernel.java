@@ -4,9 +4,9 @@ import dev.cskit.scoring.MissingPolicy;
 
 /** The {@code boolean} rule: {@code whenTrue} for a non-zero value, {@code whenFalse} for zero. */
 final class BooleanKernel extends RuleKernel {
-  final int slot;
-  final double whenTrue;
-  final double whenFalse;
+  private final int slot;
+  private final double whenTrue;
+  private final double whenFalse;
 
   BooleanKernel(int slot, double whenTrue, double whenFalse, MissingPolicy missing, double worst) {
     super(missing, worst);
@@ -16,11 +16,21 @@ final class BooleanKernel extends RuleKernel {
   }
 
   @Override
-  void raw(double[][] in, int from, int len, double[] out) {
+  void raw(double[][] in, int from, int len, double[] out, int off) {
     double[] x = in[slot];
-    for (int i = from, end = from + len; i < end; i++) {
-      double v = x[i];
-      out[i] = v != v ? Double.NaN : (v != 0.0 ? whenTrue : whenFalse);
+    for (int i = 0; i < len; i++) {
+      double v = x[from + i];
+      out[off + i] = v != v ? Double.NaN : (v != 0.0 ? whenTrue : whenFalse);
+    }
+  }
+
+  @Override
+  void fused(double[][] in, int from, int len, double[] scratch, double[] sw, double[] ss, double[] cov,
+      double w, double cw, double f) {
+    double[] x = in[slot];
+    for (int i = 0; i < len; i++) {
+      double v = x[from + i];
+      accumulate(v != v ? Double.NaN : (v != 0.0 ? whenTrue : whenFalse), i, sw, ss, cov, w, cw, f);
     }
   }
 }

@@ -12,17 +12,17 @@ final class CapKernel {
   private final Cap.Op op;
   private final double value;
   private final double max;
-  private final long bit;
+  private final int bit;
 
   CapKernel(int slot, Cap cap, int index) {
     this.slot = slot;
     this.op = cap.op();
     this.value = cap.value();
     this.max = cap.maxScore();
-    this.bit = 1L << index;
+    this.bit = 1 << index;
   }
 
-  void apply(double[][] in, int from, int len, double[] score, long[] fired) {
+  void apply(double[][] in, int from, int len, double[] score, int[] fired) {
     double[] x = in[slot];
     int end = from + len;
     switch (op) {
@@ -71,7 +71,7 @@ final class CapKernel {
     }
   }
 
-  private void hit(int i, double[] score, long[] fired) {
+  private void hit(int i, double[] score, int[] fired) {
     score[i] = Math.min(score[i], max);
     fired[i] |= bit;
   }

@@ -2,133 +2,104 @@ package dev.cskit.scoring.internal;
 
 import dev.cskit.core.AccountId;
 import dev.cskit.scoring.ScoreOverride;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
- * The columns one compiled card produced for its rows (row-local indices): the engine's output. Arrays are
- * never written after the engine returns.
+ * The columns one compiled card produced for its rows (row-local indices): the engine's output, plus what is
+ * needed to re-run any row. A batch run keeps the overall score, band, coverage, fired caps and category
+ * scores; a detailed run (single accounts, or {@link #detailed()}) also keeps every measure's sub-score and
+ * the score before caps. Arrays are never written after the engine returns.
  */
 public final class CardResult {
   public final CompiledCard card;
   public final int n;
-  public final AccountId[] ids;
+  /** The account of a local row. */
+  public final IntFunction<AccountId> ids;
   /** Final score (after caps and an overall override); NaN when undefined. */
   public final double[] score;
-  /** Score before caps and an overall override (after measure and category overrides). */
-  public final double[] preCap;
   public final double[] coverage;
   /** Band index into {@link CompiledCard#bands}; -1 for INSUFFICIENT_DATA. */
   public final int[] band;
-  /** Bit k set when cap k fired. */
-  public final long[] capsFired;
+  /** Bit k set when cap k fired; null when the card has no caps. */
+  public final int[] capsFired;
+  /** [category][row] category scores; null for a card without categories unless detailed. */
+  public final double[][] categories;
+  /** [measure][row] sub-scores (NaN when none); only in a detailed result, else null. */
+  public final double[][] measures;
+  /** Score before caps and an overall override; only in a detailed result, else null. */
+  public final double[] preCap;
 
-  /** The caps that fired for a row, as bits ({@link #capsFired} is null for a lean result of a card without caps). */
-  public long capsFired(int row) {
-    return capsFired == null ? 0L : capsFired[row];
-  }
-  /** [category][row] category scores (null until first needed when built by {@link LeanEngine}). */
-  volatile double[][] categories;
-  /** [measure][row] sub-scores; NaN when the measure has none (null until needed, as categories). */
-  volatile double[][] measures;
-  /** Produces the full result (with measure and category columns) of a lean one; null for a full one. */
-  private final java.util.function.Supplier<CardResult> detail;
+  /** The bound input columns (metric slots, then derived percentile columns), for re-running rows. */
+  public final double[][] inputs;
   public final OverridePlan plan;
   /** Expired overrides by local row. */
   public final Map<Integer, List<ScoreOverride>> expired;
   /** Sorted present values by percentile measure id, then segment value ("" without segment). */
   public final Map<String, Map<String, double[]>> distributions;
 
-  CardResult(CompiledCard card, int n, AccountId[] ids, OverridePlan plan,
-      Map<Integer, List<ScoreOverride>> expired, Map<String, Map<String, double[]>> distributions) {
+  private volatile CardResult detailed;
+
+  CardResult(CompiledCard card, int n, IntFunction<AccountId> ids, double[][] inputs, OverridePlan plan,
+      Map<Integer, List<ScoreOverride>> expired, Map<String, Map<String, double[]>> distributions, boolean detail) {
     this.card = card;
     this.n = n;
     this.ids = ids;
     this.score = new double[n];
-    this.preCap = new double[n];
     this.coverage = new double[n];
     this.band = new int[n];
-    this.capsFired = new long[n];
-    this.categories = new double[card.categoryCount()][n];
-    this.measures = new double[card.measureCount()][n];
+    this.capsFired = card.caps.length == 0 ? null : new int[n];
+    this.categories = card.hasCategories || detail ? new double[card.categoryCount()][n] : null;
+    this.measures = detail ? new double[card.measureCount()][n] : null;
+    this.preCap = detail ? new double[n] : null;
+    this.inputs = inputs;
     this.plan = plan;
     this.expired = expired;
     this.distributions = distributions;
-    this.detail = null;
   }
 
-  private CardResult(CompiledCard card, int n, AccountId[] ids, OverridePlan plan,
-      Map<Integer, List<ScoreOverride>> expired, Map<String, Map<String, double[]>> distributions,
-      java.util.function.Supplier<CardResult> detail) {
-    this.card = card;
-    this.n = n;
-    this.ids = ids;
-    this.score = new double[n];
-    // without caps and overall overrides the score before caps is the score: one array serves both
-    this.preCap = card.caps.length == 0 && !plan.hasOverall() ? score : new double[n];
-    this.coverage = new double[n];
-    this.band = new int[n];
-    this.capsFired = card.caps.length == 0 ? null : new long[n];
-    this.plan = plan;
-    this.expired = expired;
-    this.distributions = distributions;
-    this.detail = detail;
+  /** Whether this result keeps measure sub-scores. */
+  public boolean isDetailed() {
+    return measures != null;
   }
 
-  private CardResult(CompiledCard card, int n, AccountId[] ids, double[] score, double[] coverage, int[] band) {
-    this.card = card;
-    this.n = n;
-    this.ids = ids;
-    this.score = score;
-    this.preCap = score;
-    this.coverage = coverage;
-    this.band = band;
-    this.capsFired = card.caps.length == 0 ? null : new long[n];
-    this.plan = OverridePlan.EMPTY;
-    this.expired = Map.of();
-    this.distributions = Map.of();
-    this.detail = () -> {
-      throw new IllegalStateException("a result scored into caller arrays has no detail columns");
-    };
-  }
-
-  /**
-   * A lean result writing into caller-owned arrays (for {@link LeanEngine#into}): no overrides, the score
-   * before caps not kept, no detail columns; allocates only the caps bits, and only when the card has caps.
-   */
-  static CardResult into(CompiledCard card, int n, AccountId[] ids, double[] score, double[] coverage,
-      int[] band) {
-    return new CardResult(card, n, ids, score, coverage, band);
-  }
-
-  /**
-   * A result with only the overall columns filled by the caller ({@link LeanEngine}); the measure and category
-   * columns come from {@code detail} (the full engine over the same inputs) on first use.
-   */
-  static CardResult lean(CompiledCard card, int n, AccountId[] ids, OverridePlan plan,
-      Map<Integer, List<ScoreOverride>> expired, Map<String, Map<String, double[]>> distributions,
-      java.util.function.Supplier<CardResult> detail) {
-    return new CardResult(card, n, ids, plan, expired, distributions, detail);
-  }
-
-  /** [measure][row] sub-scores; NaN when the measure has none. Computed on first use for a lean result. */
-  public double[][] measures() {
-    double[][] m = measures;
-    return m != null ? m : fill().measures;
-  }
-
-  /** [category][row] category scores. Computed on first use for a lean result. */
-  public double[][] categories() {
-    double[][] c = categories;
-    return c != null ? c : fill().categories;
-  }
-
-  private synchronized CardResult fill() {
-    if (measures == null) {
-      CardResult full = detail.get();
-      categories = full.categories;
-      measures = full.measures;
+  /** This result with every measure's sub-score, computed once (same engine, same bits). */
+  public CardResult detailed() {
+    if (isDetailed()) {
+      return this;
     }
-    return this;
+    CardResult d = detailed;
+    if (d == null) {
+      synchronized (this) {
+        d = detailed;
+        if (d == null) {
+          d = BlockEngine.run(card, inputs, n, ids, plan, expired, distributions, true);
+          detailed = d;
+        }
+      }
+    }
+    return d;
+  }
+
+  /** One row re-run alone, detailed (same engine, same bits); its row index is 0. */
+  public CardResult row(int local) {
+    if (isDetailed() && n == 1) {
+      return this;
+    }
+    double[][] one = new double[inputs.length][];
+    for (int s = 0; s < inputs.length; s++) {
+      one[s] = new double[] {inputs[s][local]};
+    }
+    List<OverridePlan.Entry> entries = new ArrayList<>();
+    for (ScoreOverride o : plan.applied(local)) {
+      entries.add(new OverridePlan.Entry(0, o));
+    }
+    List<ScoreOverride> gone = expired.get(local);
+    AccountId id = ids.apply(local);
+    return BlockEngine.run(card, one, 1, x -> id,
+        entries.isEmpty() ? OverridePlan.EMPTY : OverridePlan.of(card, entries),
+        gone == null ? Map.of() : Map.of(0, gone), distributions, true);
   }
 }

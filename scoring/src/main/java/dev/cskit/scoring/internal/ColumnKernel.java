@@ -7,7 +7,7 @@ import dev.cskit.scoring.MissingPolicy;
  * whole population: see {@link Percentiles}); this kernel copies them and applies the missing policy.
  */
 final class ColumnKernel extends RuleKernel {
-  final int slot;
+  private final int slot;
 
   ColumnKernel(int slot, MissingPolicy missing, double worst) {
     super(missing, worst);
@@ -15,7 +15,7 @@ final class ColumnKernel extends RuleKernel {
   }
 
   @Override
-  void raw(double[][] in, int from, int len, double[] out) {
-    System.arraycopy(in[slot], from, out, from, len);
+  void raw(double[][] in, int from, int len, double[] out, int off) {
+    System.arraycopy(in[slot], from, out, off, len);
   }
 }

@@ -96,7 +96,9 @@ public final class CompiledCard {
       Rule rule = me.rule();
       double worst = rule.worst();
       if (rule instanceof Rule.Linear r) {
-        kernels[j] = new LinearKernel(slot(slots, paths, me.metric(), at + ".metric"), r.points(), me.missing(), worst);
+        kernels[j] = Vectorization.linear(
+            new LinearKernel(slot(slots, paths, me.metric(), at + ".metric"), r.points(), me.missing(), worst),
+            me.missing(), worst);
       } else if (rule instanceof Rule.Steps r) {
         kernels[j] = new StepsKernel(slot(slots, paths, me.metric(), at + ".metric"), r.steps(), r.below(),
             me.missing(), worst);
@@ -199,16 +201,11 @@ public final class CompiledCard {
 
   /** The band index of a score (-1 for NaN). */
   public int bandIndex(double score) {
-    if (score != score) {
-      return -1;
-    }
     int b = 0;
     for (int k = 1; k < bandMins.length; k++) {
-      if (score >= bandMins[k]) {
-        b = k;
-      }
+      b += score >= bandMins[k] ? 1 : 0;
     }
-    return b;
+    return score != score ? -1 : b;
   }
 
   /** The cap of an index. */

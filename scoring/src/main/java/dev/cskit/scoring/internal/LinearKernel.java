@@ -8,8 +8,7 @@ final class LinearKernel extends RuleKernel {
   final int slot;
   final double[] xs;
   final double[] ys;
-  final double[] dy;
-  final double[] dx;
+  final double[] slope;
 
   LinearKernel(int slot, List<List<Double>> points, MissingPolicy missing, double worst) {
     super(missing, worst);
@@ -21,20 +20,27 @@ final class LinearKernel extends RuleKernel {
       xs[i] = points.get(i).get(0);
       ys[i] = points.get(i).get(1);
     }
-    dy = new double[Math.max(0, n - 1)];
-    dx = new double[Math.max(0, n - 1)];
+    slope = new double[Math.max(1, n - 1)];
     for (int i = 0; i + 1 < n; i++) {
-      dy[i] = ys[i + 1] - ys[i];
-      dx[i] = xs[i + 1] - xs[i];
+      slope[i] = (ys[i + 1] - ys[i]) / (xs[i + 1] - xs[i]);
     }
   }
 
   @Override
-  void raw(double[][] in, int from, int len, double[] out) {
+  void raw(double[][] in, int from, int len, double[] out, int off) {
     double[] x = in[slot];
-    for (int i = from, end = from + len; i < end; i++) {
-      double v = x[i];
-      out[i] = v != v ? Double.NaN : interpolate(v, xs, ys, dy, dx);
+    for (int i = 0; i < len; i++) {
+      double v = x[from + i];
+      out[off + i] = interpolate(v, xs, ys, slope); // NaN in, NaN out
+    }
+  }
+
+  @Override
+  void fused(double[][] in, int from, int len, double[] scratch, double[] sw, double[] ss, double[] cov,
+      double w, double cw, double f) {
+    double[] x = in[slot];
+    for (int i = 0; i < len; i++) {
+      accumulate(interpolate(x[from + i], xs, ys, slope), i, sw, ss, cov, w, cw, f);
     }
   }
 }

@@ -102,16 +102,6 @@ public final class OverridePlan {
     return false;
   }
 
-  /** Whether any override of the plan is an overall one. */
-  boolean hasOverall() {
-    for (int k : kind) {
-      if (k == OVERALL) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** Whether the row's overall score was overridden. */
   public boolean overallOverridden(int r) {
     for (int i = first(r); i < row.length && row[i] == r; i++) {

@@ -5,7 +5,8 @@ import dev.cskit.scoring.MissingPolicy;
 /**
  * Phase 1 of the block engine: one measure's rule, specialised at compile time, mapping a block of raw input
  * values to sub-scores. Subclasses implement {@link #raw} as a tight loop over {@code double[]} columns
- * (NaN in, NaN out); the missing-value policy is applied here in a second loop over the block.
+ * (NaN in, NaN out); the engine then applies the missing-value policy ({@link #policy}, {@link #fill}) in
+ * the same pass that accumulates coverage and the category sums.
  *
  * <p>Kernels are immutable and hold only primitives and arrays, so one compiled card serves any number of
  * threads.
@@ -15,7 +16,9 @@ public abstract class RuleKernel {
   static final int FILL = 1;
   static final int FAIL = 2;
 
+  /** {@link #EXCLUDE}, {@link #FILL} (neutral or worst) or {@link #FAIL}. */
   final int policy;
+  /** The value filled in for a missing one under {@link #FILL}. */
   final double fill;
 
   RuleKernel(MissingPolicy missing, double worst) {
@@ -39,60 +42,50 @@ public abstract class RuleKernel {
   }
 
   /**
-   * Writes the raw sub-scores of rows {@code [from, from + len)} into {@code out[from..]}; NaN where the
-   * input is missing.
+   * Writes the raw sub-scores of input rows {@code [from, from + len)} into {@code out[off .. off + len)};
+   * NaN where the input is missing.
    */
-  abstract void raw(double[][] in, int from, int len, double[] out);
+  abstract void raw(double[][] in, int from, int len, double[] out, int off);
 
   /**
-   * Computes the block's sub-scores into {@code out[from..from+len)} (NaN: no sub-score) and the observed
-   * mask (1 observed, 0 not) into {@code observed[0..len)}.
-   *
-   * @return -1, or the offset in the block of the first row missing a value under the {@code fail} policy
+   * The fused batch path: computes the sub-scores of input rows {@code [from, from + len)} and, without
+   * storing them, applies the policy (fill value {@code f}: the neutral or worst score, or NaN to exclude)
+   * and accumulates {@code cov[i] += observed ? cw : 0}, {@code sw[i] += present ? w : 0},
+   * {@code ss[i] += present ? w * y : 0}: exactly the operations of the engine's stepwise path. This default
+   * goes through {@link #raw} and a scratch buffer; kernels override it with one loop.
    */
-  final int apply(double[][] in, int from, int len, double[] out, double[] observed) {
-    raw(in, from, len, out);
-    switch (policy) {
-      case FILL: {
-        double f = fill;
-        for (int i = 0; i < len; i++) {
-          double v = out[from + i];
-          boolean o = v == v;
-          observed[i] = o ? 1.0 : 0.0;
-          out[from + i] = o ? v : f;
-        }
-        return -1;
-      }
-      case FAIL:
-        for (int i = 0; i < len; i++) {
-          if (out[from + i] != out[from + i]) {
-            return i;
-          }
-          observed[i] = 1.0;
-        }
-        return -1;
-      default:
-        for (int i = 0; i < len; i++) {
-          double v = out[from + i];
-          observed[i] = v == v ? 1.0 : 0.0;
-        }
-        return -1;
+  void fused(double[][] in, int from, int len, double[] scratch, double[] sw, double[] ss, double[] cov,
+      double w, double cw, double f) {
+    raw(in, from, len, scratch, 0);
+    for (int i = 0; i < len; i++) {
+      accumulate(scratch[i], i, sw, ss, cov, w, cw, f);
     }
   }
 
-  /** Piecewise-linear interpolation through sorted points, flat outside them. Shared by linear and trend. */
-  static double interpolate(double x, double[] xs, double[] ys, double[] dy, double[] dx) {
-    if (x <= xs[0]) {
-      return ys[0];
-    }
+  /** The per-row arithmetic of {@link #fused}; small enough to be inlined into every kernel's loop. */
+  static void accumulate(double v, int i, double[] sw, double[] ss, double[] cov, double w, double cw, double f) {
+    boolean observed = v == v;
+    cov[i] += observed ? cw : 0.0;
+    double y = observed ? v : f;
+    boolean present = y == y;
+    sw[i] += present ? w : 0.0;
+    ss[i] += present ? w * y : 0.0;
+  }
+
+  /**
+   * Piecewise-linear interpolation through sorted points, flat outside them; shared by linear and trend.
+   * Branch-free segment search (a count of the inner points at or below x) so that random data costs no
+   * mispredictions; {@code slope} has one entry per segment (a single point: 0), computed once as
+   * {@code (y1 - y0) / (x1 - x0)}. NaN in, NaN out; infinities are flat like any value beyond the points.
+   */
+  static double interpolate(double x, double[] xs, double[] ys, double[] slope) {
     int last = xs.length - 1;
-    if (x >= xs[last]) {
-      return ys[last];
-    }
     int k = 0;
-    while (x >= xs[k + 1]) {
-      k++;
+    for (int q = 1; q < last; q++) {
+      k += x >= xs[q] ? 1 : 0;
     }
-    return ys[k] + (x - xs[k]) * dy[k] / dx[k];
+    double y = ys[k] + (x - xs[k]) * slope[k];
+    y = x <= xs[0] ? ys[0] : y;
+    return x >= xs[last] ? ys[last] : y;
   }
 }

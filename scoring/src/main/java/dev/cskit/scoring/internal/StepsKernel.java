@@ -5,34 +5,53 @@ import java.util.List;
 
 /** The {@code steps} rule: the score of the largest min at most the value; {@code below} under the first. */
 final class StepsKernel extends RuleKernel {
-  final int slot;
-  final double[] mins;
-  final double[] scores;
-  final double below;
+  private final int slot;
+  private final double[] mins;
+  /** {@code below}, then the score of each step: indexed by the number of mins at or below the value. */
+  private final double[] table;
+  private final double below;
 
   StepsKernel(int slot, List<List<Double>> steps, double below, MissingPolicy missing, double worst) {
     super(missing, worst);
     this.slot = slot;
     mins = new double[steps.size()];
-    scores = new double[steps.size()];
+    table = new double[steps.size() + 1];
+    table[0] = below;
     for (int i = 0; i < mins.length; i++) {
       mins[i] = steps.get(i).get(0);
-      scores[i] = steps.get(i).get(1);
+      table[i + 1] = steps.get(i).get(1);
     }
     this.below = below;
   }
 
   @Override
-  void raw(double[][] in, int from, int len, double[] out) {
+  void raw(double[][] in, int from, int len, double[] out, int off) {
     double[] x = in[slot];
     int n = mins.length;
-    for (int i = from, end = from + len; i < end; i++) {
-      double v = x[i];
-      double s = below;
-      for (int k = 0; k < n; k++) {
-        s = v >= mins[k] ? scores[k] : s;
+    for (int i = 0; i < len; i++) {
+      double v = x[from + i];
+      int k = 0;
+      for (int q = 0; q < n; q++) {
+        k += v >= mins[q] ? 1 : 0; // mins increase: the count is the index of the step
       }
-      out[i] = v != v ? Double.NaN : s;
+      double s = table[k];
+      out[off + i] = v != v ? Double.NaN : s;
+    }
+  }
+
+  @Override
+  void fused(double[][] in, int from, int len, double[] scratch, double[] sw, double[] ss, double[] cov,
+      double w, double cw, double f) {
+    double[] x = in[slot];
+    int n = mins.length;
+    for (int i = 0; i < len; i++) {
+      double v = x[from + i];
+      int k = 0;
+      for (int q = 0; q < n; q++) {
+        k += v >= mins[q] ? 1 : 0; // mins increase: the count is the index of the step
+      }
+      double s = table[k];
+      accumulate(v != v ? Double.NaN : s, i, sw, ss, cov, w, cw, f);
     }
   }
 }

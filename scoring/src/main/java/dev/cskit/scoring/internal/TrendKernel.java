@@ -8,10 +8,10 @@ import java.util.List;
  * when previous is 0; missing when either input is.
  */
 final class TrendKernel extends RuleKernel {
-  final int currentSlot;
-  final int previousSlot;
-  final double whenPreviousZero;
-  final LinearKernel curve;
+  private final int currentSlot;
+  private final int previousSlot;
+  private final double whenPreviousZero;
+  private final LinearKernel curve;
 
   TrendKernel(int currentSlot, int previousSlot, List<List<Double>> points, double whenPreviousZero,
       MissingPolicy missing, double worst) {
@@ -23,25 +23,40 @@ final class TrendKernel extends RuleKernel {
   }
 
   @Override
-  void raw(double[][] in, int from, int len, double[] out) {
+  void raw(double[][] in, int from, int len, double[] out, int off) {
     double[] cur = in[currentSlot];
     double[] prev = in[previousSlot];
     double[] xs = curve.xs;
     double[] ys = curve.ys;
-    double[] dy = curve.dy;
-    double[] dx = curve.dx;
-    for (int i = from, end = from + len; i < end; i++) {
-      double c = cur[i];
-      double p = prev[i];
-      double s;
-      if (c != c || p != p) {
-        s = Double.NaN;
-      } else if (p == 0.0) {
-        s = whenPreviousZero;
-      } else {
-        s = interpolate((c - p) / p, xs, ys, dy, dx);
-      }
-      out[i] = s;
+    double[] slope = curve.slope;
+    double zero = whenPreviousZero;
+    for (int i = 0; i < len; i++) {
+      double c = cur[from + i];
+      double p = prev[from + i];
+      // branch-free: a NaN or infinite change flows through interpolate; the selects then fix the cases
+      double s = interpolate((c - p) / p, xs, ys, slope);
+      s = p == 0.0 ? zero : s;
+      s = c != c || p != p ? Double.NaN : s;
+      out[off + i] = s;
+    }
+  }
+
+  @Override
+  void fused(double[][] in, int from, int len, double[] scratch, double[] sw, double[] ss, double[] cov,
+      double w, double cw, double f) {
+    double[] cur = in[currentSlot];
+    double[] prev = in[previousSlot];
+    double[] xs = curve.xs;
+    double[] ys = curve.ys;
+    double[] slope = curve.slope;
+    double zero = whenPreviousZero;
+    for (int i = 0; i < len; i++) {
+      double c = cur[from + i];
+      double p = prev[from + i];
+      double s = interpolate((c - p) / p, xs, ys, slope);
+      s = p == 0.0 ? zero : s;
+      s = c != c || p != p ? Double.NaN : s;
+      accumulate(s, i, sw, ss, cov, w, cw, f);
     }
   }
 }

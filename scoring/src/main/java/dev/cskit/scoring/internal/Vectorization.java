@@ -1,5 +1,6 @@
 package dev.cskit.scoring.internal;
 
+import dev.cskit.scoring.MissingPolicy;
 import java.util.Locale;
 
 /**
@@ -15,19 +16,13 @@ public final class Vectorization {
   /** The system property that turns the Vector API kernels off ({@code -Dcskit.vector=false}). */
   public static final String PROPERTY = "cskit.vector";
 
-  /** Implemented by the Vector API rules (loaded by name, so that this class compiles without them). */
+  /** Implemented by the Vector API kernels (loaded by name, so that this class compiles without them). */
   interface Factory {
     /** The number of double lanes; the factory is used when at least 4. */
     int lanes();
 
-    /** The vector block rule of a kernel, or null to use the scalar one. */
-    BlockRule of(RuleKernel kernel);
-
-    /** The vector finisher. */
-    LeanEngine.Finisher finisher();
-
-    /** Whether a block rule is one of the vector ones. */
-    boolean isVector(BlockRule rule);
+    /** The vector kernel of a linear rule: the same sub-scores, bit for bit, as {@code scalar}. */
+    RuleKernel linear(LinearKernel scalar, MissingPolicy missing, double worst);
   }
 
   private static final Factory FACTORY = detect();
@@ -42,7 +37,7 @@ public final class Vectorization {
       if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
         return null;
       }
-      Factory f = (Factory) Class.forName("dev.cskit.scoring.internal.VectorRules")
+      Factory f = (Factory) Class.forName("dev.cskit.scoring.internal.VectorKernels")
           .getDeclaredConstructor().newInstance();
       return f.lanes() >= 4 ? f : null;
     } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
@@ -60,26 +55,11 @@ public final class Vectorization {
     return FACTORY == null ? 0 : FACTORY.lanes();
   }
 
-  /** The vector finisher when any of the rules is a vector one, else the scalar one. */
-  static LeanEngine.Finisher finisher(BlockRule[] rules) {
-    if (FACTORY != null) {
-      for (BlockRule r : rules) {
-        if (FACTORY.isVector(r)) {
-          return FACTORY.finisher();
-        }
-      }
-    }
-    return LeanEngine.SCALAR_FINISHER;
-  }
+  /** Cards compiled while this is set get the scalar kernels (tests compare both paths in one JVM). */
+  static volatile boolean scalarOnly;
 
-  /** The block rule of a kernel: the vector one when enabled and available, else the scalar one. */
-  static BlockRule rule(RuleKernel kernel, boolean vector) {
-    if (vector && FACTORY != null) {
-      BlockRule r = FACTORY.of(kernel);
-      if (r != null) {
-        return r;
-      }
-    }
-    return BlockRules.scalar(kernel);
+  /** The kernel of a linear rule: the vector one when the Vector API is in use, else {@code scalar}. */
+  static RuleKernel linear(LinearKernel scalar, MissingPolicy missing, double worst) {
+    return FACTORY == null || scalarOnly ? scalar : FACTORY.linear(scalar, missing, worst);
   }
 }

@@ -10,16 +10,21 @@
  *       {@code double[]} columns (via {@code TableAccess}, no copy) in slot order, with room for derived
  *       percentile columns after them.
  *   <li>{@link dev.cskit.scoring.internal.RuleKernel} subclasses ({@code LinearKernel}, {@code StepsKernel},
- *       {@code BooleanKernel}, {@code TrendKernel}, {@code ColumnKernel}) each implement
- *       {@code raw(in, from, len, out)}: a tight loop over one block of rows writing sub-scores (NaN for
- *       missing) straight into the result column; {@code apply} then fills missing values per policy and
- *       writes the 0/1 observed mask. A vectorised kernel only has to implement {@code raw} with the same
- *       arithmetic (same operations in the same order) to keep batch == single bit for bit.
- *   <li>{@link dev.cskit.scoring.internal.BlockEngine#run}: the block loop (BLOCK = 1024 rows); phases
- *       1 rule kernels, 2 measure overrides, 3 category weighted sums / weight sums (or minimums) and
- *       coverage into reusable block buffers, 4 category overrides, overall mean and caps, 5 overall
- *       overrides and bands. Per call it allocates the result columns and the block buffers, nothing per
- *       row.
+ *       {@code BooleanKernel}, {@code TrendKernel}, {@code ColumnKernel}) each implement two loops over one
+ *       block of rows: {@code raw(in, from, len, out, off)} writes sub-scores (NaN for missing), and
+ *       {@code fused(...)} computes the same sub-scores and, without storing them, applies the missing policy
+ *       and accumulates coverage, the weighted sum and the weight sum into the block buffers through
+ *       {@code RuleKernel.accumulate}. Kernels are branch-free on the data path (segment search by counting,
+ *       NaN handled by selects). A vectorised kernel (Vector API) overrides {@code fused} (and {@code raw})
+ *       with the same operations in the same order per row, so that batch == single stays bit for bit.
+ *   <li>{@link dev.cskit.scoring.internal.BlockEngine#run}: the block loop (BLOCK = 1024 rows). Per block and
+ *       measure the fused kernel (the common case), or, for a detailed run, a measure overridden in the
+ *       block, a {@code min} category or the {@code fail} policy, the same arithmetic step by step (raw,
+ *       policy and coverage, patch, sums). Then category scores, category overrides, the overall weighted
+ *       mean, cap kernels, bands and overall overrides. A batch run keeps score, band, coverage, fired caps
+ *       and category columns; measure sub-scores are kept only by a detailed run
+ *       ({@code CardResult.detailed()}, {@code CardResult.row(i)}), which the {@code ScoreTable} triggers on
+ *       demand. Per call it allocates the result columns and the block buffers, nothing per row.
  *   <li>{@link dev.cskit.scoring.internal.Percentiles}: the mid-rank percentile, derived over the whole
  *       population before the block pass, and against a reference for single accounts; both through
  *       {@code Percentiles.score(below, equal, count)}.

@@ -17,18 +17,20 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.IntFunction;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
- * The lean batch engine (scalar rules, vector rules when the JVM has {@code jdk.incubator.vector}, and split
- * into ranges on two threads) gives the same bits as the reference {@link BlockEngine} on random cards (every
- * rule type, missing policy, aggregate, caps, minimum coverage) with random data (missing values, values on
- * the points, zeros) and random overrides of every scope.
+ * The Vector API kernels (used when the JVM has {@code jdk.incubator.vector}) and the parallel batch give the
+ * same bits as the scalar engine, on random cards (every rule type, missing policy, aggregate, caps, minimum
+ * coverage) with random data (missing values, values on the points, zeros, -0.0) and random overrides of every
+ * scope. In a JVM without the module (the default test run) the vector side is the scalar one: the property
+ * then checks the silent fallback and the parallel split.
  */
-class LeanEngineProperties {
+class VectorKernelProperties {
   static final String[] METRICS = {"m0", "m1", "m2", "m3", "m4", "m5"};
   static ExecutorService pool;
 
@@ -43,40 +45,38 @@ class LeanEngineProperties {
   }
 
   @net.jqwik.api.Example
-  void vectorRulesAreUsedWhenExpected() {
+  void vectorKernelsAreUsedWhenExpected() {
     // the vector-api surefire execution starts the JVM with the incubator module and sets this property
     assertEquals(Boolean.getBoolean("cskit.test.expectVector"), Vectorization.enabled());
   }
 
   @Property(tries = 150)
-  void leanEqualsBlockEngineBitForBit(@ForAll long seed) {
+  void vectorAndParallelEqualScalarBitForBit(@ForAll long seed) {
     Random rnd = new Random(seed);
     Scorecard card = Scorecard.parse(randomCard(rnd), ConfigFormat.JSON, "random card");
-    CompiledCard k = new CompiledCard(card);
+    CompiledCard vector = new CompiledCard(card);
+    CompiledCard scalar;
+    Vectorization.scalarOnly = true;
+    try {
+      scalar = new CompiledCard(card);
+    } finally {
+      Vectorization.scalarOnly = false;
+    }
     int n = 1 + rnd.nextInt(rnd.nextBoolean() ? 40 : 3000);
     MetricTable table = randomTable(rnd, card, n);
-    double[][] cols = k.bind(table);
-    for (int q = 0; q < k.percentileCount(); q++) {
-      cols[k.inputs.size() + q] = Percentiles.column(cols[k.percentileValueSlot(q)], null, new HashMap<>());
+    double[][] cols = scalar.bind(table);
+    for (int q = 0; q < scalar.percentileCount(); q++) {
+      cols[scalar.inputs.size() + q] = Percentiles.column(cols[scalar.percentileValueSlot(q)], null, new HashMap<>());
     }
     AccountId[] ids = table.accountIds().toArray(new AccountId[0]);
-    OverridePlan plan = randomPlan(rnd, k, n);
+    IntFunction<AccountId> idOf = r -> ids[r];
+    OverridePlan plan = randomPlan(rnd, scalar, n);
     Map<Integer, List<ScoreOverride>> expired = Map.of();
-
-    CardResult full = BlockEngine.run(k, cols, n, ids, plan, expired, Map.of());
-    CardResult scalar = lean(k, cols, n, ids, plan, BlockRules.of(k, false));
-    assertSame(full, scalar, "scalar");
-    if (Vectorization.enabled()) {
-      assertSame(full, lean(k, cols, n, ids, plan, BlockRules.of(k, true)), "vector");
-    }
-    CardResult split = LeanEngine.runParallel(k, cols, n, ids, plan, expired, Map.of(), pool, 2);
-    assertSame(full, split, "two threads");
-    // the allocation-free single-account path: the same bits as the batch (no overrides there)
-    if (k.percentileCount() == 0) {
-      CardResult plain = plan.row.length == 0 ? full : BlockEngine.run(k, cols, n, ids, OverridePlan.EMPTY, expired,
-          Map.of());
-      SingleRow one = new SingleRow(k);
-      double[] values = new double[k.inputs.size()];
+    // the allocation-free single-account path: the same bits as the batch (it takes no overrides)
+    if (vector.percentileCount() == 0) {
+      CardResult plain = BlockEngine.run(scalar, cols, n, idOf, OverridePlan.EMPTY, expired, Map.of(), false);
+      SingleRow one = new SingleRow(vector);
+      double[] values = new double[vector.inputs.size()];
       for (int i = 0; i < n; i++) {
         for (int s = 0; s < values.length; s++) {
           values[s] = cols[s][i];
@@ -85,34 +85,43 @@ class LeanEngineProperties {
             "single row " + i);
       }
     }
-    // the lazily computed detail columns are the full engine's
-    for (int j = 0; j < k.measureCount(); j++) {
-      assertArrayEquals(full.measures()[j], scalar.measures()[j]);
+    for (boolean detail : new boolean[] {false, true}) {
+      CardResult expected = BlockEngine.run(scalar, cols, n, idOf, plan, expired, Map.of(), detail);
+      assertSame(expected, BlockEngine.run(vector, cols, n, idOf, plan, expired, Map.of(), detail), "vector");
+      assertSame(expected, BlockEngine.runParallel(vector, cols, n, idOf, plan, expired, Map.of(), detail, pool, 2),
+          "two threads");
+      assertSame(expected, BlockEngine.runParallel(scalar, cols, n, idOf, plan, expired, Map.of(), detail, pool, 3),
+          "three parts");
     }
-    for (int g = 0; g < k.categoryCount(); g++) {
-      assertArrayEquals(full.categories()[g], split.categories()[g]);
-    }
-  }
-
-  static CardResult lean(CompiledCard k, double[][] cols, int n, AccountId[] ids, OverridePlan plan,
-      BlockRule[] rules) {
-    CardResult out = CardResult.lean(k, n, ids, plan, Map.of(), Map.of(),
-        () -> BlockEngine.run(k, cols, n, ids, plan, Map.of(), Map.of()));
-    LeanEngine.range(k, rules, cols, 0, n, ids, plan, out);
-    return out;
   }
 
   static void assertSame(CardResult expected, CardResult actual, String what) {
-    assertArrayEquals(expected.score, actual.score, what + " score");
-    assertArrayEquals(expected.preCap, actual.preCap, what + " preCap");
-    assertArrayEquals(expected.coverage, actual.coverage, what + " coverage");
+    assertBits(expected.score, actual.score, what + " score");
+    assertBits(expected.coverage, actual.coverage, what + " coverage");
     assertArrayEquals(expected.band, actual.band, what + " band");
-    for (int i = 0; i < expected.n; i++) {
-      assertEquals(expected.capsFired(i), actual.capsFired(i), what + " caps at " + i);
+    assertArrayEquals(expected.capsFired, actual.capsFired, what + " caps");
+    assertBits(expected.preCap, actual.preCap, what + " preCap");
+    if (expected.categories != null) {
+      for (int g = 0; g < expected.categories.length; g++) {
+        assertBits(expected.categories[g], actual.categories[g], what + " category " + g);
+      }
     }
-    for (int i = 0; i < expected.n; i++) { // assertArrayEquals(double[]) treats 0.0 and -0.0 as equal
-      assertEquals(Double.doubleToRawLongBits(expected.score[i]), Double.doubleToRawLongBits(actual.score[i]),
-          what + " score bits at " + i);
+    if (expected.measures != null) {
+      for (int j = 0; j < expected.measures.length; j++) {
+        assertBits(expected.measures[j], actual.measures[j], what + " measure " + j);
+      }
+    }
+  }
+
+  static void assertBits(double[] expected, double[] actual, String what) {
+    if (expected == null) {
+      assertEquals(null, actual, what);
+      return;
+    }
+    assertEquals(expected.length, actual.length, what);
+    for (int i = 0; i < expected.length; i++) {
+      assertEquals(Double.doubleToRawLongBits(expected[i]), Double.doubleToRawLongBits(actual[i]),
+          what + " at " + i + ": " + expected[i] + " vs " + actual[i]);
     }
   }
 
