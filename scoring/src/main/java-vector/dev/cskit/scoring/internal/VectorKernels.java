@@ -33,6 +33,30 @@ public final class VectorKernels implements Vectorization.Factory {
     return new Linear(scalar, missing, worst);
   }
 
+  @Override
+  public Finish.Finisher finisher() {
+    return VectorKernels::mean;
+  }
+
+  /** {@link Finish#SCALAR}, lane by lane. */
+  static void mean(double[] sw, double[] ss, double[] cov, int len, double covTotal, double[] score,
+      double[] coverage, int off) {
+    int i = 0;
+    for (int bound = S.loopBound(len); i < bound; i += S.length()) {
+      DoubleVector w = DoubleVector.fromArray(S, sw, i);
+      DoubleVector q = DoubleVector.fromArray(S, ss, i).div(w);
+      q = q.blend(100.0, q.compare(VectorOperators.GT, 100.0));
+      q.blend(Double.NaN, w.compare(VectorOperators.GT, 0.0).not()).intoArray(score, off + i);
+      DoubleVector.fromArray(S, cov, i).div(covTotal).intoArray(coverage, off + i);
+    }
+    for (; i < len; i++) { // the tail: Finish.SCALAR's loop
+      double w = sw[i];
+      double q = ss[i] / w;
+      score[off + i] = w > 0.0 ? (q > 100.0 ? 100.0 : q) : Double.NaN;
+      coverage[off + i] = cov[i] / covTotal;
+    }
+  }
+
   /** The {@code linear} rule, vectorised. */
   static final class Linear extends RuleKernel {
     private final int slot;
@@ -83,6 +107,16 @@ public final class VectorKernels implements Vectorization.Factory {
         double w, double cw, double f) {
       double[] col = in[slot];
       int i = 0;
+      if (f != f) {
+        // exclude: the filled value is the NaN itself, so "present" is "observed"
+        for (int bound = S.loopBound(len); i < bound; i += S.length()) {
+          DoubleVector v = curve(DoubleVector.fromArray(S, col, from + i));
+          VectorMask<Double> observed = v.compare(VectorOperators.EQ, v);
+          DoubleVector.fromArray(S, cov, i).add(cw, observed).intoArray(cov, i);
+          DoubleVector.fromArray(S, sw, i).add(w, observed).intoArray(sw, i);
+          DoubleVector.fromArray(S, ss, i).add(v.mul(w), observed).intoArray(ss, i);
+        }
+      }
       for (int bound = S.loopBound(len); i < bound; i += S.length()) {
         DoubleVector v = curve(DoubleVector.fromArray(S, col, from + i));
         VectorMask<Double> observed = v.compare(VectorOperators.EQ, v);

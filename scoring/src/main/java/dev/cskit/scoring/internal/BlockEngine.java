@@ -92,6 +92,7 @@ public final class BlockEngine {
     int m = k.measureCount();
     int c = k.categoryCount();
     int block = Math.min(BLOCK, Math.max(1, stop - start));
+    Finish.Finisher finisher = Vectorization.finisher();
     double[][] sumW = new double[c][block];
     double[][] sumS = new double[c][block];
     double[] cov = new double[block];
@@ -178,55 +179,58 @@ public final class BlockEngine {
           }
         }
       }
-      for (int g = 0; g < c; g++) {
-        double[] sw = sumW[g];
-        double[] ss = sumS[g];
-        double[] cg = cat[g];
-        if (k.categoryMin[g]) {
-          for (int i = 0; i < len; i++) {
-            cg[catOff + i] = sw[i] > 0.0 ? ss[i] : Double.NaN;
-          }
-        } else {
-          for (int i = 0; i < len; i++) {
-            cg[catOff + i] = sw[i] > 0.0 ? clamp(ss[i] / sw[i]) : Double.NaN;
-          }
-        }
-      }
-      // 4. category overrides, overall, caps
-      for (int e = p; e < pEnd; e++) {
-        if (plan.kind[e] == OverridePlan.CATEGORY) {
-          cat[plan.index[e]][catOff + plan.row[e] - from] = plan.value[e];
-        }
-      }
-      Arrays.fill(tw, 0, len, 0.0);
-      Arrays.fill(ts, 0, len, 0.0);
-      for (int g = 0; g < c; g++) {
-        double w = k.categoryWeight[g];
-        double[] cg = cat[g];
-        for (int i = 0; i < len; i++) {
-          double v = cg[catOff + i];
-          boolean present = v == v;
-          tw[i] += present ? w : 0.0;
-          ts[i] += present ? w * v : 0.0;
-        }
-      }
-      int preOff = detail ? from : 0;
       double[] score = out.score;
       double[] coverage = out.coverage;
-      for (int i = 0; i < len; i++) {
-        double s = tw[i] > 0.0 ? clamp(ts[i] / tw[i]) : Double.NaN;
-        pre[preOff + i] = s;
-        score[from + i] = s;
-        coverage[from + i] = cov[i] / covTotal;
+      if (!k.hasCategories && !detail) {
+        // one implicit category of weight 1: the same bits in one pass (see Finish)
+        finisher.mean(sumW[0], sumS[0], cov, len, covTotal, score, coverage, from);
+      } else {
+        for (int g = 0; g < c; g++) {
+          double[] sw = sumW[g];
+          double[] ss = sumS[g];
+          double[] cg = cat[g];
+          if (k.categoryMin[g]) {
+            for (int i = 0; i < len; i++) {
+              cg[catOff + i] = sw[i] > 0.0 ? ss[i] : Double.NaN;
+            }
+          } else {
+            for (int i = 0; i < len; i++) {
+              cg[catOff + i] = sw[i] > 0.0 ? clamp(ss[i] / sw[i]) : Double.NaN;
+            }
+          }
+        }
+        // 4. category overrides, overall, caps
+        for (int e = p; e < pEnd; e++) {
+          if (plan.kind[e] == OverridePlan.CATEGORY) {
+            cat[plan.index[e]][catOff + plan.row[e] - from] = plan.value[e];
+          }
+        }
+        Arrays.fill(tw, 0, len, 0.0);
+        Arrays.fill(ts, 0, len, 0.0);
+        for (int g = 0; g < c; g++) {
+          double w = k.categoryWeight[g];
+          double[] cg = cat[g];
+          for (int i = 0; i < len; i++) {
+            double v = cg[catOff + i];
+            boolean present = v == v;
+            tw[i] += present ? w : 0.0;
+            ts[i] += present ? w * v : 0.0;
+          }
+        }
+        int preOff = detail ? from : 0;
+        for (int i = 0; i < len; i++) {
+          double s = tw[i] > 0.0 ? clamp(ts[i] / tw[i]) : Double.NaN;
+          pre[preOff + i] = s;
+          score[from + i] = s;
+          coverage[from + i] = cov[i] / covTotal;
+        }
       }
       for (CapKernel cap : k.caps) {
         cap.apply(cols, from, len, score, out.capsFired);
       }
       // 5. bands, overall overrides
       int[] band = out.band;
-      for (int i = from; i < end; i++) {
-        band[i] = coverage[i] < minCov ? -1 : k.bandIndex(score[i]);
-      }
+      Finish.bands(k, score, coverage, band, from, end);
       for (int e = p; e < pEnd; e++) {
         if (plan.kind[e] == OverridePlan.OVERALL) {
           score[plan.row[e]] = plan.value[e];

@@ -23,6 +23,9 @@ public final class Vectorization {
 
     /** The vector kernel of a linear rule: the same sub-scores, bit for bit, as {@code scalar}. */
     RuleKernel linear(LinearKernel scalar, MissingPolicy missing, double worst);
+
+    /** The vector finisher: the same bits as {@link Finish#SCALAR}. */
+    Finish.Finisher finisher();
   }
 
   private static final Factory FACTORY = detect();
@@ -55,11 +58,22 @@ public final class Vectorization {
     return FACTORY == null ? 0 : FACTORY.lanes();
   }
 
-  /** Cards compiled while this is set get the scalar kernels (tests compare both paths in one JVM). */
-  static volatile boolean scalarOnly;
+  /** The finisher of cards without categories: vectorised when the Vector API is in use. */
+  static Finish.Finisher finisher() {
+    return FACTORY == null ? Finish.SCALAR : FACTORY.finisher();
+  }
 
-  /** The kernel of a linear rule: the vector one when the Vector API is in use, else {@code scalar}. */
+  /** Cards compiled while this is set get the reference kernels (tests compare the paths in one JVM). */
+  static volatile boolean referenceOnly;
+
+  /**
+   * The batch kernel of a linear rule: the vector one when the Vector API is in use, else the jump-free
+   * {@link LinearTableKernel}; the same bits as the reference {@code scalar} kernel either way.
+   */
   static RuleKernel linear(LinearKernel scalar, MissingPolicy missing, double worst) {
-    return FACTORY == null || scalarOnly ? scalar : FACTORY.linear(scalar, missing, worst);
+    if (referenceOnly) {
+      return scalar;
+    }
+    return FACTORY == null ? LinearTableKernel.of(scalar, missing, worst) : FACTORY.linear(scalar, missing, worst);
   }
 }

@@ -56,11 +56,11 @@ class VectorKernelProperties {
     Scorecard card = Scorecard.parse(randomCard(rnd), ConfigFormat.JSON, "random card");
     CompiledCard vector = new CompiledCard(card);
     CompiledCard scalar;
-    Vectorization.scalarOnly = true;
+    Vectorization.referenceOnly = true;
     try {
       scalar = new CompiledCard(card);
     } finally {
-      Vectorization.scalarOnly = false;
+      Vectorization.referenceOnly = false;
     }
     int n = 1 + rnd.nextInt(rnd.nextBoolean() ? 40 : 3000);
     MetricTable table = randomTable(rnd, card, n);
@@ -84,6 +84,20 @@ class VectorKernelProperties {
         assertEquals(Double.doubleToRawLongBits(plain.score[i]), Double.doubleToRawLongBits(one.score(values)),
             "single row " + i);
       }
+    }
+    // the batch run's one-pass finish (cards without categories) and branch-free bands equal the detailed
+    // run's general path
+    CardResult batch = BlockEngine.run(scalar, cols, n, idOf, plan, expired, Map.of(), false);
+    CardResult detailed = BlockEngine.run(scalar, cols, n, idOf, plan, expired, Map.of(), true);
+    assertBits(detailed.score, batch.score, "batch vs detailed score");
+    assertBits(detailed.coverage, batch.coverage, "batch vs detailed coverage");
+    assertArrayEquals(detailed.band, batch.band, "batch vs detailed band");
+    for (int i = 0; i < n; i++) {
+      if (plan.overallOverridden(i)) {
+        continue;
+      }
+      int expectedBand = batch.coverage[i] < scalar.minCoverage ? -1 : scalar.bandIndex(batch.score[i]);
+      assertEquals(expectedBand, batch.band[i], "band of row " + i);
     }
     for (boolean detail : new boolean[] {false, true}) {
       CardResult expected = BlockEngine.run(scalar, cols, n, idOf, plan, expired, Map.of(), detail);
