@@ -132,6 +132,28 @@ public class CardBenchmark {
     return e.scorer.score(s.table);
   }
 
+  /** Output arrays owned by the caller, for {@code scoreInto}. */
+  @State(Scope.Benchmark)
+  public static class Into {
+    public double[] score;
+    public double[] coverage;
+    public int[] band;
+
+    @Setup(Level.Trial)
+    public void setUp(CardState s) {
+      score = new double[s.accounts];
+      coverage = new double[s.accounts];
+      band = new int[s.accounts];
+    }
+  }
+
+  /** The engine writing into caller-owned arrays ({@code scoreInto}): no allocation that grows with n. */
+  @Benchmark
+  public int[] engineInto(CardState s, Engine e, Into o) {
+    e.scorer.scoreInto(s.table, o.score, o.coverage, o.band);
+    return o.band;
+  }
+
   /** The engine on two threads (the parallel batch API), scalar rules. */
   @Benchmark
   public ScoreTable engine2Threads(CardState s, Engine e, Pool p) {

@@ -130,6 +130,15 @@ class CardAgreementTest {
     } finally {
       pool.shutdownNow();
     }
+    double[] into = new double[N];
+    double[] coverage = new double[N];
+    int[] band = new int[N];
+    scorer.scoreInto(table, into, coverage, band);
+    assertTrue(java.util.Arrays.equals(one.scores(), into));
+    for (int i = 0; i < N; i++) {
+      assertEquals(one.band(i), band[i] < 0 ? dev.cskit.core.HealthBand.INSUFFICIENT_DATA : scorer.bands().get(band[i]));
+      assertEquals(one.coverage(i), coverage[i]);
+    }
     java.util.List<String> inputs = scorer.inputs();
     double[] values = new double[inputs.size()];
     for (int i = 0; i < N; i += 7) {

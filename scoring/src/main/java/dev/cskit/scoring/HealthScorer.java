@@ -200,6 +200,34 @@ public final class HealthScorer {
   }
 
   /**
+   * Scores every row of the table by the default scorecard into caller-owned arrays, for repeated batch
+   * scoring at scale: the score after caps ({@code NaN} when undefined), the coverage, and the band as an
+   * index into {@link #bands()} ({@code -1} for {@link dev.cskit.core.HealthBand#INSUFFICIENT_DATA}); the same
+   * bits as {@link #score(MetricTable)}. For a card without categories and caps, nothing it allocates grows
+   * with the number of rows. No overrides, no explanation.
+   *
+   * @throws UnsupportedOperationException when the card has percentile measures (their ranking sorts the
+   *     population)
+   * @throws IllegalArgumentException when an array is shorter than the table
+   */
+  public void scoreInto(MetricTable metrics, double[] score, double[] coverage, int[] band) {
+    CompiledCard card = cards.get(0);
+    if (card.percentileCount() > 0) {
+      throw new UnsupportedOperationException("scoreInto: the scorecard has percentile measures");
+    }
+    int n = metrics.rowCount();
+    if (score.length < n || coverage.length < n || band.length < n) {
+      throw new IllegalArgumentException("scoreInto: the arrays must hold " + n + " rows");
+    }
+    BlockEngine.into(card, card.bind(metrics), n, metrics::accountId, score, coverage, band);
+  }
+
+  /** The bands of the default scorecard, in order: {@link #scoreInto} reports indices into this list. */
+  public List<dev.cskit.core.HealthBand> bands() {
+    return List.of(cards.get(0).bands);
+  }
+
+  /**
    * The metrics the default scorecard reads, in the order {@link #quickScore(double[])} takes their values.
    */
   public List<String> inputs() {

@@ -50,6 +50,15 @@ public final class BlockEngine {
   }
 
   /**
+   * A batch run (no overrides, no detail) writing the score, coverage and band into caller-owned arrays of at
+   * least {@code n} rows: for a card without categories or caps, nothing allocated grows with {@code n}.
+   */
+  public static void into(CompiledCard k, double[][] cols, int n, IntFunction<AccountId> ids, double[] score,
+      double[] coverage, int[] band) {
+    range(k, cols, 0, n, ids, OverridePlan.EMPTY, false, new CardResult(k, n, ids, cols, score, coverage, band));
+  }
+
+  /**
    * {@link #run}, with the rows split into {@code parts} contiguous ranges of whole blocks scored
    * concurrently: all but the last on {@code executor}, the last on the calling thread. Ranges write disjoint
    * parts of the result and every row's arithmetic is the same, so the result is identical, bit for bit.

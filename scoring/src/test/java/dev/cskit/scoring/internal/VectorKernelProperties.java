@@ -72,6 +72,17 @@ class VectorKernelProperties {
     IntFunction<AccountId> idOf = r -> ids[r];
     OverridePlan plan = randomPlan(rnd, scalar, n);
     Map<Integer, List<ScoreOverride>> expired = Map.of();
+    // scoring into caller arrays: the batch's bits
+    {
+      CardResult plain = BlockEngine.run(scalar, cols, n, idOf, OverridePlan.EMPTY, expired, Map.of(), false);
+      double[] score = new double[n];
+      double[] coverage = new double[n];
+      int[] band = new int[n];
+      BlockEngine.into(vector, cols, n, idOf, score, coverage, band);
+      assertBits(plain.score, score, "into score");
+      assertBits(plain.coverage, coverage, "into coverage");
+      assertArrayEquals(plain.band, band, "into band");
+    }
     // the allocation-free single-account path: the same bits as the batch (it takes no overrides)
     if (vector.percentileCount() == 0) {
       CardResult plain = BlockEngine.run(scalar, cols, n, idOf, OverridePlan.EMPTY, expired, Map.of(), false);
