@@ -17,6 +17,9 @@ import picocli.CommandLine.Command;
       SampleCommand.class,
       UsageCommand.class,
       ScoreCommand.class,
+      SegmentCommand.class,
+      CapacityCommand.class,
+      TtvCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class CskitCommand implements Runnable {

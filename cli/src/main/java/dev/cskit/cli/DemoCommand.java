@@ -17,7 +17,13 @@ import picocli.CommandLine.Option;
     description = "Generate the built-in sample portfolio and show what cskit computes on it.")
 public final class DemoCommand implements Callable<Integer> {
   /** The demo's sections, in order. Each capability adds its own. */
-  static final List<DemoSection> SECTIONS = List.of(new PortfolioSection(), new HealthSection());
+  static final List<DemoSection> SECTIONS =
+      List.of(
+          new PortfolioSection(),
+          new HealthSection(),
+          new ValidationSection(),
+          new TouchModelSection(),
+          new TimeToValueSection());
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

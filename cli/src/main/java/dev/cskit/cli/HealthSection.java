@@ -98,7 +98,7 @@ final class HealthSection implements DemoSection {
       }
     }
     rows.sort(Comparator.comparingDouble((Integer i) -> scores.score(i))
-        .thenComparing(i -> -byId.getOrDefault(scores.accountId(i), null).arr())
+        .thenComparing(i -> byId.containsKey(scores.accountId(i)) ? -byId.get(scores.accountId(i)).arr() : 0.0)
         .thenComparing(i -> scores.accountId(i)));
     List<Object> atRisk = new ArrayList<>();
     TextTable rt = TextTable.withHeader("account", "name", "arr", "card", "score", "band", "top reasons");

@@ -39,16 +39,18 @@ import picocli.CommandLine.Option;
     description =
         "Score accounts with a health scorecard: score, band, coverage, category and measure sub-scores, "
             + "each measure's contribution, caps and overrides applied. The scorecard file (JSON or YAML) may "
-            + "be a scorecard or a scorecard set; the names three-axis, onboarding and by-stage are built in.")
+            + "be a scorecard or a scorecard set; the names three-axis, onboarding and by-stage are built in.",
+    subcommands = {ScoreValidateCommand.class, ScoreFitWeightsCommand.class})
 public final class ScoreCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--scorecard", paramLabel = "FILE", required = true,
-      description = "Scorecard or scorecard set (.json, .yaml), or a built-in name.")
+  // not required = true: picocli would then demand them before the validate and fit-weights subcommands too
+  @Option(names = "--scorecard", paramLabel = "FILE",
+      description = "Scorecard or scorecard set (.json, .yaml), or a built-in name (required).")
   String scorecard;
 
-  @Option(names = "--metrics", paramLabel = "FILE", required = true,
-      description = "Metrics CSV: account_id, then one column per metric (empty = missing).")
+  @Option(names = "--metrics", paramLabel = "FILE",
+      description = "Metrics CSV: account_id, then one column per metric (empty = missing; required).")
   Path metrics;
 
   @Option(names = "--accounts", paramLabel = "FILE",
@@ -70,6 +72,11 @@ public final class ScoreCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (scorecard == null || metrics == null) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "Missing required option" + (scorecard == null && metrics == null ? "s: '--scorecard=FILE', '--metrics=FILE'"
+              : scorecard == null ? ": '--scorecard=FILE'" : ": '--metrics=FILE'"));
+    }
     Loaded card = load(scorecard);
     MetricTable table = MetricTable.readCsv(metrics);
     List<Account> accountList = accounts == null ? List.of() : Accounts.readCsv(accounts);

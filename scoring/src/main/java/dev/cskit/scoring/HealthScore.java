@@ -64,12 +64,26 @@ public record HealthScore(
   /** The contributions as lines, largest first, then caps and an overall override. */
   public Attribution attribution() {
     List<Attribution.Line> lines = new ArrayList<>();
+    java.util.Set<String> overriddenMeasures = new java.util.HashSet<>();
+    for (ScoreOverride o : overridesApplied) {
+      if (o.scope() == ScoreOverride.Scope.MEASURE) {
+        overriddenMeasures.add(o.target());
+      }
+    }
     for (Map.Entry<String, Double> e : contributions.entrySet()) {
+      if (e.getValue().isNaN()) {
+        continue; // no measure had a value
+      }
       boolean isMeasure = measures.containsKey(e.getKey());
-      lines.add(new Attribution.Line(isMeasure ? e.getKey() : e.getKey() + " (override)", e.getValue(),
+      boolean overridden = !isMeasure || overriddenMeasures.contains(e.getKey());
+      lines.add(new Attribution.Line(overridden ? e.getKey() + " (override)" : e.getKey(), e.getValue(),
           isMeasure ? Attribution.Kind.MEASURE : Attribution.Kind.CATEGORY_OVERRIDE));
     }
     lines.sort(Comparator.comparingDouble((Attribution.Line l) -> -l.points()));
+    if (scoreBeforeCaps != scoreBeforeCaps && hasScore()) {
+      // no measure had a value, but an overall override gives a score: it is the whole explanation
+      lines.add(new Attribution.Line("override", score, Attribution.Kind.OVERRIDE));
+    }
     if (scoreBeforeCaps == scoreBeforeCaps) {
       double afterCaps = scoreAfterCaps();
       if (!capsApplied.isEmpty()) {

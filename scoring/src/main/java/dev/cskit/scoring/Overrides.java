@@ -10,10 +10,7 @@ public record Overrides(Integer version, List<ScoreOverride> overrides) {
   public Overrides {
     ConfigPath r = ConfigPath.root();
     r.field("version").check(version != null && version >= 1, "is required (a whole number >= 1)", version);
-    overrides = overrides == null ? List.of() : List.copyOf(overrides);
-    for (int i = 0; i < overrides.size(); i++) {
-      r.field("overrides").index(i).required(overrides.get(i));
-    }
+    overrides = overrides == null ? List.of() : Scorecard.copy(r.field("overrides"), overrides);
   }
 
   /** Reads an overrides file (JSON or YAML). */

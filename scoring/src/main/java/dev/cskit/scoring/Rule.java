@@ -168,6 +168,7 @@ public sealed interface Rule permits Rule.Linear, Rule.Steps, Rule.Bool, Rule.Pe
     path.check(points != null && !points.isEmpty(), "at least one [value, score] pair is required", null);
     double prev = Double.NEGATIVE_INFINITY;
     for (int i = 0; i < points.size(); i++) {
+      path.index(i).required(points.get(i));
       ConfigPath at = path.index(i);
       List<Double> p = points.get(i);
       at.check(p != null && p.size() == 2 && p.get(0) != null && p.get(1) != null,

@@ -13,6 +13,7 @@ import java.util.Set;
  * sub-score), a {@code reweighting} line for renormalisation effects (measures that appeared or dropped
  * out, shares that moved, a min category switching measure), and lines for changes due to caps and an
  * overall override. The lines sum to the change in score. Undefined (NaN, no lines) when either score is.
+ * When one side has only an overall override (no measure had a value), a single override line explains it.
  */
 public record ScoreDiff(
     AccountId accountId, ScorecardRef before, ScorecardRef after, double scoreBefore, double scoreAfter,
@@ -69,6 +70,10 @@ public record ScoreDiff(
       if (overrideAfter - overrideBefore != 0.0) {
         lines.add(new Line("override", overrideAfter - overrideBefore));
       }
+    }
+    if (lines.isEmpty() && before.hasScore() && after.hasScore() && after.score() != before.score()) {
+      // one side has no measure score, only an overall override: the override explains the whole change
+      lines.add(new Line("override", after.score() - before.score()));
     }
     return new ScoreDiff(after.accountId(), before.scorecard(), after.scorecard(), before.score(), after.score(),
         lines);

@@ -79,12 +79,12 @@ public record ScoreOverride(
     return until == null ? null : instant(ConfigPath.root().field("until"), until);
   }
 
-  /** Whether the override applies at this instant: from <= asOf < until. */
+  /** Whether the override applies at this instant: {@code from <= asOf < until}. */
   public boolean activeAt(Instant asOf) {
     return !asOf.isBefore(start()) && (until == null || asOf.isBefore(end()));
   }
 
-  /** Whether the override has ended by this instant (until <= asOf). */
+  /** Whether the override has ended by this instant ({@code until <= asOf}). */
   public boolean expiredAt(Instant asOf) {
     return until != null && !asOf.isBefore(end());
   }

@@ -170,6 +170,21 @@ public final class ScoreTable {
     return counts;
   }
 
+  /**
+   * Why each account's score moved since an earlier scoring (another date or scorecard version): one
+   * {@link ScoreDiff} per account present in both tables, in this table's row order.
+   */
+  public List<ScoreDiff> diff(ScoreTable before) {
+    List<ScoreDiff> out = new ArrayList<>();
+    for (int i = 0; i < size(); i++) {
+      int j = before.rowOf(accountId(i));
+      if (j >= 0) {
+        out.add(ScoreDiff.between(before.row(j), row(i)));
+      }
+    }
+    return out;
+  }
+
   /** Overrides that had expired at the as-of instant, by account. */
   public Map<AccountId, List<ScoreOverride>> expiredOverrides() {
     Map<AccountId, List<ScoreOverride>> out = new LinkedHashMap<>();
@@ -262,7 +277,7 @@ public final class ScoreTable {
       row[0] = source.accountId(i).value();
       row[1] = round(score(i));
       row[2] = band(i).name();
-      row[3] = round(coverage(i));
+      row[3] = v2(coverage(i));
       for (int c = 0; c < cats.size(); c++) {
         row[4 + c] = round(categoryScore(i, cats.get(c)));
       }
@@ -277,6 +292,10 @@ public final class ScoreTable {
       sb.append("... ").append(source.rowCount() - shown).append(" more rows\n");
     }
     return sb.toString();
+  }
+
+  private static double v2(double v) {
+    return v != v ? v : Math.round(v * 100.0) / 100.0;
   }
 
   private static double round(double v) {

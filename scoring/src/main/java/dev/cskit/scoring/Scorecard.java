@@ -51,11 +51,11 @@ public record Scorecard(
     r.field("version").check(version != null && version >= 1, "is required (a whole number >= 1)", version);
     minCoverage = minCoverage == null ? 0.0 : minCoverage;
     r.field("minCoverage").check(minCoverage >= 0 && minCoverage <= 1, "must be between 0 and 1", minCoverage);
-    bands = bands == null ? DEFAULT_BANDS : List.copyOf(bands);
-    categories = categories == null ? List.of() : List.copyOf(categories);
+    bands = bands == null ? DEFAULT_BANDS : copy(r.field("bands"), bands);
+    categories = categories == null ? List.of() : copy(r.field("categories"), categories);
     r.field("measures").check(measures != null && !measures.isEmpty(), "at least one measure is required", null);
-    measures = List.copyOf(measures);
-    caps = caps == null ? List.of() : List.copyOf(caps);
+    measures = copy(r.field("measures"), measures);
+    caps = caps == null ? List.of() : copy(r.field("caps"), caps);
     r.field("caps").check(caps.size() <= 31, "at most 31 caps are allowed", caps.size());
 
     r.field("bands").check(!bands.isEmpty(), "at least one band is required", null);
@@ -100,6 +100,14 @@ public record Scorecard(
       r.field("categories").index(i).check(used.contains(categories.get(i).id()),
           "a category must be used by at least one measure", categories.get(i).id());
     }
+  }
+
+  /** An immutable copy of a list whose elements must not be null (an empty list item in YAML, say). */
+  static <T> List<T> copy(ConfigPath path, List<T> list) {
+    for (int i = 0; i < list.size(); i++) {
+      path.index(i).required(list.get(i));
+    }
+    return List.copyOf(list);
   }
 
   /** Reads a scorecard from a JSON or YAML file. */

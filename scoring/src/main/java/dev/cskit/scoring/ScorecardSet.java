@@ -38,7 +38,7 @@ public record ScorecardSet(
 
   /**
    * Matches accounts by every condition it gives: {@code stage}, {@code attribute} = {@code equals},
-   * {@code arrMin} <= ARR < {@code arrMax}.
+   * {@code arrMin <= ARR < arrMax}.
    */
   public record Selector(String scorecard, String stage, String attribute, String equals, Double arrMin,
       Double arrMax) {
@@ -80,8 +80,8 @@ public record ScorecardSet(
     ConfigPath r = ConfigPath.root();
     r.field("name").check(name != null && !name.isBlank(), "is required", name);
     r.field("version").check(version != null && version >= 1, "is required (a whole number >= 1)", version);
-    scorecards = scorecards == null ? List.of() : List.copyOf(scorecards);
-    selectors = selectors == null ? List.of() : List.copyOf(selectors);
+    scorecards = scorecards == null ? List.of() : Scorecard.copy(r.field("scorecards"), scorecards);
+    selectors = selectors == null ? List.of() : Scorecard.copy(r.field("selectors"), selectors);
     Set<String> names = new HashSet<>();
     for (int i = 0; i < scorecards.size(); i++) {
       r.field("scorecards").index(i).field("name").check(names.add(scorecards.get(i).name()),

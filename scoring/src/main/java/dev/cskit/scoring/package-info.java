@@ -25,11 +25,13 @@
  * ...)} gives one {@link dev.cskit.scoring.HealthScore}. Both run the same block engine
  * ({@code dev.cskit.scoring.internal.BlockEngine}), on one-row columns for a single account, so batch and
  * single results agree bit for bit. The engine works in blocks of 1024 accounts over the raw {@code double[]}
- * columns: phase 1, one specialised kernel per rule writes sub-scores; phase 2, measure overrides (sparse);
- * phase 3, weighted sums and weight sums per category in reusable block buffers (NaN masked by selects);
- * phase 4, category overrides, the overall weighted mean and cap kernels; phase 5, overall overrides and
- * bands. No object per account, no boxing. Percentile measures are ranked over the whole population before
- * the block pass (mid-rank: (below + (equal - 1)/2) / (present - 1)); single accounts rank against an explicit
+ * columns: per measure one specialised, branch-free kernel computes the rule, applies the missing policy and
+ * accumulates coverage, weighted sums and weight sums into reusable block buffers; then category scores,
+ * overrides, the overall weighted mean, cap kernels and bands. No object per account, no boxing. The batch
+ * keeps score, band, coverage, fired caps and category columns; measure sub-scores and attributions are
+ * recomputed on demand by the same engine (same bits). Percentile measures are ranked over the whole
+ * population before the block pass (mid-rank: (below + (equal - 1)/2) / (present - 1)); single accounts rank
+ * against an explicit
  * {@link dev.cskit.scoring.PercentileReference}.
  *
  * <h2>Explanations and history</h2>

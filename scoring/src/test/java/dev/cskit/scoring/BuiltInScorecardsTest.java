@@ -20,8 +20,6 @@ class BuiltInScorecardsTest {
     for (String name : Scorecard.BUILT_IN) {
       Scorecard card = Scorecard.builtIn(name);
       ScoreTable t = card.compile().score(m, P.accounts(), List.of(), null);
-      System.out.println(t);
-      System.out.println(t.row(0));
       Map<HealthBand, Integer> counts = t.bandCounts();
       // a usable card spreads the portfolio over the bands
       assertTrue(counts.get(HealthBand.RED) > 0, name + " " + counts);
@@ -37,7 +35,6 @@ class BuiltInScorecardsTest {
   void byStageSetScoresOnboardingAccountsWithTheOnboardingCard() {
     HealthScorer scorer = ScorecardSet.builtIn("by-stage").compile();
     ScoreTable t = scorer.score(P.metrics(), P.accounts(), List.of(), null);
-    System.out.println(t);
     int onboarding = 0;
     for (var a : P.accounts()) {
       int r = t.rowOf(a.id());

@@ -111,6 +111,10 @@ class ConfigErrorsTest {
         + "caps: [{metric: p, op: \"=>\", value: 0, maxScore: 39}]\n", "caps[0].op", "one of");
     assertError(HEAD + "measures:\n  - {id: m, metric: x, weight: 1, rule: " + LIN + ", colour: red}\n",
         "measures[0].colour", "unknown field");
+    assertError(HEAD + "measures:\n  - {id: m, metric: x, weight: 1, rule: " + LIN + "}\n  - null\n",
+        "measures[1]", "is required");
+    assertError(HEAD + "measures:\n  - {id: m, metric: x, weight: 1, rule: {type: linear, points: [[0, 0], null]}}\n",
+        "measures[0].rule.points[1]", "is required");
     assertError("name: t\nmeasures:\n  - {id: m, metric: x, weight: 1, rule: " + LIN + "}\n", "version", "is required");
   }
 

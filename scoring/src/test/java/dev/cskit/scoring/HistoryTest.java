@@ -29,6 +29,17 @@ class HistoryTest {
   }
 
   @Test
+  void diffOfTwoTables() {
+    HealthScorer s = TWO.compile();
+    ScoreTable before = s.score(table(cols("a", "b"), new double[] {20, 40}, new double[] {0, 0}));
+    ScoreTable after = s.score(table(cols("a", "b"), new double[] {30, 60}));
+    List<ScoreDiff> diffs = after.diff(before);
+    assertEquals(1, diffs.size());
+    assertEquals(15, diffs.get(0).change(), 1e-12);
+    assertEquals(diffs.get(0).change(), diffs.get(0).lineSum(), 1e-12);
+  }
+
+  @Test
   void renormalisationIsItsOwnLine() {
     HealthScorer s = TWO.compile();
     HealthScore before = s.score(table(cols("a", "b"), new double[] {20, 40})).row(0);

@@ -42,6 +42,7 @@ class OverridesTest {
     assertEquals(60, s.score(0), 0);
     assertEquals(100, s.measureScore(0, "b"), 0);
     assertEquals(List.of(ov), s.row(0).overridesApplied());
+    assertEquals("60.0 yellow = b (override) 50.0 + a 10.0", s.row(0).attribution().toString());
     assertEquals(30, s.score(1), 0); // A2 untouched (its cap at 39 lowers nothing)
     assertEquals(1.0, s.coverage(0), 0);
   }
@@ -97,6 +98,20 @@ class OverridesTest {
     }
     assertEquals(75, sum, 1e-9);
     assertTrue(h.attribution().toString().equals("75.0 green = b 20.0 + a 10.0 + cap p1 > 0 0.0 + override (call) 45.0"), h.attribution().toString());
+  }
+
+  @Test
+  void anOverallOverrideOnAnAccountWithoutDataIsTheWholeExplanation() {
+    ScoreOverride ov = o("A1", Scope.OVERALL, null, 35, BEFORE, null);
+    MetricTable t = table(cols("a", "b", "p1"), new double[] {NaN, NaN, 0});
+    HealthScore h = TWO.compile().score(t, List.of(), List.of(ov), AS_OF).row(0);
+    assertEquals(35, h.score(), 0);
+    assertEquals(HealthBand.RED, h.band());
+    assertEquals("35.0 red = override 35.0", h.attribution().toString());
+    HealthScore before = TWO.compile().score(table(cols("a", "b", "p1"), new double[] {20, 40, 0})).row(0);
+    ScoreDiff d = h.diff(before);
+    assertEquals(5, d.change(), 1e-12);
+    assertEquals(d.change(), d.lineSum(), 1e-12);
   }
 
   @Test

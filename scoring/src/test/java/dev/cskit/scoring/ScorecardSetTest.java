@@ -72,6 +72,25 @@ class ScorecardSetTest {
   }
 
   @Test
+  void overridesReachTheRightCardAndRow() {
+    ScorecardSet set = ScorecardSet.parse(SET, ConfigFormat.YAML, "set.yaml");
+    List<Account> accounts = List.of(account("A1", LifecycleStage.ADOPTION, "smb", 1000),
+        account("A2", LifecycleStage.ADOPTION, "mid", 60000), account("A3", LifecycleStage.ADOPTION, "smb", 2000));
+    MetricTable t = table(cols("x"), new double[] {5}, new double[] {5}, new double[] {5});
+    java.time.Instant asOf = java.time.Instant.parse("2026-06-30T00:00:00Z");
+    List<ScoreOverride> overrides = List.of(
+        ScoreOverride.of("A2", ScoreOverride.Scope.MEASURE, "m", 90, null, null, asOf.minusSeconds(60), null),
+        ScoreOverride.of("A3", ScoreOverride.Scope.OVERALL, null, 12, null, null, asOf.minusSeconds(60), asOf),
+        ScoreOverride.of("nobody", ScoreOverride.Scope.OVERALL, null, 12, null, null, asOf.minusSeconds(60), null));
+    ScoreTable s = set.compile().score(t, accounts, overrides, asOf);
+    assertEquals(50, s.score(0), 0);
+    assertEquals("high", s.scorecard(1).name());
+    assertEquals(90, s.score(1), 0);
+    assertEquals(50, s.score(2), 0);
+    assertEquals(1, s.row(2).overridesExpired().size());
+  }
+
+  @Test
   void setRoundTripAndHash() {
     ScorecardSet set = ScorecardSet.parse(SET, ConfigFormat.YAML, "set.yaml");
     for (ConfigFormat f : ConfigFormat.values()) {

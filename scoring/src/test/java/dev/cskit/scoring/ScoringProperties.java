@@ -275,6 +275,32 @@ class ScoringProperties {
   }
 
   @Property(tries = 100)
+  void diffLinesSumToTheChange(@ForAll long seed) {
+    Random r = new Random(seed);
+    Scorecard card = card(r, false, 0);
+    Scorecard other = r.nextBoolean() ? card : card(r, false, 0); // a new date, or another card
+    MetricTable before = table(r, 1 + r.nextInt(20));
+    MetricTable.Builder b = MetricTable.builder(METRICS);
+    Random r2 = new Random(seed + 1);
+    MetricTable next = table(r2, before.rowCount());
+    for (int i = 0; i < before.rowCount(); i++) {
+      double[] v = new double[METRICS.length];
+      for (int k = 0; k < v.length; k++) {
+        v[k] = next.value(i, METRICS[k]);
+      }
+      b.addRow(before.accountId(i), v);
+    }
+    List<ScoreDiff> diffs = other.compile().score(b.build()).diff(card.compile().score(before));
+    for (ScoreDiff d : diffs) {
+      if (!Double.isNaN(d.change())) {
+        assertEquals(d.change(), d.lineSum(), 1e-9);
+      } else {
+        assertTrue(d.lines().isEmpty());
+      }
+    }
+  }
+
+  @Property(tries = 100)
   void jsonAndYamlRoundTrips(@ForAll long seed) {
     Random r = new Random(seed);
     Scorecard card = card(r, true, r.nextDouble());

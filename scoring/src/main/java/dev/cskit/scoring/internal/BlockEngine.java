@@ -104,6 +104,7 @@ public final class BlockEngine {
     Finish.Finisher finisher = Vectorization.finisher();
     double[][] sumW = new double[c][block];
     double[][] sumS = new double[c][block];
+    double[][] sumF = new double[c][block];
     double[] cov = new double[block];
     double[] tw = new double[block];
     double[] ts = new double[block];
@@ -132,28 +133,29 @@ public final class BlockEngine {
         pEnd++;
       }
 
-      // 1-3. per measure: the rule, the missing policy, coverage (observed = the rule gave a value) and the
-      // category's weighted sum and weight sum, fused in one loop; a detailed run, a measure overridden in
-      // this block, a min category or the fail policy take the same arithmetic step by step.
-      Arrays.fill(cov, 0, len, 0.0);
+      // 1-3. per measure: the rule, the missing policy and the category's weight sum, weighted sum (or
+      // minimum) and filled-in weight (present but not observed), fused in one loop; a detailed run, a
+      // measure overridden in this block, a min category or the fail policy take the same arithmetic step by
+      // step. Coverage follows per category: factor x (weight present - weight filled in).
       for (int g = 0; g < c; g++) {
         Arrays.fill(sumW[g], 0, len, 0.0);
         Arrays.fill(sumS[g], 0, len, k.categoryMin[g] ? Double.POSITIVE_INFINITY : 0.0);
+        Arrays.fill(sumF[g], 0, len, 0.0);
       }
       for (int j = 0; j < m; j++) {
         RuleKernel kernel = k.kernels[j];
         int g = k.categoryOf[j];
         double w = k.weight[j];
-        double cw = k.coverageWeight[j];
         double[] sw = sumW[g];
         double[] ss = sumS[g];
+        double[] sf = sumF[g];
         boolean patched = false;
         for (int e = p; e < pEnd; e++) {
           patched |= plan.kind[e] == OverridePlan.MEASURE && plan.index[e] == j;
         }
         if (!detail && !patched && !k.categoryMin[g] && kernel.policy != RuleKernel.FAIL) {
           // the common case: one fused loop per measure, sub-scores never stored
-          kernel.fused(cols, from, len, scratch, sw, ss, cov, w, cw, kernel.fill);
+          kernel.fused(cols, from, len, scratch, sw, ss, sf, w, kernel.fill);
           continue;
         }
         // the stepwise path, same arithmetic: sub-scores, fail check, policy and coverage, patch, sums
@@ -166,26 +168,43 @@ public final class BlockEngine {
             }
           }
         }
-        policyAndCoverage(kernel, s, subOff, len, cw, cov);
+        // observed before the policy and any override: the rule gave a value
+        for (int i = 0; i < len; i++) {
+          double v = s[subOff + i];
+          scratch[i] = v == v ? 1.0 : 0.0;
+        }
+        if (kernel.policy == RuleKernel.FILL) {
+          double f = kernel.fill;
+          for (int i = 0; i < len; i++) {
+            double v = s[subOff + i];
+            s[subOff + i] = v == v ? v : f;
+          }
+        }
         for (int e = p; e < pEnd; e++) {
           if (plan.kind[e] == OverridePlan.MEASURE && plan.index[e] == j) {
             s[subOff + plan.row[e] - from] = plan.value[e];
           }
         }
-        if (k.categoryMin[g]) {
-          for (int i = 0; i < len; i++) {
-            double v = s[subOff + i];
-            boolean present = v == v;
-            sw[i] += present ? w : 0.0;
+        boolean min = k.categoryMin[g];
+        for (int i = 0; i < len; i++) {
+          double v = s[subOff + i];
+          boolean present = v == v;
+          sw[i] += present ? w : 0.0;
+          if (min) {
             ss[i] = present ? Math.min(ss[i], v) : ss[i];
-          }
-        } else {
-          for (int i = 0; i < len; i++) {
-            double v = s[subOff + i];
-            boolean present = v == v;
-            sw[i] += present ? w : 0.0;
+          } else {
             ss[i] += present ? w * v : 0.0;
           }
+          sf[i] += present && scratch[i] == 0.0 ? w : 0.0;
+        }
+      }
+      Arrays.fill(cov, 0, len, 0.0);
+      for (int g = 0; g < c; g++) {
+        double[] sw = sumW[g];
+        double[] sf = sumF[g];
+        double factor = k.coverageFactor[g];
+        for (int i = 0; i < len; i++) {
+          cov[i] += factor * (sw[i] - sf[i]);
         }
       }
       double[] score = out.score;
@@ -247,24 +266,6 @@ public final class BlockEngine {
         }
       }
       p = pEnd;
-    }
-  }
-
-  /** Fills missing sub-scores per the policy and adds cw for each observed one (before any override). */
-  private static void policyAndCoverage(RuleKernel kernel, double[] s, int off, int len, double cw, double[] cov) {
-    if (kernel.policy == RuleKernel.FILL) {
-      double f = kernel.fill;
-      for (int i = 0; i < len; i++) {
-        double v = s[off + i];
-        boolean observed = v == v;
-        cov[i] += observed ? cw : 0.0;
-        s[off + i] = observed ? v : f;
-      }
-    } else {
-      for (int i = 0; i < len; i++) {
-        double v = s[off + i];
-        cov[i] += v == v ? cw : 0.0;
-      }
     }
   }
 

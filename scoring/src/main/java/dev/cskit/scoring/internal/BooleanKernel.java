@@ -25,12 +25,13 @@ final class BooleanKernel extends RuleKernel {
   }
 
   @Override
-  void fused(double[][] in, int from, int len, double[] scratch, double[] sw, double[] ss, double[] cov,
-      double w, double cw, double f) {
+  void fused(double[][] in, int from, int len, double[] scratch, double[] sw, double[] ss, double[] sf,
+      double w, double f) {
+    boolean fills = f == f;
     double[] x = in[slot];
     for (int i = 0; i < len; i++) {
       double v = x[from + i];
-      accumulate(v != v ? Double.NaN : (v != 0.0 ? whenTrue : whenFalse), i, sw, ss, cov, w, cw, f);
+      accumulate(v != v ? Double.NaN : (v != 0.0 ? whenTrue : whenFalse), i, sw, ss, sf, w, f, fills);
     }
   }
 }

@@ -32,7 +32,12 @@ public final class CompiledCard {
   final RuleKernel[] kernels;
   public final int[] categoryOf;
   public final double[] weight;
-  final double[] coverageWeight;
+  /**
+   * Per category: its share of the total category weight divided by the weight of its measures, so that
+   * coverage = sum over categories of factor x (observed weight in the category).
+   */
+  final double[] coverageFactor;
+  /** The coverage numerator when everything is observed (same operations, so full coverage is exactly 1). */
   final double coverageTotal;
 
   // categories (a card without categories has one implicit category of weight 1)
@@ -131,7 +136,7 @@ public final class CompiledCard {
       kernels[j] = new ColumnKernel(inputs.size() + k, ms.get(j).missing(), ms.get(j).rule().worst());
     }
 
-    // coverage weights: a measure's share of its category times the category's share of the whole
+    // coverage: a measure's share of its category times the category's share of the whole
     double totalCat = 0;
     for (double w : categoryWeight) {
       totalCat += w;
@@ -140,11 +145,11 @@ public final class CompiledCard {
     for (int j = 0; j < m; j++) {
       inCat[categoryOf[j]] += weight[j];
     }
-    coverageWeight = new double[m];
+    coverageFactor = new double[c];
     double total = 0;
-    for (int j = 0; j < m; j++) {
-      coverageWeight[j] = (categoryWeight[categoryOf[j]] / totalCat) * (weight[j] / inCat[categoryOf[j]]);
-      total += coverageWeight[j];
+    for (int g = 0; g < c; g++) {
+      coverageFactor[g] = (categoryWeight[g] / totalCat) / inCat[g];
+      total += coverageFactor[g] * (inCat[g] - 0.0);
     }
     coverageTotal = total;
     minCoverage = card.minCoverage();

@@ -36,11 +36,12 @@ final class LinearKernel extends RuleKernel {
   }
 
   @Override
-  void fused(double[][] in, int from, int len, double[] scratch, double[] sw, double[] ss, double[] cov,
-      double w, double cw, double f) {
+  void fused(double[][] in, int from, int len, double[] scratch, double[] sw, double[] ss, double[] sf,
+      double w, double f) {
+    boolean fills = f == f;
     double[] x = in[slot];
     for (int i = 0; i < len; i++) {
-      accumulate(interpolate(x[from + i], xs, ys, slope), i, sw, ss, cov, w, cw, f);
+      accumulate(interpolate(x[from + i], xs, ys, slope), i, sw, ss, sf, w, f, fills);
     }
   }
 }

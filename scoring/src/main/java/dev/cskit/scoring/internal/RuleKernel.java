@@ -50,26 +50,31 @@ public abstract class RuleKernel {
   /**
    * The fused batch path: computes the sub-scores of input rows {@code [from, from + len)} and, without
    * storing them, applies the policy (fill value {@code f}: the neutral or worst score, or NaN to exclude)
-   * and accumulates {@code cov[i] += observed ? cw : 0}, {@code sw[i] += present ? w : 0},
-   * {@code ss[i] += present ? w * y : 0}: exactly the operations of the engine's stepwise path. This default
-   * goes through {@link #raw} and a scratch buffer; kernels override it with one loop.
+   * and accumulates {@code sw[i] += present ? w : 0}, {@code ss[i] += present ? w * y : 0} and, when the
+   * policy fills in, the weight filled in but not observed, {@code sf[i] += present && !observed ? w : 0}:
+   * exactly the operations of the engine's stepwise path. This default goes through {@link #raw} and a
+   * scratch buffer; kernels override it with one loop.
    */
-  void fused(double[][] in, int from, int len, double[] scratch, double[] sw, double[] ss, double[] cov,
-      double w, double cw, double f) {
+  void fused(double[][] in, int from, int len, double[] scratch, double[] sw, double[] ss, double[] sf,
+      double w, double f) {
     raw(in, from, len, scratch, 0);
+    boolean fills = f == f;
     for (int i = 0; i < len; i++) {
-      accumulate(scratch[i], i, sw, ss, cov, w, cw, f);
+      accumulate(scratch[i], i, sw, ss, sf, w, f, fills);
     }
   }
 
   /** The per-row arithmetic of {@link #fused}; small enough to be inlined into every kernel's loop. */
-  static void accumulate(double v, int i, double[] sw, double[] ss, double[] cov, double w, double cw, double f) {
+  static void accumulate(double v, int i, double[] sw, double[] ss, double[] sf, double w, double f,
+      boolean fills) {
     boolean observed = v == v;
-    cov[i] += observed ? cw : 0.0;
     double y = observed ? v : f;
     boolean present = y == y;
     sw[i] += present ? w : 0.0;
     ss[i] += present ? w * y : 0.0;
+    if (fills) { // loop-invariant: without a fill, present == observed and this would add 0
+      sf[i] += present && !observed ? w : 0.0;
+    }
   }
 
   /**

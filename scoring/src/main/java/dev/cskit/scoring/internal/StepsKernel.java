@@ -40,8 +40,9 @@ final class StepsKernel extends RuleKernel {
   }
 
   @Override
-  void fused(double[][] in, int from, int len, double[] scratch, double[] sw, double[] ss, double[] cov,
-      double w, double cw, double f) {
+  void fused(double[][] in, int from, int len, double[] scratch, double[] sw, double[] ss, double[] sf,
+      double w, double f) {
+    boolean fills = f == f;
     double[] x = in[slot];
     int n = mins.length;
     for (int i = 0; i < len; i++) {
@@ -51,7 +52,7 @@ final class StepsKernel extends RuleKernel {
         k += v >= mins[q] ? 1 : 0; // mins increase: the count is the index of the step
       }
       double s = table[k];
-      accumulate(v != v ? Double.NaN : s, i, sw, ss, cov, w, cw, f);
+      accumulate(v != v ? Double.NaN : s, i, sw, ss, sf, w, f, fills);
     }
   }
 }

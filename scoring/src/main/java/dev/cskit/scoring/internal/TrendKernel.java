@@ -42,8 +42,9 @@ final class TrendKernel extends RuleKernel {
   }
 
   @Override
-  void fused(double[][] in, int from, int len, double[] scratch, double[] sw, double[] ss, double[] cov,
-      double w, double cw, double f) {
+  void fused(double[][] in, int from, int len, double[] scratch, double[] sw, double[] ss, double[] sf,
+      double w, double f) {
+    boolean fills = f == f;
     double[] cur = in[currentSlot];
     double[] prev = in[previousSlot];
     double[] xs = curve.xs;
@@ -56,7 +57,7 @@ final class TrendKernel extends RuleKernel {
       double s = interpolate((c - p) / p, xs, ys, slope);
       s = p == 0.0 ? zero : s;
       s = c != c || p != p ? Double.NaN : s;
-      accumulate(s, i, sw, ss, cov, w, cw, f);
+      accumulate(s, i, sw, ss, sf, w, f, fills);
     }
   }
 }

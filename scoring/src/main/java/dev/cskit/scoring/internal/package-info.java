@@ -4,8 +4,8 @@
  * <h2>Structure (for anyone adding a faster kernel)</h2>
  * <ul>
  *   <li>{@link dev.cskit.scoring.internal.CompiledCard}: a scorecard lowered to arrays: per measure a
- *       {@link dev.cskit.scoring.internal.RuleKernel}, its category index, weight and coverage weight; per
- *       category its weight and aggregate; band minimums; {@link dev.cskit.scoring.internal.CapKernel}s.
+ *       {@link dev.cskit.scoring.internal.RuleKernel}, its category index and weight; per category its
+ *       weight, aggregate and coverage factor; band minimums; {@link dev.cskit.scoring.internal.CapKernel}s.
  *       Inputs are addressed by <em>slot</em>: {@code bind(table)} returns the table's backing
  *       {@code double[]} columns (via {@code TableAccess}, no copy) in slot order, with room for derived
  *       percentile columns after them.
@@ -13,14 +13,16 @@
  *       {@code BooleanKernel}, {@code TrendKernel}, {@code ColumnKernel}) each implement two loops over one
  *       block of rows: {@code raw(in, from, len, out, off)} writes sub-scores (NaN for missing), and
  *       {@code fused(...)} computes the same sub-scores and, without storing them, applies the missing policy
- *       and accumulates coverage, the weighted sum and the weight sum into the block buffers through
+ *       and accumulates the weight sum, the weighted sum and the weight filled in (present, not observed)
+ *       into the block buffers through
  *       {@code RuleKernel.accumulate}. Kernels are branch-free on the data path (segment search by counting,
  *       NaN handled by selects). A vectorised kernel (Vector API) overrides {@code fused} (and {@code raw})
  *       with the same operations in the same order per row, so that batch == single stays bit for bit.
  *   <li>{@link dev.cskit.scoring.internal.BlockEngine#run}: the block loop (BLOCK = 1024 rows). Per block and
  *       measure the fused kernel (the common case), or, for a detailed run, a measure overridden in the
  *       block, a {@code min} category or the {@code fail} policy, the same arithmetic step by step (raw,
- *       policy and coverage, patch, sums). Then category scores, category overrides, the overall weighted
+ *       observed mask, policy, patch, sums). Then coverage (per category: factor x (weight present - weight
+ *       filled in)), category scores, category overrides, the overall weighted
  *       mean, cap kernels, bands and overall overrides. A batch run keeps score, band, coverage, fired caps
  *       and category columns; measure sub-scores are kept only by a detailed run
  *       ({@code CardResult.detailed()}, {@code CardResult.row(i)}), which the {@code ScoreTable} triggers on

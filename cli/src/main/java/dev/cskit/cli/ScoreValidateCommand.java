@@ -1,0 +1,185 @@
+package dev.cskit.cli;
+
+import dev.cskit.core.internal.TextTable;
+import dev.cskit.scoring.Band;
+import dev.cskit.scoring.Scorecard;
+import dev.cskit.scoring.validation.Backtest;
+import dev.cskit.scoring.validation.Calibration;
+import dev.cskit.scoring.validation.ChurnOutcomes;
+import dev.cskit.scoring.validation.ScoreSnapshots;
+import dev.cskit.scoring.validation.ScoreValidation;
+import dev.cskit.scoring.validation.ValidationOptions;
+import dev.cskit.scoring.validation.ValidationReport;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code cskit score validate}: does the health score predict churn? A backtest of score snapshots against
+ * churn outcomes in the horizon after each snapshot.
+ */
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Backtest health-score snapshots against churn. Each snapshot is judged by",
+      "what happened in the horizon after its as-of date: churned, renewed, or left",
+      "out (and counted) when neither happened yet. Reports the ROC AUC (Mann-Whitney,",
+      "ties half: the chance that a churned snapshot scored lower than a retained one)",
+      "with a DeLong or bootstrap interval, the PR AUC (average precision), churn per",
+      "band and its multiple of the base rate, monotonicity, top-decile lift, early",
+      "warning, lead time, the same per measure, and a calibration of the score."
+    })
+public final class ScoreValidateCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--snapshots", paramLabel = "FILE", required = true,
+      description = "Snapshots CSV: account_id, as_of, score, band, then one sub-score column per measure.")
+  Path snapshots;
+
+  @Option(names = "--outcomes", paramLabel = "FILE", required = true,
+      description = "Outcomes CSV: account_id, churn_date, renewal_date.")
+  Path outcomes;
+
+  @Option(names = "--horizon", paramLabel = "DAYS", description = "Days after each snapshot (default: 90).")
+  int horizon = 90;
+
+  @Option(names = "--scorecard", paramLabel = "FILE",
+      description = {"The scorecard (file or built-in name; optional): its bands' lower bounds order the",
+          "bands and band the measures' sub-scores (otherwise inferred from the lowest score in each band)."})
+  String scorecard;
+
+  @Option(names = "--level", paramLabel = "P", description = "Confidence level of the AUC interval (default: 0.95).")
+  double level = 0.95;
+
+  @Option(names = "--interval", paramLabel = "METHOD", description = "delong (default) or bootstrap.")
+  String interval = "delong";
+
+  @Option(names = "--replicates", paramLabel = "N", description = "Bootstrap replicates (default: 2000).")
+  int replicates = 2000;
+
+  @Option(names = "--seed", paramLabel = "S", description = "Bootstrap seed (default: 42).")
+  long seed = 42;
+
+  @Option(names = "--format", paramLabel = "FORMAT", description = "table (default) or json.")
+  OutputFormat format = OutputFormat.TABLE;
+
+  @Override
+  public Integer call() {
+    if (format == OutputFormat.CSV) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--format must be table or json");
+    }
+    Map<String, Double> mins = new LinkedHashMap<>();
+    if (scorecard != null) {
+      for (Band b : ScoreValidateCommand.scorecard(scorecard).bands()) {
+        mins.put(b.name(), b.min());
+      }
+    }
+    ValidationOptions options = new ValidationOptions(level, interval, replicates, seed, mins);
+    Backtest bt = Backtest.run(ScoreSnapshots.readCsv(snapshots), ChurnOutcomes.readCsv(outcomes), horizon);
+    ValidationReport r = ScoreValidation.validate(bt, options);
+    PrintWriter out = spec.commandLine().getOut();
+    if (!r.unknownOutcomeAccounts().isEmpty()) {
+      spec.commandLine().getErr().println("cskit: warning: " + r.unknownOutcomeAccounts().size()
+          + " outcome row(s) name accounts with no snapshot (e.g. " + r.unknownOutcomeAccounts().get(0)
+          + "); they are not used");
+      spec.commandLine().getErr().flush();
+    }
+    if (format == OutputFormat.JSON) {
+      out.println(Json.write(json(r)));
+    } else {
+      out.print(r);
+    }
+    out.flush();
+    return Main.OK;
+  }
+
+  /** The report as the command's JSON object. */
+  static Map<String, Object> json(ValidationReport r) {
+    List<Object> measures = new ArrayList<>();
+    for (ValidationReport.MeasureValidation m : r.measures()) {
+      measures.add(Json.object("id", m.id(), "auc", m.auc(), "aucLower", m.aucLower(), "aucUpper", m.aucUpper(),
+          "prAuc", m.prAuc(), "topDecileLift", m.topDecileLift(), "evaluated", m.evaluated(),
+          "churned", m.churned(), "monotone", m.monotone(), "bands", bands(m.bands())));
+    }
+    List<Object> shares = new ArrayList<>();
+    for (ValidationReport.BandShare s : r.bandShares()) {
+      shares.add(Json.object("band", s.band(), "snapshots", s.snapshots(), "share", s.share()));
+    }
+    List<String> unknown = new ArrayList<>();
+    for (int i = 0; i < Math.min(20, r.unknownOutcomeAccounts().size()); i++) {
+      unknown.add(r.unknownOutcomeAccounts().get(i).value());
+    }
+    Calibration c = r.calibration();
+    List<Object> rel = new ArrayList<>();
+    for (Calibration.ReliabilityRow x : c.reliability()) {
+      rel.add(Json.object("from", x.from(), "to", x.to(), "accounts", x.accounts(), "churned", x.churned(),
+          "meanScore", x.meanScore(), "observedRate", x.observedRate(), "isotonic", x.isotonic(),
+          "platt", x.platt()));
+    }
+    return Json.object(
+        "auc", r.auc().auc(),
+        "aucLower", r.auc().lower(),
+        "aucUpper", r.auc().upper(),
+        "prAuc", r.prAuc(),
+        "bands", bands(r.bands()),
+        "monotone", r.monotone(),
+        "topDecileLift", r.topDecileLift(),
+        "measures", measures,
+        "horizon", r.horizonDays(),
+        "level", r.auc().level(),
+        "aucMethod", r.auc().method(),
+        "aucStandardError", r.auc().standardError(),
+        "prAucTrapezoid", r.prAucTrapezoid(),
+        "snapshots", r.snapshots(),
+        "evaluated", r.evaluated(),
+        "churned", r.churned(),
+        "baseRate", r.baseRate(),
+        "leftOut", Json.object("noOutcomeInHorizon", r.noOutcomeInHorizon(), "noOutcomeRow", r.noOutcomeRow(),
+            "alreadyChurned", r.alreadyChurned(), "unscored", r.unscored()),
+        "unknownOutcomeAccounts", r.unknownOutcomeAccounts().size(),
+        "unknownOutcomeAccountIds", unknown,
+        "bandShares", shares,
+        "notGreenBeforeChurn", r.notGreenBeforeChurn(),
+        "notGreenBeforeChurnAccounts", r.notGreenBeforeChurnAccounts(),
+        "medianLeadTimeDays", r.medianLeadTimeDays(),
+        "leadTimeAccounts", r.leadTimeAccounts(),
+        "calibration", Json.object("plattIntercept", c.plattIntercept(), "plattSlope", c.plattSlope(),
+            "brierIsotonic", c.brierIsotonic(), "brierPlatt", c.brierPlatt(), "brierBaseRate", c.brierBaseRate(),
+            "reliability", rel));
+  }
+
+  static List<Object> bands(List<ValidationReport.BandRow> rows) {
+    List<Object> out = new ArrayList<>();
+    for (ValidationReport.BandRow b : rows) {
+      out.add(Json.object("band", b.band(), "accounts", b.accounts(), "churned", b.churned(),
+          "churnRate", b.churnRate(), "multiple", b.multiple()));
+    }
+    return out;
+  }
+
+  /** A scorecard from a file, or a built-in one by name (a scorecard set is not accepted). */
+  static Scorecard scorecard(String spec) {
+    Path file = Path.of(spec);
+    if (!java.nio.file.Files.exists(file) && Scorecard.BUILT_IN.contains(spec)) {
+      return Scorecard.builtIn(spec);
+    }
+    return Scorecard.read(file);
+  }
+
+  /** A band table for text output. */
+  static String bandTable(List<ValidationReport.BandRow> rows) {
+    TextTable t = TextTable.withHeader("band", "accounts", "churned", "churn rate", "x base rate");
+    for (ValidationReport.BandRow b : rows) {
+      t.row(b.band(), b.accounts(), b.churned(), b.churnRate(), b.multiple());
+    }
+    return t.toString();
+  }
+}

@@ -1,0 +1,697 @@
+package dev.cskit.cli;
+
+import dev.cskit.core.AccountId;
+import dev.cskit.core.CskitException;
+import dev.cskit.core.DataException;
+import dev.cskit.core.internal.TextTable;
+import dev.cskit.core.io.CsvInput;
+import dev.cskit.core.io.CsvOutput;
+import dev.cskit.core.stats.AalenJohansen;
+import dev.cskit.core.stats.CifRow;
+import dev.cskit.core.stats.ConfType;
+import dev.cskit.core.stats.Estimate;
+import dev.cskit.core.stats.KaplanMeier;
+import dev.cskit.core.stats.KmRow;
+import dev.cskit.core.stats.LogRank;
+import dev.cskit.core.stats.LogRankResult;
+import dev.cskit.core.stats.NaiveIncidence;
+import dev.cskit.core.stats.Quantile;
+import dev.cskit.core.stats.RestrictedMean;
+import dev.cskit.core.stats.RmstDifference;
+import dev.cskit.core.ttv.AccountDuration;
+import dev.cskit.core.ttv.CheckIn;
+import dev.cskit.core.ttv.CheckInDay;
+import dev.cskit.core.ttv.DailySeries;
+import dev.cskit.core.ttv.Durations;
+import dev.cskit.core.ttv.MilestoneEvent;
+import dev.cskit.core.ttv.Payback;
+import dev.cskit.core.ttv.PaybackPoint;
+import dev.cskit.core.ttv.PaybackSummary;
+import dev.cskit.core.ttv.StalledAccount;
+import dev.cskit.core.ttv.TtvSpec;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code cskit ttv}: time to value with survival analysis. */
+@Command(
+    name = "ttv",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Time to value, censoring-aware: Kaplan-Meier, competing risks of churn, check-in timing, payback,",
+      "and durations from milestone events. Numbers match R's survival package."
+    },
+    subcommands = {
+      TtvCommand.Km.class,
+      TtvCommand.Cif.class,
+      TtvCommand.Checkin.class,
+      TtvCommand.PaybackCmd.class,
+      TtvCommand.FromEvents.class,
+    })
+public final class TtvCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "a subcommand is required: km, cif, checkin, payback or from-events");
+  }
+
+  /** Durations and status codes of one group, in file order. */
+  static final class Sample {
+    final List<Double> time = new ArrayList<>();
+    final List<Integer> status = new ArrayList<>();
+    final List<String> ids = new ArrayList<>();
+    final List<Double> renewal = new ArrayList<>();
+
+    double[] times() {
+      return time.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    int[] statuses() {
+      return status.stream().mapToInt(Integer::intValue).toArray();
+    }
+  }
+
+  /** Options shared by the commands that read durations. */
+  static final class InputOptions {
+    @Option(names = "--input", paramLabel = "FILE", required = true, description = "Durations CSV.")
+    Path input;
+
+    @Option(names = "--time-column", paramLabel = "NAME", description = "Duration column (default: ${DEFAULT-VALUE}).")
+    String timeColumn = "time";
+
+    @Option(names = "--event-column", paramLabel = "NAME", description = "Status column (default: ${DEFAULT-VALUE}).")
+    String eventColumn = "status";
+  }
+
+  /**
+   * Reads durations by group (in {@link LogRank#GROUP_ORDER}; one group "all" without a group column). Errors name
+   * the file, row and column: a missing or negative duration, a status outside 0..maxCode, an empty
+   * group name, a file without rows.
+   */
+  static Map<String, Sample> read(
+      InputOptions in, String groupColumn, int maxCode, String idColumn, String renewalColumn) {
+    Map<String, Sample> groups = new TreeMap<>(LogRank.GROUP_ORDER);
+    try (CsvInput csv = CsvInput.open(in.input)) {
+      csv.require(in.timeColumn, in.eventColumn);
+      if (groupColumn != null) {
+        csv.require(groupColumn);
+      }
+      if (renewalColumn != null) {
+        csv.require(renewalColumn);
+      }
+      boolean hasId = idColumn != null && csv.has(idColumn);
+      for (CsvInput.Row row : csv) {
+        double t = row.requiredNumber(in.timeColumn);
+        if (!(t >= 0)) {
+          throw row.error(in.timeColumn, "a duration must be a number >= 0", String.valueOf(t));
+        }
+        long s = row.requiredLong(in.eventColumn);
+        if (s < 0 || s > maxCode) {
+          throw row.error(in.eventColumn,
+              maxCode == 1 ? "status must be 1 (reached value) or 0 (censored)"
+                  : "status must be 0 (censored), 1 (reached value) or 2 (churned)",
+              String.valueOf(s));
+        }
+        String g = groupColumn == null ? "all" : row.required(groupColumn);
+        Sample sample = groups.computeIfAbsent(g, k -> new Sample());
+        sample.time.add(t);
+        sample.status.add((int) s);
+        sample.ids.add(hasId ? row.required(idColumn) : "row " + row.number());
+        sample.renewal.add(renewalColumn == null ? Double.NaN : row.number(renewalColumn));
+      }
+    }
+    if (groups.isEmpty()) {
+      throw DataException.of(in.input.getFileName().toString(), "at least one data row is required", "none");
+    }
+    // R's timefix runs on the pooled data before survfit splits it by group
+    double[] pooled = flatten(groups).times();
+    double[] fixed = KaplanMeier.timefix(pooled);
+    int k = 0;
+    for (Sample s : groups.values()) {
+      for (int i = 0; i < s.time.size(); i++) {
+        s.time.set(i, fixed[k++]);
+      }
+    }
+    return groups;
+  }
+
+  static Map<String, Object> estimate(Estimate e) {
+    return Json.object("value", Json.number(e.value()), "lower", Json.number(e.lower()),
+        "upper", Json.number(e.upper()));
+  }
+
+  static ConfType confType(CommandLine cl, String text) {
+    try {
+      return ConfType.parse(text);
+    } catch (CskitException e) {
+      throw new CommandLine.ParameterException(cl, "--conf-type must be log-log, log or plain, found " + text);
+    }
+  }
+
+  static double confidence(CommandLine cl, double c) {
+    if (!(c > 0 && c < 1)) {
+      throw new CommandLine.ParameterException(cl, "--confidence must be strictly between 0 and 1, found " + c);
+    }
+    return c;
+  }
+
+  /** {@code cskit ttv km}. */
+  @Command(
+      name = "km",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Kaplan-Meier time to value per group, with log-rank tests.",
+        "Status 1 = reached value, 0 = censored. Table with",
+        "Greenwood standard errors of S(t) and intervals, median and quantiles with limits (as R's",
+        "quantile.survfit), restricted mean with standard error, Nelson-Aalen cumulative hazard, and the",
+        "log-rank (and Peto-Peto) test for 2+ groups, and for exactly 2 groups the difference in restricted",
+        "means (first - second, in group-name order) with its interval. Without --horizon the restricted mean",
+        "runs to the largest observed time of all groups (R's rmean = \"common\", summary.survfit's default).",
+        "Quantiles follow quantile.survfit: where S(t) = 1 - p exactly over a flat stretch, the midpoint."
+      })
+  static final class Km implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @CommandLine.Mixin InputOptions io;
+
+    @Option(names = "--group-column", paramLabel = "NAME", description = "Cohort column (optional).")
+    String groupColumn;
+
+    @Option(names = "--conf-type", paramLabel = "TYPE", description = "log-log, log or plain (default: ${DEFAULT-VALUE}).")
+    String confType = "log-log";
+
+    @Option(names = "--confidence", paramLabel = "LEVEL", description = "Confidence level (default: ${DEFAULT-VALUE}).")
+    double confidence = 0.95;
+
+    @Option(names = "--horizon", paramLabel = "T", description = "Restricted-mean horizon (default: largest observed time).")
+    Double horizon;
+
+    @Option(names = "--quantiles", paramLabel = "P", split = ",", description = "Quantile probabilities (default: 0.25,0.5,0.75).")
+    List<Double> quantiles = List.of(0.25, 0.5, 0.75);
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "json, table or csv (default: json).")
+    OutputFormat format = OutputFormat.JSON;
+
+    @Override
+    public Integer call() {
+      CommandLine cl = spec.commandLine();
+      double level = confidence(cl, confidence);
+      ConfType type = confType(cl, confType);
+      for (double p : quantiles) {
+        if (!(p >= 0 && p <= 1)) {
+          throw new CommandLine.ParameterException(cl, "--quantiles must be between 0 and 1, found " + p);
+        }
+      }
+      if (horizon != null && !(horizon >= 0 && Double.isFinite(horizon))) {
+        throw new CommandLine.ParameterException(cl, "--horizon must be a finite number >= 0, found " + horizon);
+      }
+      Map<String, Sample> groups = read(io, groupColumn, 1, null, null);
+      String source = io.input.getFileName().toString();
+      Map<String, KaplanMeier> fits = new LinkedHashMap<>();
+      double tau = 0;
+      for (var e : groups.entrySet()) {
+        KaplanMeier km = KaplanMeier.fit(source, e.getValue().times(), e.getValue().statuses(), type, level);
+        fits.put(e.getKey(), km);
+        tau = Math.max(tau, km.lastTime());
+      }
+      if (horizon != null) {
+        tau = horizon;
+      }
+      List<Object> out = new ArrayList<>();
+      for (var e : fits.entrySet()) {
+        KaplanMeier km = e.getValue();
+        List<Object> table = new ArrayList<>();
+        for (KmRow r : km.table()) {
+          table.add(Json.object("time", r.time(), "atRisk", r.atRisk(), "events", r.events(),
+              "censored", r.censored(), "survival", Json.number(r.survival()),
+              "stdErr", Json.number(r.stdErr()), "lower", Json.number(r.lower()),
+              "upper", Json.number(r.upper())));
+        }
+        List<Object> qs = new ArrayList<>();
+        for (double p : quantiles) {
+          Quantile q = km.quantile(p);
+          qs.add(Json.object("p", p, "value", Json.number(q.value()), "lower", Json.number(q.lower()),
+              "upper", Json.number(q.upper())));
+        }
+        Quantile med = km.median();
+        RestrictedMean rm = km.restrictedMean(tau);
+        List<Object> hz = new ArrayList<>();
+        km.cumulativeHazard().forEach(h -> hz.add(Json.object("time", h.time(),
+            "cumulativeHazard", Json.number(h.cumulativeHazard()), "stdErr", Json.number(h.stdErr()))));
+        out.add(Json.object(
+            "group", e.getKey(), "n", km.n(), "events", km.events(), "table", table,
+            "median", Json.object("value", Json.number(med.value()), "lower", Json.number(med.lower()),
+                "upper", Json.number(med.upper())),
+            "quantiles", qs,
+            "rmst", Json.object("horizon", rm.horizon(), "value", Json.number(rm.value()),
+                "stdErr", Json.number(rm.stdErr())),
+            "cumulativeHazard", hz));
+      }
+      Map<String, Object> result = Json.object("groups", out);
+      if (groups.size() >= 2) {
+        double[] t = new double[0];
+        List<Double> tl = new ArrayList<>();
+        List<Integer> sl = new ArrayList<>();
+        List<String> gl = new ArrayList<>();
+        groups.forEach((g, s) -> {
+          tl.addAll(s.time);
+          sl.addAll(s.status);
+          s.time.forEach(x -> gl.add(g));
+        });
+        t = tl.stream().mapToDouble(Double::doubleValue).toArray();
+        int[] st = sl.stream().mapToInt(Integer::intValue).toArray();
+        String[] ga = gl.toArray(new String[0]);
+        result.put("logRank", test(LogRank.logRank(t, st, ga)));
+        result.put("petoPeto", test(LogRank.petoPeto(t, st, ga)));
+        if (fits.size() == 2) {
+          List<String> names = new ArrayList<>(fits.keySet());
+          RmstDifference diff = RmstDifference.between(fits.get(names.get(0)), fits.get(names.get(1)), tau, level);
+          result.put("rmstDifference", Json.object("first", names.get(0), "second", names.get(1),
+              "horizon", tau, "difference", Json.number(diff.difference()), "stdErr", Json.number(diff.stdErr()),
+              "lower", Json.number(diff.lower()), "upper", Json.number(diff.upper()),
+              "pValue", Json.number(diff.pValue())));
+        }
+      }
+      PrintWriter pw = cl.getOut();
+      switch (format) {
+        case JSON:
+          pw.println(Json.write(result));
+          break;
+        case CSV: {
+          CsvOutput csv = new CsvOutput(pw).row("group", "time", "at_risk", "events", "censored",
+              "survival", "std_err", "lower", "upper");
+          fits.forEach((g, km) -> km.table().forEach(r -> csv.row(g, CsvOutput.number(r.time()),
+              String.valueOf(r.atRisk()), String.valueOf(r.events()), String.valueOf(r.censored()),
+              CsvOutput.number(r.survival()), CsvOutput.number(r.stdErr()), CsvOutput.number(r.lower()),
+              CsvOutput.number(r.upper()))));
+          csv.flush();
+          break;
+        }
+        default:
+          final double h = tau;
+          fits.forEach((g, km) -> {
+            pw.println("== " + g + " ==");
+            pw.print(km);
+            RestrictedMean rm = km.restrictedMean(h);
+            pw.println("restricted mean to " + TextTable.cell(h) + ": " + TextTable.cell(rm.value())
+                + " (std err " + TextTable.cell(rm.stdErr()) + ")");
+          });
+          if (groups.size() >= 2) {
+            pw.print(LogRank.logRank(
+                flatten(groups).times(), flatten(groups).statuses(), groupNames(groups)));
+          }
+      }
+      pw.flush();
+      return Main.OK;
+    }
+
+    private static Map<String, Object> test(LogRankResult r) {
+      List<Object> gs = new ArrayList<>();
+      r.groups().forEach(g -> gs.add(Json.object("group", g.group(), "n", g.n(), "observed", g.observed(),
+          "expected", g.expected())));
+      return Json.object("chiSquare", r.chiSquare(), "df", r.df(), "pValue", Json.number(r.pValue()),
+          "groups", gs);
+    }
+  }
+
+  static Sample flatten(Map<String, Sample> groups) {
+    Sample all = new Sample();
+    groups.values().forEach(s -> {
+      all.time.addAll(s.time);
+      all.status.addAll(s.status);
+      all.ids.addAll(s.ids);
+      all.renewal.addAll(s.renewal);
+    });
+    return all;
+  }
+
+  static String[] groupNames(Map<String, Sample> groups) {
+    List<String> gl = new ArrayList<>();
+    groups.forEach((g, s) -> s.time.forEach(x -> gl.add(g)));
+    return gl.toArray(new String[0]);
+  }
+
+  /** {@code cskit ttv cif}. */
+  @Command(
+      name = "cif",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Cumulative incidence of value and of churn (competing risks).",
+        "Aalen-Johansen estimate (status 0 = censored, 1 = reached value, 2 = churned), with infinitesimal-jackknife standard errors as R's multi-state survfit.",
+        "--naive adds 1 - Kaplan-Meier with churn censored, flagged as overstating."
+      })
+  static final class Cif implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @CommandLine.Mixin InputOptions io;
+
+    @Option(names = "--group-column", paramLabel = "NAME", description = "Cohort column (optional).")
+    String groupColumn;
+
+    @Option(names = "--conf-type", paramLabel = "TYPE", description = "log-log, log or plain (default: ${DEFAULT-VALUE}).")
+    String confType = "log-log";
+
+    @Option(names = "--confidence", paramLabel = "LEVEL", description = "Confidence level (default: ${DEFAULT-VALUE}).")
+    double confidence = 0.95;
+
+    @Option(names = "--naive", description = "Also report 1 - Kaplan-Meier with churn censored (overstates).")
+    boolean naive;
+
+    @Override
+    public Integer call() {
+      CommandLine cl = spec.commandLine();
+      double level = confidence(cl, confidence);
+      ConfType type = confType(cl, confType);
+      Map<String, Sample> groups = read(io, groupColumn, 2, null, null);
+      List<Object> out = new ArrayList<>();
+      for (var e : groups.entrySet()) {
+        Sample s = e.getValue();
+        AalenJohansen aj = AalenJohansen.fit(s.times(), s.statuses(), 2, type, level);
+        List<Object> table = new ArrayList<>();
+        int value = 0;
+        int churn = 0;
+        for (CifRow r : aj.table()) {
+          value += r.events().get(0);
+          churn += r.events().get(1);
+          table.add(Json.object("time", r.time(), "atRisk", r.atRisk(),
+              "valueEvents", r.events().get(0), "churnEvents", r.events().get(1), "censored", r.censored(),
+              "eventFree", Json.number(r.eventFree()),
+              "value", cause(r, 0), "churn", cause(r, 1)));
+        }
+        Map<String, Object> g = Json.object("group", e.getKey(), "n", aj.n(), "valueEvents", value,
+            "churnEvents", churn, "table", table);
+        if (naive) {
+          NaiveIncidence ni = aj.oneMinusKaplanMeier(s.times(), s.statuses(), 1);
+          List<Object> rows = new ArrayList<>();
+          for (KmRow r : ni.curve().table()) {
+            rows.add(Json.object("time", r.time(), "incidence", Json.number(1 - r.survival()),
+                "lower", Json.number(1 - r.upper()), "upper", Json.number(1 - r.lower())));
+          }
+          g.put("oneMinusKm", Json.object("overstates", ni.overstates(), "warning", ni.warning(),
+              "table", rows));
+        }
+        out.add(g);
+      }
+      PrintWriter pw = cl.getOut();
+      pw.println(Json.write(Json.object("groups", out)));
+      pw.flush();
+      return Main.OK;
+    }
+
+    private static Map<String, Object> cause(CifRow r, int k) {
+      return Json.object("incidence", Json.number(r.incidence().get(k)),
+          "stdErr", Json.number(r.stdErr().get(k)), "lower", Json.number(r.lower().get(k)),
+          "upper", Json.number(r.upper().get(k)));
+    }
+  }
+
+  /** {@code cskit ttv checkin}. */
+  @Command(
+      name = "checkin",
+      mixinStandardHelpOptions = true,
+      description = {
+        "The day for a progress call, and the stalled accounts.",
+        "The earliest day where the chance of reaching value in",
+        "the next --window days, given not yet reached, falls below --threshold (after having been at or",
+        "above it); and the accounts still onboarding past that day (status 0), ranked by their chance of",
+        "reaching value before renewal, lowest first. Status: 0 onboarding, 1 value, 2 churned; churn is a",
+        "competing event (Aalen-Johansen: chance = (F(d + k) - F(d)) / P(no event by d))."
+      })
+  static final class Checkin implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @CommandLine.Mixin InputOptions io;
+
+    @Option(names = "--id-column", paramLabel = "NAME", description = "Account id column (default: ${DEFAULT-VALUE}).")
+    String idColumn = "account_id";
+
+    @Option(names = "--renewal-column", paramLabel = "NAME",
+        description = "Column with each account's renewal as days since its start (optional).")
+    String renewalColumn;
+
+    @Option(names = "--window", paramLabel = "DAYS", description = "Look-ahead window k in days (default: ${DEFAULT-VALUE}).")
+    double window = 7;
+
+    @Option(names = "--threshold", paramLabel = "P", description = "Chance threshold (default: ${DEFAULT-VALUE}).")
+    double threshold = 0.1;
+
+    @Override
+    public Integer call() {
+      Map<String, Sample> groups = read(io, null, 2, idColumn, renewalColumn);
+      Sample s = groups.get("all");
+      int[] st = s.statuses();
+      AalenJohansen aj = AalenJohansen.fit(s.times(), st, 2, ConfType.LOG_LOG, 0.95);
+      CheckInDay day = CheckIn.recommend(aj, window, threshold);
+      List<StalledAccount> stalled = new ArrayList<>();
+      if (!Double.isNaN(day.day())) {
+        for (int i = 0; i < st.length; i++) {
+          if (st[i] == 0 && s.time.get(i) > day.day()) {
+            stalled.add(CheckIn.stalledAccount(aj, AccountId.of(s.ids.get(i)), s.time.get(i), s.renewal.get(i)));
+          }
+        }
+      }
+      List<Object> rows = new ArrayList<>();
+      for (StalledAccount a : CheckIn.rank(stalled)) {
+        rows.add(Json.object("accountId", a.accountId().value(), "daysSinceStart", a.daysSinceStart(),
+            "renewalDay", Json.number(a.renewalDay()), "chanceBeforeRenewal", Json.number(a.chanceBeforeRenewal())));
+      }
+      Map<String, Object> out = Json.object("checkInDay", Json.number(day.day()), "window", window,
+          "threshold", threshold, "chanceAtDay", Json.number(day.chanceAtDay()),
+          "peakChance", Json.number(day.peakChance()), "peakDay", Json.number(day.peakDay()),
+          "stalled", rows);
+      PrintWriter pw = spec.commandLine().getOut();
+      pw.println(Json.write(out));
+      pw.flush();
+      return Main.OK;
+    }
+  }
+
+  /** {@code cskit ttv payback}. */
+  @Command(
+      name = "payback",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Payback: trough and payback day of the cumulative net, discounted and not.",
+        "The negative phase after adoption: cumulative net curve (day 0 = upfront cost, then daily",
+        "benefit - cost), its trough and the interpolated payback day, undiscounted and discounted",
+        "((1 + rate)^(-day/365)). With --ttv-input (time,status of accounts: 1 = reached value, 0 = censored,",
+        "2 = churned) also the expected curve when benefits start the day after value, with the time to value",
+        "from the Aalen-Johansen incidence of value (Kaplan-Meier when nobody churned)."
+      })
+  static final class PaybackCmd implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--upfront", paramLabel = "AMOUNT", description = "Upfront cost on day 0 (default: 0).")
+    double upfront = 0;
+
+    @Option(names = "--daily-cost", paramLabel = "AMOUNT", description = "Cost per day (default: 0).")
+    double dailyCost = 0;
+
+    @Option(names = "--daily-benefit", paramLabel = "AMOUNT",
+        description = "Benefit per day once value is reached (the plateau with --ramp-days).")
+    Double dailyBenefit;
+
+    @Option(names = "--ramp-days", paramLabel = "DAYS", description = "Days for the benefit to ramp up linearly (default: 0).")
+    int rampDays = 0;
+
+    @Option(names = "--benefit-file", paramLabel = "FILE",
+        description = "CSV with a 'benefit' column: the benefit on day 1, 2, ... (the last repeats).")
+    Path benefitFile;
+
+    @Option(names = "--discount-rate", paramLabel = "RATE", description = "Annual discount rate (default: 0).")
+    double discountRate = 0;
+
+    @Option(names = "--horizon", paramLabel = "DAYS", description = "Days to compute (default: ${DEFAULT-VALUE}).")
+    int horizon = 365;
+
+    @Option(names = "--ttv-input", paramLabel = "FILE", description = "Durations CSV for the expected curve.")
+    Path ttvInput;
+
+    @Option(names = "--time-column", paramLabel = "NAME", description = "Duration column of --ttv-input (default: ${DEFAULT-VALUE}).")
+    String timeColumn = "time";
+
+    @Option(names = "--event-column", paramLabel = "NAME", description = "Status column of --ttv-input (default: ${DEFAULT-VALUE}).")
+    String eventColumn = "status";
+
+    @Option(names = "--curve", description = "Include the day-by-day curve in the JSON.")
+    boolean curve;
+
+    @Override
+    public Integer call() {
+      CommandLine cl = spec.commandLine();
+      if ((dailyBenefit == null) == (benefitFile == null)) {
+        throw new CommandLine.ParameterException(cl, "give exactly one of --daily-benefit and --benefit-file");
+      }
+      if (horizon < 1 || horizon > 36_500) {
+        throw new CommandLine.ParameterException(cl, "--horizon must be 1 to 36500 days, found " + horizon);
+      }
+      DailySeries benefits;
+      if (benefitFile != null) {
+        List<Double> b = new ArrayList<>();
+        try (CsvInput csv = CsvInput.open(benefitFile)) {
+          csv.require("benefit");
+          for (CsvInput.Row row : csv) {
+            b.add(row.requiredNumber("benefit"));
+          }
+        }
+        if (b.isEmpty()) {
+          throw DataException.of(benefitFile.getFileName().toString(), "at least one benefit row is required", "none");
+        }
+        benefits = DailySeries.of(b.stream().mapToDouble(Double::doubleValue).toArray());
+      } else {
+        benefits = DailySeries.ramp(dailyBenefit, rampDays);
+      }
+      DailySeries costs = DailySeries.constant(dailyCost);
+      Payback p = Payback.of(upfront, costs, benefits, discountRate, horizon);
+      Map<String, Object> out = Json.object("horizon", horizon, "upfront", upfront, "discountRate", discountRate,
+          "undiscounted", summary(p.undiscounted()), "discounted", summary(p.discounted()));
+      if (curve) {
+        out.put("curve", points(p));
+      }
+      if (ttvInput != null) {
+        InputOptions in = new InputOptions();
+        in.input = ttvInput;
+        in.timeColumn = timeColumn;
+        in.eventColumn = eventColumn;
+        Sample s = flatten(read(in, null, 2, null, null));
+        AalenJohansen aj = AalenJohansen.fit(s.times(), s.statuses(), 2, ConfType.LOG_LOG, 0.95);
+        Payback e = Payback.expected(upfront, costs, benefits, discountRate, horizon, aj);
+        Map<String, Object> ex = Json.object("undiscounted", summary(e.undiscounted()),
+            "discounted", summary(e.discounted()));
+        if (curve) {
+          ex.put("curve", points(e));
+        }
+        out.put("expected", ex);
+      }
+      PrintWriter pw = cl.getOut();
+      pw.println(Json.write(out));
+      pw.flush();
+      return Main.OK;
+    }
+
+    private static Map<String, Object> summary(PaybackSummary s) {
+      return Json.object("troughDay", s.troughDay(), "troughDepth", Json.number(s.troughDepth()),
+          "paybackDay", Json.number(s.paybackDay()));
+    }
+
+    private static List<Object> points(Payback p) {
+      List<Object> rows = new ArrayList<>();
+      for (PaybackPoint pt : p.curve()) {
+        rows.add(Json.object("day", pt.day(), "benefit", pt.benefit(), "cost", pt.cost(),
+            "cumulativeNet", pt.cumulativeNet(), "discountedCumulativeNet", pt.discountedCumulativeNet()));
+      }
+      return rows;
+    }
+  }
+
+  /** {@code cskit ttv from-events}. */
+  @Command(
+      name = "from-events",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Time-to-value durations from milestone events.",
+        "Events CSV: account_id, event_type, timestamp. Days from the first",
+        "--start milestone to the first --value milestone, or to the first --churn milestone (competing",
+        "event), or to the end of the --as-of day (censored). CSV output columns: account_id, start, end,",
+        "time, status (0 onboarding, 1 value, 2 churned; for ttv cif/checkin) and reached_value (1/0; for",
+        "ttv km --event-column reached_value). Accounts without a start milestone are reported on stderr",
+        "(and under missingStart in JSON)."
+      })
+  static final class FromEvents implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--events", paramLabel = "FILE", required = true, description = "Milestone events CSV.")
+    Path events;
+
+    @Option(names = "--start", paramLabel = "TYPE", required = true, split = ",", description = "Start milestone type(s).")
+    List<String> start;
+
+    @Option(names = "--value", paramLabel = "TYPE", required = true, split = ",", description = "Value milestone type(s).")
+    List<String> value;
+
+    @Option(names = "--churn", paramLabel = "TYPE", split = ",", description = "Churn milestone type(s) (optional).")
+    List<String> churn = List.of();
+
+    @Option(names = "--as-of", paramLabel = "DATE", required = true,
+        description = "As-of date: accounts still onboarding are censored at the end of this day (UTC).")
+    LocalDate asOf;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "csv, json or table (default: csv).")
+    OutputFormat format = OutputFormat.CSV;
+
+    @Override
+    public Integer call() {
+      TtvSpec ttvSpec;
+      try {
+        ttvSpec = new TtvSpec(1, start, value, churn, TtvSpec.endOfDay(asOf));
+      } catch (CskitException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+      }
+      List<MilestoneEvent> list = new ArrayList<>();
+      try (CsvInput csv = CsvInput.open(events)) {
+        String typeColumn = csv.has("event_type") ? "event_type" : "type";
+        csv.require("account_id", typeColumn, "timestamp");
+        for (CsvInput.Row row : csv) {
+          list.add(new MilestoneEvent(AccountId.of(row.required("account_id")), row.required(typeColumn),
+              row.instant("timestamp") == null ? requiredInstant(row) : row.instant("timestamp")));
+        }
+      }
+      Durations d = Durations.fromEvents(list, ttvSpec);
+      PrintWriter pw = spec.commandLine().getOut();
+      switch (format) {
+        case JSON: {
+          List<Object> rows = new ArrayList<>();
+          for (AccountDuration a : d.accounts()) {
+            rows.add(Json.object("accountId", a.accountId().value(), "start", a.start().toString(),
+                "end", a.end().toString(), "time", a.days(),
+                "status", a.status().name().toLowerCase(Locale.ROOT), "code", a.status().code()));
+          }
+          List<String> missing = new ArrayList<>();
+          d.missingStart().forEach(id -> missing.add(id.value()));
+          Map<String, Object> counts = new LinkedHashMap<>();
+          d.counts().forEach((k, v) -> counts.put(k.name().toLowerCase(Locale.ROOT), v));
+          pw.println(Json.write(Json.object("asOf", ttvSpec.asOf().toString(), "counts", counts,
+              "accounts", rows, "missingStart", missing)));
+          break;
+        }
+        case TABLE:
+          pw.print(d);
+          if (!d.missingStart().isEmpty()) {
+            pw.println("without a start milestone: " + d.missingStart());
+          }
+          break;
+        default: {
+          CsvOutput csv = new CsvOutput(pw).row("account_id", "start", "end", "time", "status", "reached_value");
+          for (AccountDuration a : d.accounts()) {
+            csv.row(a.accountId().value(), a.start().toString(), a.end().toString(), CsvOutput.number(a.days()),
+                String.valueOf(a.status().code()), a.status().code() == 1 ? "1" : "0");
+          }
+          csv.flush();
+          if (!d.missingStart().isEmpty()) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("cskit: " + d.missingStart().size() + " account(s) without a start milestone "
+                + ttvSpec.start() + ", not included: " + d.missingStart());
+            err.flush();
+          }
+        }
+      }
+      pw.flush();
+      return Main.OK;
+    }
+
+    private static Instant requiredInstant(CsvInput.Row row) {
+      row.required("timestamp");
+      throw row.error("timestamp", "must be a date or an ISO-8601 timestamp", null);
+    }
+  }
+}
