@@ -15,6 +15,7 @@ import jdk.incubator.vector.VectorSpecies;
  * segment (chosen by compare masks and blends instead of counting), {@code ys[k] + (x - xs[k]) * slope[k]}
  * in IEEE double lane by lane (no fused multiply-add), the same end values, and in the fused batch path
  * masked additions where the scalar path adds zero (adding +0.0 to a sum that is never -0.0 changes no bit).
+ * A lane is NaN exactly when the value is missing ({@code v != v}, the scalar path's {@code !observed}).
  * So scores are bit-identical to the scalar path; a property test checks it on random cards.
  */
 public final class VectorKernels implements Vectorization.Factory {
@@ -113,31 +114,32 @@ public final class VectorKernels implements Vectorization.Factory {
     }
 
     @Override
-    void fused(double[][] in, int from, int len, double[] scratch, double[] sw, double[] ss, double[] cov,
-        double w, double cw, double f) {
+    void fused(double[][] in, int from, int len, double[] scratch, double[] sw, double[] ss, double[] sf,
+        double w, double f) {
       double[] col = in[slot];
+      boolean fills = f == f;
       int i = 0;
-      if (f != f) {
-        // exclude: the filled value is the NaN itself, so "present" is "observed"
+      if (!fills) {
+        // exclude: the filled value is the NaN itself, so "present" is "observed" and nothing is filled in
         for (int bound = S.loopBound(len); i < bound; i += S.length()) {
           DoubleVector v = curve(DoubleVector.fromArray(S, col, from + i));
           VectorMask<Double> observed = v.compare(VectorOperators.EQ, v);
-          DoubleVector.fromArray(S, cov, i).add(cw, observed).intoArray(cov, i);
           DoubleVector.fromArray(S, sw, i).add(w, observed).intoArray(sw, i);
           DoubleVector.fromArray(S, ss, i).add(v.mul(w), observed).intoArray(ss, i);
         }
-      }
-      for (int bound = S.loopBound(len); i < bound; i += S.length()) {
-        DoubleVector v = curve(DoubleVector.fromArray(S, col, from + i));
-        VectorMask<Double> observed = v.compare(VectorOperators.EQ, v);
-        DoubleVector.fromArray(S, cov, i).add(cw, observed).intoArray(cov, i);
-        DoubleVector y = v.blend(f, observed.not());
-        VectorMask<Double> present = y.compare(VectorOperators.EQ, y);
-        DoubleVector.fromArray(S, sw, i).add(w, present).intoArray(sw, i);
-        DoubleVector.fromArray(S, ss, i).add(y.mul(w), present).intoArray(ss, i);
+      } else {
+        // neutral or worst: every lane is present (observed or filled in); the filled ones add to sf
+        for (int bound = S.loopBound(len); i < bound; i += S.length()) {
+          DoubleVector v = curve(DoubleVector.fromArray(S, col, from + i));
+          VectorMask<Double> missing = v.compare(VectorOperators.NE, v);
+          DoubleVector y = v.blend(f, missing);
+          DoubleVector.fromArray(S, sw, i).add(w).intoArray(sw, i);
+          DoubleVector.fromArray(S, ss, i).add(y.mul(w)).intoArray(ss, i);
+          DoubleVector.fromArray(S, sf, i).add(w, missing).intoArray(sf, i);
+        }
       }
       for (; i < len; i++) {
-        accumulate(interpolate(col[from + i], xs, ys, slope), i, sw, ss, cov, w, cw, f);
+        accumulate(interpolate(col[from + i], xs, ys, slope), i, sw, ss, sf, w, f, fills);
       }
     }
   }

@@ -79,9 +79,10 @@ final class LinearTableKernel extends RuleKernel {
   }
 
   @Override
-  void fused(double[][] in, int from, int len, double[] scratch, double[] sw, double[] ss, double[] cov,
-      double w, double cw, double f) {
+  void fused(double[][] in, int from, int len, double[] scratch, double[] sw, double[] ss, double[] sf,
+      double w, double f) {
     double[] x = in[slot];
+    boolean fills = f == f;
     if (n == 4) {
       double x0 = xs[0];
       double x1 = xs[1];
@@ -90,12 +91,12 @@ final class LinearTableKernel extends RuleKernel {
       for (int i = 0; i < len; i++) {
         double v = x[from + i];
         int e = (v > x0 ? 1 : 0) + (v >= x1 ? 1 : 0) + (v >= x2 ? 1 : 0) + (v >= x3 ? 1 : 0);
-        accumulate(ty[e] + (v - tx[e]) * ts[e], i, sw, ss, cov, w, cw, f);
+        accumulate(ty[e] + (v - tx[e]) * ts[e], i, sw, ss, sf, w, f, fills);
       }
       return;
     }
     for (int i = 0; i < len; i++) {
-      accumulate(at(x[from + i]), i, sw, ss, cov, w, cw, f);
+      accumulate(at(x[from + i]), i, sw, ss, sf, w, f, fills);
     }
   }
 }

@@ -13,13 +13,13 @@ public final class SingleRow {
   private final CompiledCard k;
   private final ThreadLocal<Scratch> scratch;
 
-  /** Per-thread buffers: one-row input columns, a sub-score, per-category sums, coverage, caps. */
+  /** Per-thread buffers: one-row input columns, a sub-score, per-category sums, caps. */
   private static final class Scratch {
     final double[][] in;
     final double[] sub = new double[1];
     final double[][] sw;
     final double[][] ss;
-    final double[] cov = new double[1];
+    final double[][] sf;
     final double[] score = new double[1];
     final int[] fired = new int[1];
 
@@ -27,6 +27,7 @@ public final class SingleRow {
       in = new double[k.inputs.size()][1];
       sw = new double[k.categoryCount()][1];
       ss = new double[k.categoryCount()][1];
+      sf = new double[k.categoryCount()][1];
     }
   }
 
@@ -53,28 +54,27 @@ public final class SingleRow {
     for (int g = 0; g < c; g++) {
       t.sw[g][0] = 0.0;
       t.ss[g][0] = k.categoryMin[g] ? Double.POSITIVE_INFINITY : 0.0;
+      t.sf[g][0] = 0.0;
     }
-    double[] cov = t.cov;
-    cov[0] = 0.0;
     double[] sub = t.sub;
     for (int j = 0; j < k.kernels.length; j++) {
       RuleKernel kernel = k.kernels[j];
       int g = k.categoryOf[j];
       double w = k.weight[j];
-      double cw = k.coverageWeight[j];
       double[] sw = t.sw[g];
       double[] ss = t.ss[g];
+      double[] sf = t.sf[g];
       kernel.raw(in, 0, 1, sub, 0);
       double v = sub[0];
       if (!k.categoryMin[g] && kernel.policy != RuleKernel.FAIL) {
-        RuleKernel.accumulate(v, 0, sw, ss, cov, w, cw, kernel.fill);
+        double f = kernel.fill;
+        RuleKernel.accumulate(v, 0, sw, ss, sf, w, f, f == f);
         continue;
       }
       if (kernel.policy == RuleKernel.FAIL && v != v) {
         throw BlockEngine.missing(k, j, (AccountId) null);
       }
       boolean observed = v == v;
-      cov[0] += observed ? cw : 0.0;
       if (kernel.policy == RuleKernel.FILL) {
         v = observed ? v : kernel.fill;
       }
@@ -85,6 +85,7 @@ public final class SingleRow {
       } else {
         ss[0] += present ? w * v : 0.0;
       }
+      sf[0] += present && !observed ? w : 0.0;
     }
     double tw = 0.0;
     double ts = 0.0;
