@@ -75,18 +75,29 @@ public final class VectorKernels implements Vectorization.Factory {
       last = xs.length - 1;
     }
 
-    /** {@link RuleKernel#interpolate} for a vector of values. */
+    /**
+     * {@link RuleKernel#interpolate} for a vector of values. Kept small (the four-point shape has its own
+     * method) so that C2 inlines it into the loops: a Vector API value that crosses a call that is not inlined
+     * is boxed, which costs more than the arithmetic.
+     */
     private DoubleVector curve(DoubleVector v) {
-      if (last == 3) { // four points, the common shape: the loop below unrolled
-        VectorMask<Double> m1 = v.compare(VectorOperators.GE, xs[1]);
-        VectorMask<Double> m2 = v.compare(VectorOperators.GE, xs[2]);
-        DoubleVector x = DoubleVector.broadcast(S, xs[0]).blend(xs[1], m1).blend(xs[2], m2);
-        DoubleVector y = DoubleVector.broadcast(S, ys[0]).blend(ys[1], m1).blend(ys[2], m2);
-        DoubleVector k = DoubleVector.broadcast(S, slope[0]).blend(slope[1], m1).blend(slope[2], m2);
-        return y.add(v.sub(x).mul(k))
-            .blend(ys[0], v.compare(VectorOperators.LE, xs[0]))
-            .blend(ys[3], v.compare(VectorOperators.GE, xs[3]));
-      }
+      return last == 3 ? curve4(v) : curveN(v);
+    }
+
+    /** Four points, the common shape: two inner points, unrolled. */
+    private DoubleVector curve4(DoubleVector v) {
+      VectorMask<Double> m1 = v.compare(VectorOperators.GE, xs[1]);
+      VectorMask<Double> m2 = v.compare(VectorOperators.GE, xs[2]);
+      DoubleVector x = DoubleVector.broadcast(S, xs[0]).blend(xs[1], m1).blend(xs[2], m2);
+      DoubleVector y = DoubleVector.broadcast(S, ys[0]).blend(ys[1], m1).blend(ys[2], m2);
+      DoubleVector k = DoubleVector.broadcast(S, slope[0]).blend(slope[1], m1).blend(slope[2], m2);
+      return y.add(v.sub(x).mul(k))
+          .blend(ys[0], v.compare(VectorOperators.LE, xs[0]))
+          .blend(ys[3], v.compare(VectorOperators.GE, xs[3]));
+    }
+
+    /** Any number of points: the segment by a blend per inner point. */
+    private DoubleVector curveN(DoubleVector v) {
       DoubleVector x = DoubleVector.broadcast(S, xs[0]);
       DoubleVector y = DoubleVector.broadcast(S, ys[0]);
       DoubleVector k = DoubleVector.broadcast(S, slope[0]);
