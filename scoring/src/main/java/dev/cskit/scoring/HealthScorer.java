@@ -10,12 +10,14 @@ import dev.cskit.scoring.internal.CardResult;
 import dev.cskit.scoring.internal.CompiledCard;
 import dev.cskit.scoring.internal.OverridePlan;
 import dev.cskit.scoring.internal.Percentiles;
+import dev.cskit.scoring.internal.SingleRow;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 
 /**
  * A compiled scorecard (or scorecard set): immutable and thread-safe, shareable across threads.
@@ -29,11 +31,14 @@ public final class HealthScorer {
   private final List<CompiledCard> cards;
   private final List<ScorecardSet.Selector> selectors;
   private final int[] selectorCard;
+  /** The allocation-free single-account path of the default card (null when it has percentile measures). */
+  private final SingleRow quick;
 
   private HealthScorer(List<CompiledCard> cards, List<ScorecardSet.Selector> selectors, int[] selectorCard) {
     this.cards = List.copyOf(cards);
     this.selectors = List.copyOf(selectors);
     this.selectorCard = selectorCard.clone();
+    this.quick = this.cards.get(0).percentileCount() == 0 ? new SingleRow(this.cards.get(0)) : null;
   }
 
   static HealthScorer of(CompiledCard card) {
@@ -70,6 +75,31 @@ public final class HealthScorer {
    */
   public ScoreTable score(MetricTable metrics, Collection<Account> accounts, Collection<ScoreOverride> overrides,
       Instant asOf) {
+    return score(metrics, accounts, overrides, asOf, null, 1);
+  }
+
+  /**
+   * Scores every row of the table on several threads: the rows are split into {@code parallelism} contiguous
+   * ranges of whole blocks, all but the last scored on {@code executor}, the last on the calling thread. The
+   * result is identical, bit for bit, to {@link #score(MetricTable)}.
+   */
+  public ScoreTable score(MetricTable metrics, ExecutorService executor, int parallelism) {
+    return score(metrics, List.of(), List.of(), null, executor, parallelism);
+  }
+
+  /**
+   * {@link #score(MetricTable, Collection, Collection, Instant)} on several threads, as
+   * {@link #score(MetricTable, ExecutorService, int)}.
+   *
+   * @param executor runs all ranges but the last; may be null when {@code parallelism} is 1
+   * @param parallelism the number of ranges, at least 1
+   */
+  public ScoreTable score(MetricTable metrics, Collection<Account> accounts, Collection<ScoreOverride> overrides,
+      Instant asOf, ExecutorService executor, int parallelism) {
+    if (parallelism < 1 || (parallelism > 1 && executor == null)) {
+      throw new IllegalArgumentException(
+          "parallelism must be at least 1, and needs an executor when above 1; got " + parallelism);
+    }
     checkOverrides(overrides, asOf);
     int n = metrics.rowCount();
     Map<AccountId, Account> byId = new HashMap<>();
@@ -162,9 +192,62 @@ public final class HealthScorer {
       List<OverridePlan.Entry> entries = entriesOf.get(k);
       Map<Integer, List<ScoreOverride>> expired = expiredOf.get(k);
       OverridePlan plan = entries.isEmpty() ? OverridePlan.EMPTY : OverridePlan.of(card, entries);
-      parts[k] = BlockEngine.run(card, cols, m, ids, plan, expired, distributions, false);
+      parts[k] = parallelism > 1
+          ? BlockEngine.runParallel(card, cols, m, ids, plan, expired, distributions, false, executor, parallelism)
+          : BlockEngine.run(card, cols, m, ids, plan, expired, distributions, false);
     }
     return new ScoreTable(metrics, parts, cardOf, localOf);
+  }
+
+  /**
+   * Scores every row of the table by the default scorecard into caller-owned arrays, for repeated batch
+   * scoring at scale: the score after caps ({@code NaN} when undefined), the coverage, and the band as an
+   * index into {@link #bands()} ({@code -1} for {@link dev.cskit.core.HealthBand#INSUFFICIENT_DATA}); the same
+   * bits as {@link #score(MetricTable)}. For a card without categories and caps, nothing it allocates grows
+   * with the number of rows. No overrides, no explanation.
+   *
+   * @throws UnsupportedOperationException when the card has percentile measures (their ranking sorts the
+   *     population)
+   * @throws IllegalArgumentException when an array is shorter than the table
+   */
+  public void scoreInto(MetricTable metrics, double[] score, double[] coverage, int[] band) {
+    CompiledCard card = cards.get(0);
+    if (card.percentileCount() > 0) {
+      throw new UnsupportedOperationException("scoreInto: the scorecard has percentile measures");
+    }
+    int n = metrics.rowCount();
+    if (score.length < n || coverage.length < n || band.length < n) {
+      throw new IllegalArgumentException("scoreInto: the arrays must hold " + n + " rows");
+    }
+    BlockEngine.into(card, card.bind(metrics), n, metrics::accountId, score, coverage, band);
+  }
+
+  /** The bands of the default scorecard, in order: {@link #scoreInto} reports indices into this list. */
+  public List<dev.cskit.core.HealthBand> bands() {
+    return List.of(cards.get(0).bands);
+  }
+
+  /**
+   * The metrics the default scorecard reads, in the order {@link #quickScore(double[])} takes their values.
+   */
+  public List<String> inputs() {
+    return cards.get(0).inputs;
+  }
+
+  /**
+   * The overall score of one account by the default scorecard, for latency-critical callers: the values of
+   * {@link #inputs()} in that order (NaN where missing); no explanation, no overrides, no allocation. The
+   * bits are those of {@link #score(MetricTable)} for the same values. Use {@link #score(AccountId, Map)} for
+   * the band, coverage and explanation.
+   *
+   * @return the score after caps, NaN when no measure has a sub-score
+   * @throws UnsupportedOperationException when the card has percentile measures (they need a population)
+   */
+  public double quickScore(double[] values) {
+    if (quick == null) {
+      throw new UnsupportedOperationException("quickScore: the scorecard has percentile measures");
+    }
+    return quick.score(values);
   }
 
   /** Scores one account from metric values by name (an absent metric is missing); no overrides. */

@@ -4,9 +4,13 @@ import dev.cskit.core.AccountId;
 import dev.cskit.core.CskitException;
 import dev.cskit.core.DataException;
 import dev.cskit.scoring.ScoreOverride;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 
 /**
@@ -41,9 +45,63 @@ public final class BlockEngine {
       Map<Integer, List<ScoreOverride>> expired, Map<String, Map<String, double[]>> distributions,
       boolean detail) {
     CardResult out = new CardResult(k, n, ids, cols, plan, expired, distributions, detail);
+    range(k, cols, 0, n, ids, plan, detail, out);
+    return out;
+  }
+
+  /**
+   * A batch run (no overrides, no detail) writing the score, coverage and band into caller-owned arrays of at
+   * least {@code n} rows: for a card without categories or caps, nothing allocated grows with {@code n}.
+   */
+  public static void into(CompiledCard k, double[][] cols, int n, IntFunction<AccountId> ids, double[] score,
+      double[] coverage, int[] band) {
+    range(k, cols, 0, n, ids, OverridePlan.EMPTY, false, new CardResult(k, n, ids, cols, score, coverage, band));
+  }
+
+  /**
+   * {@link #run}, with the rows split into {@code parts} contiguous ranges of whole blocks scored
+   * concurrently: all but the last on {@code executor}, the last on the calling thread. Ranges write disjoint
+   * parts of the result and every row's arithmetic is the same, so the result is identical, bit for bit.
+   */
+  public static CardResult runParallel(CompiledCard k, double[][] cols, int n, IntFunction<AccountId> ids,
+      OverridePlan plan, Map<Integer, List<ScoreOverride>> expired, Map<String, Map<String, double[]>> distributions,
+      boolean detail, ExecutorService executor, int parts) {
+    CardResult out = new CardResult(k, n, ids, cols, plan, expired, distributions, detail);
+    int blocks = (n + BLOCK - 1) / BLOCK;
+    int per = Math.max(1, (blocks + parts - 1) / parts);
+    List<Future<?>> running = new ArrayList<>();
+    for (int b = 0; b < blocks; b += per) {
+      int from = b * BLOCK;
+      int to = Math.min(n, (b + per) * BLOCK);
+      if (to < n) {
+        running.add(executor.submit(() -> range(k, cols, from, to, ids, plan, detail, out)));
+      } else {
+        range(k, cols, from, to, ids, plan, detail, out);
+      }
+    }
+    for (Future<?> f : running) {
+      try {
+        f.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new CskitException("scoring", "interrupted while scoring in parallel", null);
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException) {
+          throw (RuntimeException) e.getCause();
+        }
+        throw new IllegalStateException(e.getCause());
+      }
+    }
+    return out;
+  }
+
+  /** Scores rows {@code [start, stop)} into {@code out}, block by block. */
+  private static void range(CompiledCard k, double[][] cols, int start, int stop, IntFunction<AccountId> ids,
+      OverridePlan plan, boolean detail, CardResult out) {
     int m = k.measureCount();
     int c = k.categoryCount();
-    int block = Math.min(BLOCK, Math.max(1, n));
+    int block = Math.min(BLOCK, Math.max(1, stop - start));
+    Finish.Finisher finisher = Vectorization.finisher();
     double[][] sumW = new double[c][block];
     double[][] sumS = new double[c][block];
     double[][] sumF = new double[c][block];
@@ -59,8 +117,11 @@ public final class BlockEngine {
     double covTotal = k.coverageTotal;
     double minCov = k.minCoverage;
     int p = 0; // next override entry
-    for (int from = 0; from < n; from += BLOCK) {
-      int len = Math.min(BLOCK, n - from);
+    while (p < plan.row.length && plan.row[p] < start) {
+      p++;
+    }
+    for (int from = start; from < stop; from += BLOCK) {
+      int len = Math.min(BLOCK, stop - from);
       int end = from + len;
       int subOff = detail ? from : 0;
       int catOff = keepCategories ? from : 0;
@@ -146,55 +207,58 @@ public final class BlockEngine {
           cov[i] += factor * (sw[i] - sf[i]);
         }
       }
-      for (int g = 0; g < c; g++) {
-        double[] sw = sumW[g];
-        double[] ss = sumS[g];
-        double[] cg = cat[g];
-        if (k.categoryMin[g]) {
-          for (int i = 0; i < len; i++) {
-            cg[catOff + i] = sw[i] > 0.0 ? ss[i] : Double.NaN;
-          }
-        } else {
-          for (int i = 0; i < len; i++) {
-            cg[catOff + i] = sw[i] > 0.0 ? clamp(ss[i] / sw[i]) : Double.NaN;
-          }
-        }
-      }
-      // 4. category overrides, overall, caps
-      for (int e = p; e < pEnd; e++) {
-        if (plan.kind[e] == OverridePlan.CATEGORY) {
-          cat[plan.index[e]][catOff + plan.row[e] - from] = plan.value[e];
-        }
-      }
-      Arrays.fill(tw, 0, len, 0.0);
-      Arrays.fill(ts, 0, len, 0.0);
-      for (int g = 0; g < c; g++) {
-        double w = k.categoryWeight[g];
-        double[] cg = cat[g];
-        for (int i = 0; i < len; i++) {
-          double v = cg[catOff + i];
-          boolean present = v == v;
-          tw[i] += present ? w : 0.0;
-          ts[i] += present ? w * v : 0.0;
-        }
-      }
-      int preOff = detail ? from : 0;
       double[] score = out.score;
       double[] coverage = out.coverage;
-      for (int i = 0; i < len; i++) {
-        double s = tw[i] > 0.0 ? clamp(ts[i] / tw[i]) : Double.NaN;
-        pre[preOff + i] = s;
-        score[from + i] = s;
-        coverage[from + i] = cov[i] / covTotal;
+      if (!k.hasCategories && !detail) {
+        // one implicit category of weight 1: the same bits in one pass (see Finish)
+        finisher.mean(sumW[0], sumS[0], cov, len, covTotal, score, coverage, from);
+      } else {
+        for (int g = 0; g < c; g++) {
+          double[] sw = sumW[g];
+          double[] ss = sumS[g];
+          double[] cg = cat[g];
+          if (k.categoryMin[g]) {
+            for (int i = 0; i < len; i++) {
+              cg[catOff + i] = sw[i] > 0.0 ? ss[i] : Double.NaN;
+            }
+          } else {
+            for (int i = 0; i < len; i++) {
+              cg[catOff + i] = sw[i] > 0.0 ? clamp(ss[i] / sw[i]) : Double.NaN;
+            }
+          }
+        }
+        // 4. category overrides, overall, caps
+        for (int e = p; e < pEnd; e++) {
+          if (plan.kind[e] == OverridePlan.CATEGORY) {
+            cat[plan.index[e]][catOff + plan.row[e] - from] = plan.value[e];
+          }
+        }
+        Arrays.fill(tw, 0, len, 0.0);
+        Arrays.fill(ts, 0, len, 0.0);
+        for (int g = 0; g < c; g++) {
+          double w = k.categoryWeight[g];
+          double[] cg = cat[g];
+          for (int i = 0; i < len; i++) {
+            double v = cg[catOff + i];
+            boolean present = v == v;
+            tw[i] += present ? w : 0.0;
+            ts[i] += present ? w * v : 0.0;
+          }
+        }
+        int preOff = detail ? from : 0;
+        for (int i = 0; i < len; i++) {
+          double s = tw[i] > 0.0 ? clamp(ts[i] / tw[i]) : Double.NaN;
+          pre[preOff + i] = s;
+          score[from + i] = s;
+          coverage[from + i] = cov[i] / covTotal;
+        }
       }
       for (CapKernel cap : k.caps) {
         cap.apply(cols, from, len, score, out.capsFired);
       }
       // 5. bands, overall overrides
       int[] band = out.band;
-      for (int i = from; i < end; i++) {
-        band[i] = coverage[i] < minCov ? -1 : k.bandIndex(score[i]);
-      }
+      Finish.bands(k, score, coverage, band, from, end);
       for (int e = p; e < pEnd; e++) {
         if (plan.kind[e] == OverridePlan.OVERALL) {
           score[plan.row[e]] = plan.value[e];
@@ -203,7 +267,6 @@ public final class BlockEngine {
       }
       p = pEnd;
     }
-    return out;
   }
 
   /**
@@ -214,7 +277,7 @@ public final class BlockEngine {
     return v > 100.0 ? 100.0 : v;
   }
 
-  private static DataException missing(CompiledCard k, int j, AccountId id) {
+  static DataException missing(CompiledCard k, int j, AccountId id) {
     String metric = k.card.measures().get(j).metrics().get(0);
     return new DataException("metrics", 0, metric,
         "measure \"" + k.measureIds[j] + "\" needs a value (its missing policy is fail)",

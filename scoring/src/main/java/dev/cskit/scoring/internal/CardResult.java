@@ -60,6 +60,28 @@ public final class CardResult {
     this.distributions = distributions;
   }
 
+  /**
+   * A batch result over caller-owned score, coverage and band arrays (for {@link BlockEngine#into}): no
+   * overrides, and for a card with categories or caps their columns are allocated as usual.
+   */
+  CardResult(CompiledCard card, int n, IntFunction<AccountId> ids, double[][] inputs, double[] score,
+      double[] coverage, int[] band) {
+    this.card = card;
+    this.n = n;
+    this.ids = ids;
+    this.score = score;
+    this.coverage = coverage;
+    this.band = band;
+    this.capsFired = card.caps.length == 0 ? null : new int[n];
+    this.categories = card.hasCategories ? new double[card.categoryCount()][n] : null;
+    this.measures = null;
+    this.preCap = null;
+    this.inputs = inputs;
+    this.plan = OverridePlan.EMPTY;
+    this.expired = Map.of();
+    this.distributions = Map.of();
+  }
+
   /** Whether this result keeps measure sub-scores. */
   public boolean isDetailed() {
     return measures != null;

@@ -101,7 +101,9 @@ public final class CompiledCard {
       Rule rule = me.rule();
       double worst = rule.worst();
       if (rule instanceof Rule.Linear r) {
-        kernels[j] = new LinearKernel(slot(slots, paths, me.metric(), at + ".metric"), r.points(), me.missing(), worst);
+        kernels[j] = Vectorization.linear(
+            new LinearKernel(slot(slots, paths, me.metric(), at + ".metric"), r.points(), me.missing(), worst),
+            me.missing(), worst);
       } else if (rule instanceof Rule.Steps r) {
         kernels[j] = new StepsKernel(slot(slots, paths, me.metric(), at + ".metric"), r.steps(), r.below(),
             me.missing(), worst);

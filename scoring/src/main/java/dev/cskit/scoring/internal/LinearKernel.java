@@ -5,7 +5,7 @@ import java.util.List;
 
 /** The {@code linear} rule: piecewise-linear interpolation, flat outside the points. */
 final class LinearKernel extends RuleKernel {
-  private final int slot;
+  final int slot;
   final double[] xs;
   final double[] ys;
   final double[] slope;
