@@ -59,31 +59,18 @@ public final class RankMetrics {
     check(risk, churned);
     checkLevel(level);
     int n = risk.length;
-    int n1 = 0;
-    for (boolean c : churned) {
-      if (c) {
-        n1++;
-      }
-    }
-    int n0 = n - n1;
-    double[] pos = new double[n1];
-    double[] neg = new double[n0];
-    int a = 0;
-    int b = 0;
-    for (int i = 0; i < n; i++) {
-      if (churned[i]) {
-        pos[a++] = risk[i];
-      } else {
-        neg[b++] = risk[i];
-      }
-    }
+    double[][] split = byOutcome(risk, churned);
+    double[] pos = split[0];
+    double[] neg = split[1];
+    int n1 = pos.length;
+    int n0 = neg.length;
     double[] rankAll = midRanks(risk);
     double[] rankPos = midRanks(pos);
     double[] rankNeg = midRanks(neg);
     double[] v10 = new double[n1];
     double[] v01 = new double[n0];
-    a = 0;
-    b = 0;
+    int a = 0;
+    int b = 0;
     for (int i = 0; i < n; i++) {
       if (churned[i]) {
         // negatives below this case, plus half those tied with it
@@ -223,6 +210,28 @@ public final class RankMetrics {
     return (churnedIn / k) / (base / n);
   }
 
+  /** The risks of the churned cases and of the retained ones, each in input order: {@code {pos, neg}}. */
+  private static double[][] byOutcome(double[] risk, boolean[] churned) {
+    int n1 = 0;
+    for (boolean c : churned) {
+      if (c) {
+        n1++;
+      }
+    }
+    double[] pos = new double[n1];
+    double[] neg = new double[risk.length - n1];
+    int a = 0;
+    int b = 0;
+    for (int i = 0; i < risk.length; i++) {
+      if (churned[i]) {
+        pos[a++] = risk[i];
+      } else {
+        neg[b++] = risk[i];
+      }
+    }
+    return new double[][] {pos, neg};
+  }
+
   /**
    * The AUCs of stratified bootstrap resamples: per replicate, n1 churned cases drawn with replacement
    * (uniform indices in input order of the churned cases), then n0 retained ones, from one
@@ -230,24 +239,11 @@ public final class RankMetrics {
    */
   static double[] replicates(double[] risk, boolean[] churned, int replicates, long seed) {
     int n = risk.length;
-    int n1 = 0;
-    for (boolean c : churned) {
-      if (c) {
-        n1++;
-      }
-    }
-    int n0 = n - n1;
-    double[] pos = new double[n1];
-    double[] neg = new double[n0];
-    int a = 0;
-    int b = 0;
-    for (int i = 0; i < n; i++) {
-      if (churned[i]) {
-        pos[a++] = risk[i];
-      } else {
-        neg[b++] = risk[i];
-      }
-    }
+    double[][] split = byOutcome(risk, churned);
+    double[] pos = split[0];
+    double[] neg = split[1];
+    int n1 = pos.length;
+    int n0 = neg.length;
     // each replicate in O(n): negatives sorted once; a positive's placement among the drawn negatives
     // comes from prefix sums of how often each sorted position was drawn
     double[] sortedNeg = neg.clone();
