@@ -103,15 +103,7 @@ public final class CheckIn {
    */
   public static List<StalledAccount> stalled(
       Durations durations, KaplanMeier km, double day, Map<AccountId, Double> renewalDays) {
-    List<StalledAccount> out = new ArrayList<>();
-    for (AccountDuration a : durations.accounts()) {
-      if (a.status() != TtvStatus.ONBOARDING || !(a.days() > day)) {
-        continue;
-      }
-      Double r = renewalDays.get(a.accountId());
-      out.add(stalledAccount(km, a.accountId(), a.days(), r == null ? Double.NaN : r));
-    }
-    return rank(out);
+    return stalled(durations, day, renewalDays, (id, days, renewal) -> stalledAccount(km, id, days, renewal));
   }
 
   /**
@@ -122,13 +114,23 @@ public final class CheckIn {
    */
   public static List<StalledAccount> stalled(
       Durations durations, AalenJohansen aj, double day, Map<AccountId, Double> renewalDays) {
+    return stalled(durations, day, renewalDays, (id, days, renewal) -> stalledAccount(aj, id, days, renewal));
+  }
+
+  /** How one estimator judges a stalled account. */
+  private interface Judge {
+    StalledAccount judge(AccountId id, double days, double renewal);
+  }
+
+  private static List<StalledAccount> stalled(
+      Durations durations, double day, Map<AccountId, Double> renewalDays, Judge judge) {
     List<StalledAccount> out = new ArrayList<>();
     for (AccountDuration a : durations.accounts()) {
       if (a.status() != TtvStatus.ONBOARDING || !(a.days() > day)) {
         continue;
       }
       Double r = renewalDays.get(a.accountId());
-      out.add(stalledAccount(aj, a.accountId(), a.days(), r == null ? Double.NaN : r));
+      out.add(judge.judge(a.accountId(), a.days(), r == null ? Double.NaN : r));
     }
     return rank(out);
   }
