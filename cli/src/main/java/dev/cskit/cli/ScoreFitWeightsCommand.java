@@ -42,16 +42,7 @@ public final class ScoreFitWeightsCommand implements Callable<Integer> {
       description = "The current scorecard (file or built-in name).")
   String scorecard;
 
-  @Option(names = "--snapshots", paramLabel = "FILE", required = true,
-      description = "Snapshots CSV: account_id, as_of, score, band, then one sub-score column per measure.")
-  Path snapshots;
-
-  @Option(names = "--outcomes", paramLabel = "FILE", required = true,
-      description = "Outcomes CSV: account_id, churn_date, renewal_date.")
-  Path outcomes;
-
-  @Option(names = "--horizon", paramLabel = "DAYS", description = "Days after each snapshot (default: 90).")
-  int horizon = 90;
+  @CommandLine.Mixin BacktestInputs inputs;
 
   @Option(names = "--strength", paramLabel = "LAMBDA",
       description = "Shrinkage toward the current weights (default: 10; 0 = none).")
@@ -71,8 +62,8 @@ public final class ScoreFitWeightsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Scorecard card = ScoreValidateCommand.scorecard(scorecard);
-    ScorecardFit.Result r = ScorecardFit.fit(card, ScoreSnapshots.readCsv(snapshots),
-        ChurnOutcomes.readCsv(outcomes), horizon, strength, splitDate);
+    ScorecardFit.Result r = ScorecardFit.fit(card, inputs.snapshots(), inputs.outcomes(), inputs.horizon, strength,
+        splitDate);
     String yaml = r.yaml();
     if (out != null) {
       try {

@@ -40,16 +40,7 @@ import picocli.CommandLine.Option;
 public final class ScoreValidateCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--snapshots", paramLabel = "FILE", required = true,
-      description = "Snapshots CSV: account_id, as_of, score, band, then one sub-score column per measure.")
-  Path snapshots;
-
-  @Option(names = "--outcomes", paramLabel = "FILE", required = true,
-      description = "Outcomes CSV: account_id, churn_date, renewal_date.")
-  Path outcomes;
-
-  @Option(names = "--horizon", paramLabel = "DAYS", description = "Days after each snapshot (default: 90).")
-  int horizon = 90;
+  @CommandLine.Mixin BacktestInputs inputs;
 
   @Option(names = "--scorecard", paramLabel = "FILE",
       description = {"The scorecard (file or built-in name; optional): its bands' lower bounds order the",
@@ -83,7 +74,7 @@ public final class ScoreValidateCommand implements Callable<Integer> {
       }
     }
     ValidationOptions options = new ValidationOptions(level, interval, replicates, seed, mins);
-    Backtest bt = Backtest.run(ScoreSnapshots.readCsv(snapshots), ChurnOutcomes.readCsv(outcomes), horizon);
+    Backtest bt = Backtest.run(inputs.snapshots(), inputs.outcomes(), inputs.horizon);
     ValidationReport r = ScoreValidation.validate(bt, options);
     PrintWriter out = spec.commandLine().getOut();
     if (!r.unknownOutcomeAccounts().isEmpty()) {
