@@ -2,8 +2,6 @@ package dev.cskit.cli;
 
 import dev.cskit.core.DataException;
 import dev.cskit.scoring.Scorecard;
-import dev.cskit.scoring.validation.ChurnOutcomes;
-import dev.cskit.scoring.validation.ScoreSnapshots;
 import dev.cskit.scoring.validation.ScorecardFit;
 import dev.cskit.scoring.validation.WeightFit;
 import java.io.IOException;

@@ -5,8 +5,6 @@ import dev.cskit.scoring.Band;
 import dev.cskit.scoring.Scorecard;
 import dev.cskit.scoring.validation.Backtest;
 import dev.cskit.scoring.validation.Calibration;
-import dev.cskit.scoring.validation.ChurnOutcomes;
-import dev.cskit.scoring.validation.ScoreSnapshots;
 import dev.cskit.scoring.validation.ScoreValidation;
 import dev.cskit.scoring.validation.ValidationOptions;
 import dev.cskit.scoring.validation.ValidationReport;
