@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.function.IntFunction;
 
 /**
  * Capacity-constrained allocation of accounts to tiers: every account gets exactly one tier, each tier takes
@@ -53,6 +54,15 @@ public final class Allocator {
    * unlimited); hours per account only order the greedy pass.
    */
   public static Allocation solveSlots(double[][] value, double[] hoursPerAccount, long[] slots, int[] fixed) {
+    return solveSlots(value, hoursPerAccount, slots, fixed, Integer::toString);
+  }
+
+  /**
+   * As {@link #solveSlots(double[][], double[], long[], int[])}, naming tier {@code t} in errors as {@code
+   * "tier " + tierName.apply(t)}.
+   */
+  static Allocation solveSlots(
+      double[][] value, double[] hoursPerAccount, long[] slots, int[] fixed, IntFunction<String> tierName) {
     int n = value.length;
     int tiers = hoursPerAccount.length;
     if (slots.length != tiers) {
@@ -88,7 +98,7 @@ public final class Allocator {
     long[] freeSlots = remaining.clone();
     for (int t = 0; t < tiers; t++) {
       if (remaining[t] < 0) {
-        throw new InfeasiblePlanException("tier " + t, "fixed accounts (pins, holds) need more room than"
+        throw new InfeasiblePlanException("tier " + tierName.apply(t), "fixed accounts (pins, holds) need more room than"
             + " its capacity of " + slots[t] + " accounts", (slots[t] - remaining[t]) + " accounts");
       }
     }

@@ -444,17 +444,7 @@ final class Segmenter {
         value[i][t] = ltv[i] * model.upliftFor(spec.name(), band[i]);
       }
     }
-    Allocation a;
-    try {
-      a = Allocator.solveSlots(value, hours, slots, fixed);
-    } catch (InfeasiblePlanException e) {
-      String where = e.where();
-      if (where != null && where.startsWith("tier ")) {
-        int t = Integer.parseInt(where.substring(5));
-        throw new InfeasiblePlanException("tier " + model.tiers().get(t).name(), e.rule(), e.found());
-      }
-      throw e;
-    }
+    Allocation a = Allocator.solveSlots(value, hours, slots, fixed, t -> model.tiers().get(t).name());
     for (int i = 0; i < n; i++) {
       int t = a.tierOf(i);
       tier[i] = t;

@@ -204,6 +204,20 @@ class SegmentationTest {
   }
 
   @Test
+  void pinsThatOverfillATierUnderAllocationNameTheTier() {
+    StringBuilder pins = new StringBuilder("method: allocation\nuplift: {high: {\"*\": 0.1}}\npins:\n");
+    List<Account> accounts = new ArrayList<>();
+    for (int i = 0; i < 11; i++) {
+      pins.append("  - {account: p").append(i).append(", tier: high}\n");
+      accounts.add(account("p" + i, 1000));
+    }
+    TouchModel m = model(pins.toString());
+    InfeasiblePlanException e = assertThrows(InfeasiblePlanException.class, () -> m.segment(accounts, AS_OF));
+    assertTrue(e.getMessage().startsWith("tier high: fixed accounts (pins, holds) need more room"),
+        e.getMessage());
+  }
+
+  @Test
   void allocationMaximisesLtvTimesUpliftWithinCapacity() {
     // LTV = 2 x ARR. high: 1 slot (10 h of 10 h); low: 2 slots (2 h of 2 h); tech unlimited.
     String tiers = "version: 1\nmethod: allocation\n"
