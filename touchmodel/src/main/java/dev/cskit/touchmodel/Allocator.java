@@ -41,10 +41,7 @@ public final class Allocator {
     }
     long[] slots = new long[tiers];
     for (int t = 0; t < tiers; t++) {
-      double cap = capacityHours[t];
-      slots[t] = Double.isInfinite(cap) || hoursPerAccount[t] == 0
-          ? Long.MAX_VALUE
-          : (long) Math.floor(cap / hoursPerAccount[t] + 1e-9);
+      slots[t] = Tier.slots(capacityHours[t], hoursPerAccount[t]);
     }
     return solveSlots(value, hoursPerAccount, slots, fixed);
   }

@@ -44,13 +44,17 @@ public record Tier(String name, Double hoursPerAccountMonth, Double costPerAccou
    * account, rounded down; unlimited when the tier needs no hours per account or has no limit.
    */
   public long slots() {
-    if (capacity.seats() != null) {
-      return capacity.seats();
-    }
-    double cap = capacityHours();
-    if (Double.isInfinite(cap) || hoursPerAccountMonth == 0) {
+    return capacity.seats() != null ? capacity.seats() : slots(capacityHours(), hoursPerAccountMonth);
+  }
+
+  /**
+   * The accounts that {@code capacityHours} a month take at {@code hoursPerAccount} each, rounded down;
+   * {@code Long.MAX_VALUE} (unlimited) when the capacity is infinite or an account needs no hours.
+   */
+  static long slots(double capacityHours, double hoursPerAccount) {
+    if (Double.isInfinite(capacityHours) || hoursPerAccount == 0) {
       return Long.MAX_VALUE;
     }
-    return (long) Math.floor(cap / hoursPerAccountMonth + 1e-9);
+    return (long) Math.floor(capacityHours / hoursPerAccount + 1e-9);
   }
 }
