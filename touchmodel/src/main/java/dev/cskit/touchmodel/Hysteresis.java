@@ -6,7 +6,8 @@ import dev.cskit.core.ConfigPath;
  * What keeps accounts from flapping between tiers (besides the exit thresholds of rule conditions):
  * {@code minDaysInTier} (an account that entered its tier fewer days ago stays), {@code maxChangesPerCycle}
  * (the most accounts that may change tier in one run; the most valuable changes go first), and
- * {@code renewalFreezeDays} (no change within that many days before a renewal). Null or 0 turns a mechanism off.
+ * {@code renewalFreezeDays} (no change within that many days before a renewal). Null or 0 turns the minimum
+ * time and the freeze off; a null {@code maxChangesPerCycle} sets no limit, while 0 allows no change at all.
  */
 public record Hysteresis(Integer minDaysInTier, Integer maxChangesPerCycle, Integer renewalFreezeDays) {
 
