@@ -20,12 +20,10 @@ public final class WhatIf {
       double arrBefore, double arrAfter) {}
 
   private final List<Row> rows;
-  private final int changed;
   private final List<AccountId> changedAccounts;
 
   private WhatIf(List<Row> rows, List<AccountId> changedAccounts) {
     this.rows = List.copyOf(rows);
-    this.changed = changedAccounts.size();
     this.changedAccounts = List.copyOf(changedAccounts);
   }
 
@@ -66,7 +64,7 @@ public final class WhatIf {
 
   /** How many accounts would change tier. */
   public int changedCount() {
-    return changed;
+    return changedAccounts.size();
   }
 
   /** The accounts that would change tier. */
@@ -82,6 +80,6 @@ public final class WhatIf {
       t.row(r.tier(), r.accountsBefore(), r.accountsAfter(), r.hoursBefore(), r.hoursAfter(), r.arrBefore(),
           r.arrAfter());
     }
-    return t.toString() + changed + " accounts would change tier\n";
+    return t.toString() + changedAccounts.size() + " accounts would change tier\n";
   }
 }
