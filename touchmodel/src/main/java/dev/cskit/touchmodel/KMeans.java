@@ -81,7 +81,6 @@ public final class KMeans {
     if (k < 1 || k > n) {
       throw new IllegalArgumentException("k must be in [1, " + n + "], found " + k);
     }
-    int d = z[0].length;
     SplittableRandom rnd = new SplittableRandom(seed);
     double[][] centres = new double[k][];
     centres[0] = z[rnd.nextInt(n)].clone();
