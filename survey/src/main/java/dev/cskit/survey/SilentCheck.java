@@ -120,42 +120,8 @@ public final class SilentCheck {
       String usageChangeMetric,
       double declineBelow,
       String activityMetric) {
-    if (activityMetric != null && (usage == null || !usage.hasMetric(activityMetric))) {
-      throw new CskitException("usage", "must hold the metric " + activityMetric,
-          usage == null ? "no table" : String.join(", ", usage.metrics()));
-    }
-    if (usage != null && !usage.hasMetric(usageChangeMetric)) {
-      throw new CskitException("usage", "must hold the metric " + usageChangeMetric, String.join(", ", usage.metrics()));
-    }
-    List<SilentAccount> out = new ArrayList<>();
-    for (AccountId id : new java.util.LinkedHashSet<>(silent)) {
-      Double h = health.get(id);
-      double hv = h == null ? Double.NaN : h;
-      double change = Double.NaN;
-      double activity = Double.NaN;
-      if (usage != null) {
-        int row = usage.rowOf(id);
-        if (row >= 0) {
-          change = usage.value(row, usageChangeMetric);
-          if (activityMetric != null) {
-            activity = usage.value(row, activityMetric);
-          }
-        }
-      }
-      List<String> reasons = new ArrayList<>();
-      if (hv < healthBelow) {
-        reasons.add(String.format(java.util.Locale.ROOT, "health %.1f below %.1f", hv, healthBelow));
-      }
-      if (change < declineBelow) {
-        reasons.add(String.format(java.util.Locale.ROOT, "usage %+.0f%% (%s)", 100 * change, usageChangeMetric));
-      }
-      if (activity <= 0) {
-        reasons.add("no activity (" + activityMetric + " = 0)");
-      }
-      out.add(new SilentAccount(id, hv, change, !reasons.isEmpty(), String.join("; ", reasons)));
-    }
-    out.sort(ORDER);
-    return List.copyOf(out);
+    return rank(silent, health, Map.of(), Set.of(), healthBelow, usage, usageChangeMetric, declineBelow,
+        activityMetric);
   }
 
   private static final Comparator<Double> NAN_LAST = (a, b) -> {
@@ -186,27 +152,62 @@ public final class SilentCheck {
       String usageChangeMetric,
       double declineBelow,
       String activityMetric) {
-    List<SilentAccount> base =
-        atRisk(silent, health, healthBelow, usage, usageChangeMetric, declineBelow, activityMetric);
+    return rank(silent, health, bands, lowBands, healthBelow, usage, usageChangeMetric, declineBelow,
+        activityMetric);
+  }
+
+  /**
+   * The silent accounts with their warning signs, at risk first. A band in {@code lowBands} or an unscored
+   * band is reported instead of a health score below {@code healthBelow}.
+   */
+  private static List<SilentAccount> rank(
+      Collection<AccountId> silent,
+      Map<AccountId, Double> health,
+      Map<AccountId, dev.cskit.core.HealthBand> bands,
+      Set<dev.cskit.core.HealthBand> lowBands,
+      double healthBelow,
+      MetricTable usage,
+      String usageChangeMetric,
+      double declineBelow,
+      String activityMetric) {
+    if (activityMetric != null && (usage == null || !usage.hasMetric(activityMetric))) {
+      throw new CskitException("usage", "must hold the metric " + activityMetric,
+          usage == null ? "no table" : String.join(", ", usage.metrics()));
+    }
+    if (usage != null && !usage.hasMetric(usageChangeMetric)) {
+      throw new CskitException("usage", "must hold the metric " + usageChangeMetric, String.join(", ", usage.metrics()));
+    }
     List<SilentAccount> out = new ArrayList<>();
-    for (SilentAccount s : base) {
-      dev.cskit.core.HealthBand band = bands.get(s.accountId());
-      if (band != null && (lowBands.contains(band) || !band.isKnown())) {
-        String reason = !band.isKnown() ? "health not scored (insufficient data)"
-            : Double.isNaN(s.health()) ? "health " + band
-            : String.format(java.util.Locale.ROOT, "health %s (%.1f)", band, s.health());
-        List<String> parts = new ArrayList<>();
-        parts.add(reason);
-        for (String r : s.reasons().split("; ")) {
-          if (!r.isEmpty() && !r.startsWith("health ")) {
-            parts.add(r);
+    for (AccountId id : new java.util.LinkedHashSet<>(silent)) {
+      Double h = health.get(id);
+      double hv = h == null ? Double.NaN : h;
+      double change = Double.NaN;
+      double activity = Double.NaN;
+      if (usage != null) {
+        int row = usage.rowOf(id);
+        if (row >= 0) {
+          change = usage.value(row, usageChangeMetric);
+          if (activityMetric != null) {
+            activity = usage.value(row, activityMetric);
           }
         }
-        String reasons = String.join("; ", parts);
-        out.add(new SilentAccount(s.accountId(), s.health(), s.usageChange(), true, reasons));
-      } else {
-        out.add(s);
       }
+      List<String> reasons = new ArrayList<>();
+      dev.cskit.core.HealthBand band = bands.get(id);
+      if (band != null && (lowBands.contains(band) || !band.isKnown())) {
+        reasons.add(!band.isKnown() ? "health not scored (insufficient data)"
+            : Double.isNaN(hv) ? "health " + band
+            : String.format(java.util.Locale.ROOT, "health %s (%.1f)", band, hv));
+      } else if (hv < healthBelow) {
+        reasons.add(String.format(java.util.Locale.ROOT, "health %.1f below %.1f", hv, healthBelow));
+      }
+      if (change < declineBelow) {
+        reasons.add(String.format(java.util.Locale.ROOT, "usage %+.0f%% (%s)", 100 * change, usageChangeMetric));
+      }
+      if (activity <= 0) {
+        reasons.add("no activity (" + activityMetric + " = 0)");
+      }
+      out.add(new SilentAccount(id, hv, change, !reasons.isEmpty(), String.join("; ", reasons)));
     }
     out.sort(ORDER);
     return List.copyOf(out);
