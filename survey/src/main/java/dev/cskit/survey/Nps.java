@@ -111,9 +111,7 @@ public final class Nps {
   /** The trinomial variance of one answer, {@code p + d - (p - d)^2}, on the -1..1 scale. */
   public double variance() {
     long n = total();
-    double p = (double) promoters / n;
-    double d = (double) detractors / n;
-    return p + d - (p - d) * (p - d);
+    return SampleSize.trinomialVariance((double) promoters / n, (double) detractors / n);
   }
 
   /** The adjusted-Wald interval at a confidence level. */
@@ -259,8 +257,7 @@ public final class Nps {
     }
     p /= n;
     d /= n;
-    double center = p - d;
-    return new double[] {center, p + d - center * center, n};
+    return new double[] {p - d, SampleSize.trinomialVariance(p, d), n};
   }
 
   private void requireAnswers() {

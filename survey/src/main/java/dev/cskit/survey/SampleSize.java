@@ -102,8 +102,13 @@ public final class SampleSize {
       throw new CskitException(
           "promoters + detractors", "must not exceed 1", Double.toString(promoters + detractors));
     }
-    double diff = promoters - detractors;
-    return promoters + detractors - diff * diff;
+    return trinomialVariance(promoters, detractors);
+  }
+
+  /** {@code p + d - (p - d)^2}, unchecked: the variance of one answer scored +1, 0 or -1. */
+  static double trinomialVariance(double p, double d) {
+    double diff = p - d;
+    return p + d - diff * diff;
   }
 
   static double correct(double n0, long population, Fpc fpc) {
