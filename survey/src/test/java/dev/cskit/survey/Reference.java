@@ -1,17 +1,15 @@
 package dev.cskit.survey;
 
-import java.io.BufferedReader;
-import java.io.IOException;
+import dev.cskit.core.io.CsvInput;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads the reference CSVs under {@code src/test/resources/reference} (plain, unquoted). */
+/** Reads the reference CSVs under {@code src/test/resources/reference} with core's {@link CsvInput}. */
 final class Reference {
   private Reference() {}
 
@@ -20,18 +18,12 @@ final class Reference {
     if (in == null) {
       throw new IllegalStateException("missing reference file " + name);
     }
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      String[] header = r.readLine().split(",", -1);
+    try (CsvInput csv = CsvInput.of(new InputStreamReader(in, StandardCharsets.UTF_8), name)) {
       List<Map<String, String>> out = new ArrayList<>();
-      String line;
-      while ((line = r.readLine()) != null) {
-        if (line.isBlank()) {
-          continue;
-        }
-        String[] cells = line.split(",", -1);
+      for (CsvInput.Row row : csv) {
         Map<String, String> m = new LinkedHashMap<>();
-        for (int i = 0; i < header.length; i++) {
-          m.put(header[i], cells[i]);
+        for (String column : csv.header()) {
+          m.put(column, row.text(column));
         }
         out.add(m);
       }
@@ -39,8 +31,6 @@ final class Reference {
         throw new IllegalStateException("empty reference file " + name);
       }
       return out;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 
