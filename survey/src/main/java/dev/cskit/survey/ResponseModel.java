@@ -122,8 +122,8 @@ public final class ResponseModel {
     if (target == 0) {
       return forInvitations(0, 0);
     }
-    long lo = target - 1; // P(lo) < q (0 responses are certain below the target)
-    long hi = target;
+    long hi = Math.min(target, max); // below the target, or above max, nothing is enough
+    long lo = hi - 1; // P(lo) < q (0 responses are certain below the target)
     while (probabilityAtLeast(hi, target) < q) {
       lo = hi;
       if (hi >= max) {

@@ -71,6 +71,7 @@ class ErrorsTest {
   void impossibleInvitationTargets() {
     fails(() -> ResponseModel.binomial(0).invitationsFor(5, 0.9), "no number of invitations up to");
     fails(() -> ResponseModel.binomial(0.2).invitationsFor(50, 0.9, 100), "no number of invitations up to 100");
+    fails(() -> ResponseModel.binomial(1).invitationsFor(20, 0.9, 10), "no number of invitations up to 10 gives 20");
     fails(() -> ResponseModel.binomial(0.2).invitationsFor(5, 1.0), "probability");
     fails(() -> BetaPrior.of(0, 1), "alpha");
     fails(() -> BetaPrior.ofMeanAndSd(0.5, 0.6), "sd");
