@@ -85,6 +85,24 @@ public final class Allocation {
           "n", "must be at least the minimums per stratum together (" + minTotal + ")", Long.toString(n));
     }
     double[] x = shares(w, lower, upper, n);
+    long[] r = largestRemainders(x, lower, upper, n);
+    List<Row> rows = new ArrayList<>();
+    double cost = 0;
+    for (int i = 0; i < k; i++) {
+      Stratum s = strata.get(i);
+      rows.add(new Row(s.name(), s.size(), x[i], r[i]));
+      cost += r[i] * s.cost();
+    }
+    return new Result(method, n, rows, cost);
+  }
+
+  /**
+   * Whole numbers within {@code [lower_i, upper_i]} adding up to {@code n} from shares {@code x} that do:
+   * each share rounded down, then the largest remainders rounded up (or, when the bounds pushed the sum
+   * above {@code n}, the smallest rounded down); ties go to the first stratum.
+   */
+  static long[] largestRemainders(double[] x, long[] lower, long[] upper, long n) {
+    int k = x.length;
     long[] r = new long[k];
     long used = 0;
     for (int i = 0; i < k; i++) {
@@ -117,14 +135,7 @@ public final class Allocation {
       r[best]--;
       used--;
     }
-    List<Row> rows = new ArrayList<>();
-    double cost = 0;
-    for (int i = 0; i < k; i++) {
-      Stratum s = strata.get(i);
-      rows.add(new Row(s.name(), s.size(), x[i], r[i]));
-      cost += r[i] * s.cost();
-    }
-    return new Result(method, n, rows, cost);
+    return r;
   }
 
   /**

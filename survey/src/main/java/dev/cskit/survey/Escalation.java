@@ -187,27 +187,11 @@ public final class Escalation {
   /** {@code n} contacts spread over the tiers in proportion to their sizes (largest remainders). */
   static long[] split(long[] population, long n) {
     long total = sum(population);
-    long[] out = new long[population.length];
-    double[] rem = new double[population.length];
-    long used = 0;
+    double[] exact = new double[population.length];
     for (int i = 0; i < population.length; i++) {
-      double exact = (double) n * population[i] / total;
-      out[i] = (long) Math.floor(exact);
-      rem[i] = exact - out[i];
-      used += out[i];
+      exact[i] = (double) n * population[i] / total;
     }
-    while (used < n) {
-      int best = -1;
-      for (int i = 0; i < population.length; i++) {
-        if (out[i] < population[i] && (best < 0 || rem[i] > rem[best])) {
-          best = i;
-        }
-      }
-      out[best]++;
-      rem[best] = -1;
-      used++;
-    }
-    return out;
+    return Allocation.largestRemainders(exact, new long[population.length], population, n);
   }
 
   private static Evaluation evaluate(TouchTier[] tiers, long[] invited, List<Wave> waves, long target) {
