@@ -1,5 +1,6 @@
 package dev.cskit.touchmodel;
 
+import dev.cskit.core.CskitException;
 import dev.cskit.core.internal.TextTable;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +52,7 @@ public final class CapacityPlan {
   /** The plan for a segmentation under its model. */
   public static CapacityPlan of(TouchModel model, Segmentation segmentation, double defaultHoursPerManager) {
     if (!(defaultHoursPerManager > 0)) {
-      throw new IllegalArgumentException("hours per manager must be > 0, found " + defaultHoursPerManager);
+      throw new CskitException("hours per manager", "must be a number > 0", Double.toString(defaultHoursPerManager));
     }
     List<Row> rows = new ArrayList<>();
     for (Tier t : model.tiers()) {

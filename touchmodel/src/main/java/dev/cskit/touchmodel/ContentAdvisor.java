@@ -1,6 +1,7 @@
 package dev.cskit.touchmodel;
 
 import dev.cskit.core.AccountId;
+import dev.cskit.core.CskitException;
 import dev.cskit.core.internal.TextTable;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,10 +27,11 @@ public final class ContentAdvisor {
     /** Validates. */
     public Session {
       if (topic == null || topic.isBlank()) {
-        throw new IllegalArgumentException("a session needs a topic");
+        throw new CskitException("session of " + account, "needs a topic", CskitException.quote(topic));
       }
       if (!(minutes >= 0) || Double.isInfinite(minutes)) {
-        throw new IllegalArgumentException("minutes must be >= 0, found " + minutes);
+        throw new CskitException("session of " + account + " on " + CskitException.quote(topic),
+            "minutes must be a finite number >= 0", Double.toString(minutes));
       }
     }
   }
@@ -39,7 +41,8 @@ public final class ContentAdvisor {
     /** Validates. */
     public SeminarRun {
       if (invited < 0 || attended < 0 || attended > invited) {
-        throw new IllegalArgumentException("need 0 <= attended <= invited, found " + attended + " of " + invited);
+        throw new CskitException("seminar run " + CskitException.quote(topic), "needs 0 <= attended <= invited",
+            attended + " of " + invited);
       }
     }
   }
@@ -62,7 +65,7 @@ public final class ContentAdvisor {
   public static List<SeminarProposal> seminarCandidates(
       List<Session> sessions, int k, int n, double seminarMinutes) {
     if (k < 1 || n < k) {
-      throw new IllegalArgumentException("need 1 <= k <= n, found k=" + k + ", n=" + n);
+      throw new CskitException("seminar candidates", "need 1 <= k <= n", "k=" + k + ", n=" + n);
     }
     Map<AccountId, LocalDate> latest = new HashMap<>();
     for (Session s : sessions) {

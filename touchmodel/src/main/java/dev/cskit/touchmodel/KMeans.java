@@ -1,5 +1,6 @@
 package dev.cskit.touchmodel;
 
+import dev.cskit.core.CskitException;
 import dev.cskit.core.DataException;
 import dev.cskit.core.MetricTable;
 import java.util.Arrays;
@@ -79,7 +80,7 @@ public final class KMeans {
   public static Clustering fit(double[][] z, int k, long seed, int maxIterations) {
     int n = z.length;
     if (k < 1 || k > n) {
-      throw new IllegalArgumentException("k must be in [1, " + n + "], found " + k);
+      throw new CskitException("k", "must be in [1, " + n + "] (the number of rows)", Integer.toString(k));
     }
     SplittableRandom rnd = new SplittableRandom(seed);
     double[][] centres = new double[k][];

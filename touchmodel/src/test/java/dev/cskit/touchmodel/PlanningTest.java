@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.cskit.core.Account;
 import dev.cskit.core.AccountId;
+import dev.cskit.core.CskitException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,7 +98,8 @@ class PlanningTest {
     assertEquals(5, p.get(1).accounts());
     assertEquals(1.5, p.get(1).hoursSaved(), 1e-12);
     // SSO recurs in only 4 of the last 10 (old1 is not among them)
-    assertThrows(IllegalArgumentException.class, () -> ContentAdvisor.seminarCandidates(log, 5, 4, 60));
+    CskitException e = assertThrows(CskitException.class, () -> ContentAdvisor.seminarCandidates(log, 5, 4, 60));
+    assertEquals("seminar candidates: need 1 <= k <= n; found k=5, n=4", e.getMessage());
   }
 
   @Test

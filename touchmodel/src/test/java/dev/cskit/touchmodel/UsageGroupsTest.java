@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cskit.core.CskitException;
 import dev.cskit.core.DataException;
 import dev.cskit.core.MetricTable;
 import java.util.List;
@@ -86,6 +87,8 @@ class UsageGroupsTest {
     assertEquals(l[3], l[5]);
     assertNotEquals(l[0], l[3]);
     assertArrayEquals(new int[] {3, 3}, c.sizes());
+    CskitException e = assertThrows(CskitException.class, () -> KMeans.cluster(t, List.of("x", "y"), 7, 7));
+    assertEquals("k: must be in [1, 6] (the number of rows); found 7", e.getMessage());
   }
 
   @Property(tries = 50)
