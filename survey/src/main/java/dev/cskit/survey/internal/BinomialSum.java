@@ -3,9 +3,9 @@ package dev.cskit.survey.internal;
 import org.apache.commons.statistics.distribution.BinomialDistribution;
 
 /**
- * {@code P(X_1 + ... + X_k >= t)} for independent binomials {@code X_i ~ Bin(n_i, p_i)}: exact by convolution
- * of the pmfs (each truncated where it is below 1e-17) when that is cheap, else the normal approximation
- * with a continuity correction.
+ * {@code P(X_1 + ... + X_k >= t)} for independent binomials {@code X_i ~ Bin(n_i, p_i)}: by convolution of
+ * the pmfs, each truncated to its mean +/- (12 standard deviations + 2), when that is cheap, else the normal
+ * approximation with a continuity correction.
  */
 public final class BinomialSum {
   private static final long MAX_WORK = 20_000_000L;
