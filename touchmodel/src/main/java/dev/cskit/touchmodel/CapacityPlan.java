@@ -45,8 +45,12 @@ public final class CapacityPlan {
 
   /** How many accounts a headcount covers at a cadence (infinite when the cadence needs no hours). */
   public static double coverage(double managers, double hoursPerManager, double hoursPerAccount) {
-    return hoursPerAccount == 0 ? Double.POSITIVE_INFINITY
-        : Math.floor(managers * hoursPerManager / hoursPerAccount + 1e-9);
+    return accounts(Tier.slots(managers * hoursPerManager, hoursPerAccount));
+  }
+
+  /** A number of account slots, infinite for {@code Long.MAX_VALUE} (no limit). */
+  private static double accounts(long slots) {
+    return slots == Long.MAX_VALUE ? Double.POSITIVE_INFINITY : slots;
   }
 
   /** The plan for a segmentation under its model. */
@@ -67,7 +71,7 @@ public final class CapacityPlan {
       double hoursWanted = wanted * h;
       rows.add(new Row(t.name(), s.accounts(), s.arr(), s.hoursNeeded(), available, wanted, hoursWanted, hpm,
           managersNeeded(wanted, h, hpm), managersAvailable, h == 0 ? Double.POSITIVE_INFINITY : hpm / h,
-          t.slots() == Long.MAX_VALUE ? Double.POSITIVE_INFINITY : t.slots(),
+          accounts(t.slots()),
           Math.max(0, hoursWanted - available), s.cost()));
     }
     return new CapacityPlan(rows);
