@@ -45,7 +45,12 @@ public final class UsageGroups {
 
   /** The name of a group from its three splits. */
   public static String name(boolean utilization, boolean engagement, boolean penetration) {
-    return NAMES.get((utilization ? 0 : 4) + (engagement ? 0 : 2) + (penetration ? 0 : 1));
+    return NAMES.get(index(utilization, engagement, penetration));
+  }
+
+  /** The position in {@link #NAMES} of a group from its three splits. */
+  private static int index(boolean utilization, boolean engagement, boolean penetration) {
+    return (utilization ? 0 : 4) + (engagement ? 0 : 2) + (penetration ? 0 : 1);
   }
 
   /** The code of a group, such as {@code U+E-P+}. */
@@ -94,7 +99,7 @@ public final class UsageGroups {
     }
     int[] group = new int[n];
     for (int i = 0; i < n; i++) {
-      group[i] = NAMES.indexOf(name(high[0][i], high[1][i], high[2][i]));
+      group[i] = index(high[0][i], high[1][i], high[2][i]);
     }
     return new UsageGroups(metrics.accountIds(), group, axes, thresholds);
   }
