@@ -18,8 +18,37 @@ import java.util.SplittableRandom;
 public final class KMeans {
   private KMeans() {}
 
-  /** The result: a cluster per row, the centres in standardised space, the within-cluster sum of squares. */
+  /**
+   * The result: a cluster per row, the centres in standardised space, the within-cluster sum of squares. An
+   * immutable value: the arrays are copied in and out, so a shared result cannot be changed.
+   */
   public record Clustering(int[] labels, double[][] centres, double inertia, int iterations) {
+    /** Copies the arrays. */
+    public Clustering {
+      labels = labels.clone();
+      centres = copy(centres);
+    }
+
+    /** The cluster of each row (a copy). */
+    @Override
+    public int[] labels() {
+      return labels.clone();
+    }
+
+    /** The centres in standardised space, one row per cluster (a copy). */
+    @Override
+    public double[][] centres() {
+      return copy(centres);
+    }
+
+    private static double[][] copy(double[][] a) {
+      double[][] out = new double[a.length][];
+      for (int c = 0; c < a.length; c++) {
+        out[c] = a[c].clone();
+      }
+      return out;
+    }
+
     /** The number of rows in each cluster. */
     public int[] sizes() {
       int[] s = new int[centres.length];

@@ -2,6 +2,7 @@ package dev.cskit.touchmodel;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -87,6 +88,10 @@ class UsageGroupsTest {
     assertEquals(l[3], l[5]);
     assertNotEquals(l[0], l[3]);
     assertArrayEquals(new int[] {3, 3}, c.sizes());
+    c.labels()[0] = 1 - l[0];
+    c.centres()[0][0] = Double.NaN;
+    assertEquals(l[0], c.labels()[0], "the result is not changed through its arrays");
+    assertFalse(Double.isNaN(c.centres()[0][0]));
     CskitException e = assertThrows(CskitException.class, () -> KMeans.cluster(t, List.of("x", "y"), 7, 7));
     assertEquals("k: must be in [1, 6] (the number of rows); found 7", e.getMessage());
   }
