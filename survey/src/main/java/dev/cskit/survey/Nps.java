@@ -54,32 +54,36 @@ public final class Nps {
    * @throws CskitException when an answer is outside 0-10
    */
   public static Nps ofScores(int... scores) {
-    long p = 0;
-    long q = 0;
-    long d = 0;
+    long[] counts = new long[3];
     for (int i = 0; i < scores.length; i++) {
-      int s = scores[i];
-      if (s < 0 || s > 10) {
-        throw new CskitException("scores[" + i + "]", "must be a whole number from 0 to 10", Integer.toString(s));
-      }
-      if (s >= 9) {
-        p++;
-      } else if (s >= 7) {
-        q++;
-      } else {
-        d++;
-      }
+      count(counts, i, scores[i]);
     }
-    return new Nps(p, q, d);
+    return new Nps(counts[0], counts[1], counts[2]);
   }
 
-  /** NPS from raw answers on the 0-10 scale; nulls (no answer) are skipped. */
+  /**
+   * NPS from raw answers on the 0-10 scale; nulls (no answer) are skipped.
+   *
+   * @throws CskitException when an answer is outside 0-10, naming its position among all answers
+   */
   public static Nps ofScores(Iterable<Integer> scores) {
-    return ofScores(
-        java.util.stream.StreamSupport.stream(scores.spliterator(), false)
-            .filter(Objects::nonNull)
-            .mapToInt(Integer::intValue)
-            .toArray());
+    long[] counts = new long[3];
+    int i = 0;
+    for (Integer s : scores) {
+      if (s != null) {
+        count(counts, i, s);
+      }
+      i++;
+    }
+    return new Nps(counts[0], counts[1], counts[2]);
+  }
+
+  /** Counts answer {@code i} as a promoter, passive or detractor ({@code counts} in that order). */
+  private static void count(long[] counts, int i, int s) {
+    if (s < 0 || s > 10) {
+      throw new CskitException("scores[" + i + "]", "must be a whole number from 0 to 10", Integer.toString(s));
+    }
+    counts[s >= 9 ? 0 : s >= 7 ? 1 : 2]++;
   }
 
   /** Answers of 9 or 10. */

@@ -62,6 +62,7 @@ class ErrorsTest {
     fails(() -> SampleSize.margin(200, 100, 0.95, 0.5), "responses: must not exceed the population of 100");
     fails(() -> SampleSize.of(0.05, 0.95).withPopulation(-3), "population");
     fails(() -> Nps.ofScores(9, 11), "scores[1]: must be a whole number from 0 to 10; found 11");
+    fails(() -> Nps.ofScores(java.util.Arrays.asList(null, 9, 11)), "scores[2]: must be a whole number from 0 to 10");
     fails(() -> Nps.ofCounts(0, 0, 0).interval(0.95), "answers");
     fails(() -> Allocation.kishEffectiveSampleSize(1, -2), "weights[1]");
     fails(() -> Allocation.kishEffectiveSampleSize(0, 0), "weights: must not all be zero");
