@@ -106,7 +106,7 @@ public final class Calibration {
     if (bins < 1) {
       throw new ValidationException("calibration", "needs at least one bin", String.valueOf(bins));
     }
-    RankMetrics.auc(RankMetrics.negate(score), churned); // checks finiteness, churned and retained cases
+    RankMetrics.check(score, churned); // finite scores, churned and retained cases
     double[][] iso = isotonicKnots(score, churned);
     double[][] x = new double[score.length][1];
     double[] y = new double[score.length];

@@ -380,7 +380,11 @@ public final class RankMetrics {
     }
   }
 
-  private static void check(double[] risk, boolean[] churned) {
+  /**
+   * Fails unless the arrays match in length, every value is finite and there is at least one churned and
+   * one retained case.
+   */
+  static void check(double[] risk, boolean[] churned) {
     if (risk.length != churned.length) {
       throw new IllegalArgumentException("risk and churned differ in length");
     }
