@@ -115,7 +115,6 @@ public final class BlockEngine {
     double[][] cat = keepCategories ? out.categories : new double[c][block];
     double[] pre = detail ? out.preCap : new double[block];
     double covTotal = k.coverageTotal;
-    double minCov = k.minCoverage;
     int p = 0; // next override entry
     while (p < plan.row.length && plan.row[p] < start) {
       p++;
