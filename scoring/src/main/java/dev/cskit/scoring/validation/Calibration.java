@@ -122,11 +122,7 @@ public final class Calibration {
   /** Pools equal scores, then runs pool-adjacent-violators for a non-increasing fit. */
   static double[][] isotonicKnots(double[] score, boolean[] churned) {
     int n = score.length;
-    Integer[] order = new Integer[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, (p, q) -> Double.compare(score[p], score[q]));
+    Integer[] order = RankMetrics.sortedAscending(score);
     double[] ux = new double[n];
     double[] uy = new double[n];
     double[] uw = new double[n];

@@ -318,22 +318,30 @@ public final class RankMetrics {
   }
 
   private static Integer[] sortedDescending(double[] risk) {
-    Integer[] order = new Integer[risk.length];
-    for (int i = 0; i < order.length; i++) {
+    Integer[] order = indices(risk.length);
+    Arrays.sort(order, (x, y) -> Double.compare(risk[y], risk[x]));
+    return order;
+  }
+
+  /** The indices of {@code x} in ascending order of value (a stable sort: ties keep their input order). */
+  static Integer[] sortedAscending(double[] x) {
+    Integer[] order = indices(x.length);
+    Arrays.sort(order, (p, q) -> Double.compare(x[p], x[q]));
+    return order;
+  }
+
+  private static Integer[] indices(int n) {
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
       order[i] = i;
     }
-    Arrays.sort(order, (x, y) -> Double.compare(risk[y], risk[x]));
     return order;
   }
 
   /** Mid-ranks (1-based; ties get the mean of their ranks). */
   static double[] midRanks(double[] x) {
     int n = x.length;
-    Integer[] order = new Integer[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, (p, q) -> Double.compare(x[p], x[q]));
+    Integer[] order = sortedAscending(x);
     double[] rank = new double[n];
     int i = 0;
     while (i < n) {
