@@ -49,11 +49,7 @@ public final class Calibration {
     this.plattSlope = b;
     this.plattConverged = conv;
     int n = score.length;
-    double base = 0;
-    for (boolean c : churned) {
-      base += c ? 1 : 0;
-    }
-    base /= n;
+    double base = RankMetrics.count(churned) / (double) n;
     double bi = 0;
     double bp = 0;
     double bb = 0;

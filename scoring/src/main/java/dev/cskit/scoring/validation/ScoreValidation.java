@@ -55,10 +55,7 @@ public final class ScoreValidation {
               + "-day horizon that follows it",
           backtest.snapshots().size() + " snapshots, " + backtest.leftOutCount() + " left out");
     }
-    int churned = 0;
-    for (boolean b : y) {
-      churned += b ? 1 : 0;
-    }
+    int churned = RankMetrics.count(y);
     if (churned == 0) {
       throw ValidationException.noChurn(k);
     }
