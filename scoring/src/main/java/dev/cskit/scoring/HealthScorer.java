@@ -112,23 +112,22 @@ public final class HealthScorer {
         acc[i] = byId.get(metrics.accountId(i));
       }
     }
-    int[] cardOf = cards.size() == 1 ? null : new int[n];
-    int[] counts = new int[cards.size()];
-    if (cards.size() == 1) {
-      counts[0] = n;
-    } else {
+    // a set: each row's card, and each card's rows (local row r of card k is table row rowsOf[k][r])
+    boolean single = cards.size() == 1;
+    int[] cardOf = null;
+    int[] localOf = null;
+    int[][] rowsOf = new int[cards.size()][];
+    if (!single) {
+      cardOf = new int[n];
+      int[] counts = new int[cards.size()];
       for (int i = 0; i < n; i++) {
         cardOf[i] = pick(acc == null ? null : acc[i]);
         counts[cardOf[i]]++;
       }
-    }
-    boolean single = cards.size() == 1;
-    int[][] rowsOf = new int[cards.size()][];
-    int[] localOf = single ? null : new int[n];
-    if (!single) {
       for (int k = 0; k < cards.size(); k++) {
         rowsOf[k] = new int[counts[k]];
       }
+      localOf = new int[n];
       int[] fill = new int[cards.size()];
       for (int i = 0; i < n; i++) {
         int k = cardOf[i];
