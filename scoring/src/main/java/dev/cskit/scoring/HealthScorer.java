@@ -4,6 +4,7 @@ import dev.cskit.core.Account;
 import dev.cskit.core.AccountId;
 import dev.cskit.core.ConfigException;
 import dev.cskit.core.CskitException;
+import dev.cskit.core.DataException;
 import dev.cskit.core.MetricTable;
 import dev.cskit.scoring.internal.BlockEngine;
 import dev.cskit.scoring.internal.CardResult;
@@ -241,6 +242,7 @@ public final class HealthScorer {
    *
    * @return the score after caps, NaN when no measure has a sub-score
    * @throws UnsupportedOperationException when the card has percentile measures (they need a population)
+   * @throws DataException when a value is infinite (as a {@link MetricTable} would)
    */
   public double quickScore(double[] values) {
     if (quick == null) {
@@ -249,7 +251,10 @@ public final class HealthScorer {
     return quick.score(values);
   }
 
-  /** Scores one account from metric values by name (an absent metric is missing); no overrides. */
+  /**
+   * Scores one account from metric values by name (an absent metric is missing; values must be finite, as in
+   * a {@link MetricTable}); no overrides.
+   */
   public HealthScore score(AccountId id, Map<String, Double> metrics) {
     return score(id, metrics, null, List.of(), null, PercentileReference.EMPTY);
   }
@@ -266,6 +271,7 @@ public final class HealthScorer {
    * @param overrides overrides (those of other accounts are ignored)
    * @param asOf the instant overrides are judged at; required when there are overrides
    * @param reference the populations percentile measures rank against
+   * @throws DataException when a metric value is infinite (a {@link MetricTable} refuses them too)
    */
   public HealthScore score(AccountId id, Map<String, Double> metrics, Account account,
       Collection<ScoreOverride> overrides, Instant asOf, PercentileReference reference) {
@@ -274,7 +280,13 @@ public final class HealthScorer {
     int slots = card.inputs.size();
     double[][] cols = new double[slots + card.percentileCount()][1];
     for (int s = 0; s < slots; s++) {
-      Double v = metrics.get(card.inputs.get(s));
+      String metric = card.inputs.get(s);
+      Double v = metrics.get(metric);
+      if (v != null && v.isInfinite()) {
+        // a MetricTable refuses infinities too: the kernels take finite values or NaN
+        throw new DataException("metrics of account " + CskitException.quote(id.value()), 0, metric,
+            "must be a finite number or missing", String.valueOf(v));
+      }
       cols[s][0] = v == null ? Double.NaN : v;
     }
     for (int q = 0; q < card.percentileCount(); q++) {
