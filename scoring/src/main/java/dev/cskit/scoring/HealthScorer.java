@@ -34,12 +34,21 @@ public final class HealthScorer {
   private final int[] selectorCard;
   /** The allocation-free single-account path of the default card (null when it has percentile measures). */
   private final SingleRow quick;
+  /** Whether batch scoring reads accounts: to pick a set's card, or for a percentile measure's segment. */
+  private final boolean readsAccounts;
 
   private HealthScorer(List<CompiledCard> cards, List<ScorecardSet.Selector> selectors, int[] selectorCard) {
     this.cards = List.copyOf(cards);
     this.selectors = List.copyOf(selectors);
     this.selectorCard = selectorCard.clone();
     this.quick = this.cards.get(0).percentileCount() == 0 ? new SingleRow(this.cards.get(0)) : null;
+    boolean segments = false;
+    for (CompiledCard c : this.cards) {
+      for (String attribute : c.percentileSegment) {
+        segments |= attribute != null;
+      }
+    }
+    this.readsAccounts = this.cards.size() > 1 || segments;
   }
 
   static HealthScorer of(CompiledCard card) {
@@ -103,9 +112,12 @@ public final class HealthScorer {
     }
     checkOverrides(overrides, asOf);
     int n = metrics.rowCount();
+    // each row's account, only when something reads it (a single card without segments does not)
     Map<AccountId, Account> byId = new HashMap<>();
-    for (Account a : accounts) {
-      byId.put(a.id(), a);
+    if (readsAccounts) {
+      for (Account a : accounts) {
+        byId.put(a.id(), a);
+      }
     }
     Account[] acc = byId.isEmpty() ? null : new Account[n];
     if (acc != null) {
