@@ -4,6 +4,7 @@ import dev.cskit.core.Account;
 import dev.cskit.core.AccountId;
 import dev.cskit.core.ConfigException;
 import dev.cskit.core.CskitException;
+import dev.cskit.core.DataException;
 import dev.cskit.core.MetricTable;
 import dev.cskit.scoring.internal.BlockEngine;
 import dev.cskit.scoring.internal.CardResult;
@@ -33,12 +34,21 @@ public final class HealthScorer {
   private final int[] selectorCard;
   /** The allocation-free single-account path of the default card (null when it has percentile measures). */
   private final SingleRow quick;
+  /** Whether batch scoring reads accounts: to pick a set's card, or for a percentile measure's segment. */
+  private final boolean readsAccounts;
 
   private HealthScorer(List<CompiledCard> cards, List<ScorecardSet.Selector> selectors, int[] selectorCard) {
     this.cards = List.copyOf(cards);
     this.selectors = List.copyOf(selectors);
     this.selectorCard = selectorCard.clone();
     this.quick = this.cards.get(0).percentileCount() == 0 ? new SingleRow(this.cards.get(0)) : null;
+    boolean segments = false;
+    for (CompiledCard c : this.cards) {
+      for (String attribute : c.percentileSegment) {
+        segments |= attribute != null;
+      }
+    }
+    this.readsAccounts = this.cards.size() > 1 || segments;
   }
 
   static HealthScorer of(CompiledCard card) {
@@ -102,9 +112,12 @@ public final class HealthScorer {
     }
     checkOverrides(overrides, asOf);
     int n = metrics.rowCount();
+    // each row's account, only when something reads it (a single card without segments does not)
     Map<AccountId, Account> byId = new HashMap<>();
-    for (Account a : accounts) {
-      byId.put(a.id(), a);
+    if (readsAccounts) {
+      for (Account a : accounts) {
+        byId.put(a.id(), a);
+      }
     }
     Account[] acc = byId.isEmpty() ? null : new Account[n];
     if (acc != null) {
@@ -112,23 +125,22 @@ public final class HealthScorer {
         acc[i] = byId.get(metrics.accountId(i));
       }
     }
-    int[] cardOf = cards.size() == 1 ? null : new int[n];
-    int[] counts = new int[cards.size()];
-    if (cards.size() == 1) {
-      counts[0] = n;
-    } else {
+    // a set: each row's card, and each card's rows (local row r of card k is table row rowsOf[k][r])
+    boolean single = cards.size() == 1;
+    int[] cardOf = null;
+    int[] localOf = null;
+    int[][] rowsOf = new int[cards.size()][];
+    if (!single) {
+      cardOf = new int[n];
+      int[] counts = new int[cards.size()];
       for (int i = 0; i < n; i++) {
         cardOf[i] = pick(acc == null ? null : acc[i]);
         counts[cardOf[i]]++;
       }
-    }
-    boolean single = cards.size() == 1;
-    int[][] rowsOf = new int[cards.size()][];
-    int[] localOf = single ? null : new int[n];
-    if (!single) {
       for (int k = 0; k < cards.size(); k++) {
         rowsOf[k] = new int[counts[k]];
       }
+      localOf = new int[n];
       int[] fill = new int[cards.size()];
       for (int i = 0; i < n; i++) {
         int k = cardOf[i];
@@ -242,6 +254,7 @@ public final class HealthScorer {
    *
    * @return the score after caps, NaN when no measure has a sub-score
    * @throws UnsupportedOperationException when the card has percentile measures (they need a population)
+   * @throws DataException when a value is infinite (as a {@link MetricTable} would)
    */
   public double quickScore(double[] values) {
     if (quick == null) {
@@ -250,7 +263,10 @@ public final class HealthScorer {
     return quick.score(values);
   }
 
-  /** Scores one account from metric values by name (an absent metric is missing); no overrides. */
+  /**
+   * Scores one account from metric values by name (an absent metric is missing; values must be finite, as in
+   * a {@link MetricTable}); no overrides.
+   */
   public HealthScore score(AccountId id, Map<String, Double> metrics) {
     return score(id, metrics, null, List.of(), null, PercentileReference.EMPTY);
   }
@@ -267,6 +283,7 @@ public final class HealthScorer {
    * @param overrides overrides (those of other accounts are ignored)
    * @param asOf the instant overrides are judged at; required when there are overrides
    * @param reference the populations percentile measures rank against
+   * @throws DataException when a metric value is infinite (a {@link MetricTable} refuses them too)
    */
   public HealthScore score(AccountId id, Map<String, Double> metrics, Account account,
       Collection<ScoreOverride> overrides, Instant asOf, PercentileReference reference) {
@@ -275,7 +292,13 @@ public final class HealthScorer {
     int slots = card.inputs.size();
     double[][] cols = new double[slots + card.percentileCount()][1];
     for (int s = 0; s < slots; s++) {
-      Double v = metrics.get(card.inputs.get(s));
+      String metric = card.inputs.get(s);
+      Double v = metrics.get(metric);
+      if (v != null && v.isInfinite()) {
+        // a MetricTable refuses infinities too: the kernels take finite values or NaN
+        throw new DataException("metrics of account " + CskitException.quote(id.value()), 0, metric,
+            "must be a finite number or missing", String.valueOf(v));
+      }
       cols[s][0] = v == null ? Double.NaN : v;
     }
     for (int q = 0; q < card.percentileCount(); q++) {

@@ -125,13 +125,18 @@ public record Scorecard(
    * accounts) or {@code onboarding} (the first weeks). Both read the sample portfolio's metric columns.
    */
   public static Scorecard builtIn(String name) {
-    if (!BUILT_IN.contains(name)) {
-      throw ConfigException.at("", "no built-in scorecard of this name (built in: " + String.join(", ", BUILT_IN) + ")",
-          dev.cskit.core.CskitException.quote(name));
+    return readBuiltIn("scorecard", BUILT_IN, name, Scorecard.class);
+  }
+
+  /** Reads the YAML resource {@code <name>.yaml} shipped beside this class, one of {@code names}. */
+  static <T> T readBuiltIn(String what, List<String> names, String name, Class<T> type) {
+    if (!names.contains(name)) {
+      throw ConfigException.at("", "no built-in " + what + " of this name (built in: " + String.join(", ", names)
+          + ")", dev.cskit.core.CskitException.quote(name));
     }
     String resource = name + ".yaml";
     try (InputStream in = Scorecard.class.getResourceAsStream(resource)) {
-      return Configs.read(in, ConfigFormat.YAML, "built-in " + resource, Scorecard.class);
+      return Configs.read(in, ConfigFormat.YAML, "built-in " + resource, type);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

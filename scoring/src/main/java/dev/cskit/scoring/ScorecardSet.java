@@ -110,15 +110,7 @@ public record ScorecardSet(
    * and every other account with {@code three-axis}.
    */
   public static ScorecardSet builtIn(String setName) {
-    if (!BUILT_IN.contains(setName)) {
-      throw dev.cskit.core.ConfigException.at("", "no built-in scorecard set of this name (built in: "
-          + String.join(", ", BUILT_IN) + ")", dev.cskit.core.CskitException.quote(setName));
-    }
-    try (java.io.InputStream in = ScorecardSet.class.getResourceAsStream(setName + ".yaml")) {
-      return Configs.read(in, dev.cskit.core.ConfigFormat.YAML, "built-in " + setName + ".yaml", ScorecardSet.class);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    return Scorecard.readBuiltIn("scorecard set", BUILT_IN, setName, ScorecardSet.class);
   }
 
   /** Parses a set from text, naming it {@code source} in errors. */

@@ -5,9 +5,13 @@ import static dev.cskit.scoring.Fixtures.cols;
 import static dev.cskit.scoring.Fixtures.oneMeasure;
 import static dev.cskit.scoring.Fixtures.table;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cskit.core.AccountId;
+import dev.cskit.core.DataException;
 import dev.cskit.core.MetricTable;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Hand-computed sub-scores of every rule, including values exactly on a point or step min. */
@@ -63,6 +67,19 @@ class RulesTest {
     assertEquals(65, s[0], 0);
     assertEquals(65, s[1], 0);
     assertEquals(65, s[2], 0);
+  }
+
+  @Test
+  void anInfiniteValueForOneAccountIsRefusedAsATableRefusesIt() {
+    // the batch kernels take finite values or NaN (a MetricTable refuses infinities); the single-account
+    // paths must not let one through, or the scalar and vector kernels would disagree on it
+    HealthScorer scorer = oneMeasure("{type: linear, points: [[0, 0], [1, 50], [2, 80], [3, 100]]}", null).compile();
+    DataException e = assertThrows(DataException.class,
+        () -> scorer.score(AccountId.of("a1"), Map.of("x", Double.POSITIVE_INFINITY)));
+    assertEquals("metrics of account \"a1\", column \"x\": must be a finite number or missing; found Infinity",
+        e.getMessage());
+    assertThrows(DataException.class, () -> scorer.quickScore(new double[] {Double.NEGATIVE_INFINITY}));
+    assertEquals(100.0, scorer.quickScore(new double[] {1e300}), 0.0);
   }
 
   @Test

@@ -16,12 +16,15 @@ import java.util.function.IntFunction;
 /**
  * Runs a {@link CompiledCard} over columns in blocks of {@link #BLOCK} rows. Per block:
  * <ol>
- *   <li>rule kernels: each measure's {@link RuleKernel} writes its sub-scores into a reusable block buffer
- *       (or, in a detailed run, straight into the result column);
- *   <li>one fused pass per measure: the missing policy, coverage (cw where the rule gave a value), and the
- *       category's weighted sum and weight sum (or running minimum) in reusable block buffers, NaN masked by
- *       selects; a measure overridden in the block patches its sub-scores between the policy and the sums;
- *   <li>the category scores;
+ *   <li>per measure, one fused loop of its {@link RuleKernel} (the common case): the rule, the missing
+ *       policy and the category's weight sum, weighted sum and weight filled in (present but not observed)
+ *       in reusable block buffers, NaN masked by selects, sub-scores never stored. A detailed run, a measure
+ *       overridden in the block, a {@code min} category or the {@code fail} policy take the same arithmetic
+ *       step by step: sub-scores into a block buffer (or, in a detailed run, the result column), the fail
+ *       check, the policy, the override patch, then the sums (or running minimum);
+ *   <li>coverage: per category, its factor x (weight present - weight filled in);
+ *   <li>the category scores (a batch run of a card without categories goes straight to the overall score
+ *       and coverage in one pass, with the same bits: {@code Finish});
  *   <li>category overrides; overall weighted mean of the categories present; cap kernels;
  *   <li>bands; overall overrides.
  * </ol>
@@ -115,7 +118,6 @@ public final class BlockEngine {
     double[][] cat = keepCategories ? out.categories : new double[c][block];
     double[] pre = detail ? out.preCap : new double[block];
     double covTotal = k.coverageTotal;
-    double minCov = k.minCoverage;
     int p = 0; // next override entry
     while (p < plan.row.length && plan.row[p] < start) {
       p++;

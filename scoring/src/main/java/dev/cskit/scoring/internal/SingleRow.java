@@ -1,6 +1,7 @@
 package dev.cskit.scoring.internal;
 
 import dev.cskit.core.AccountId;
+import dev.cskit.core.DataException;
 
 /**
  * Allocation-free scoring of one account's overall score for latency-critical callers: {@link BlockEngine}'s
@@ -48,7 +49,13 @@ public final class SingleRow {
     Scratch t = scratch.get();
     double[][] in = t.in;
     for (int s = 0; s < values.length; s++) {
-      in[s][0] = values[s];
+      double v = values[s];
+      if (Double.isInfinite(v)) {
+        // as a MetricTable: the kernels take finite values or NaN
+        throw new DataException("quickScore values", 0, k.inputs.get(s), "must be a finite number or missing",
+            String.valueOf(v));
+      }
+      in[s][0] = v;
     }
     int c = k.categoryCount();
     for (int g = 0; g < c; g++) {

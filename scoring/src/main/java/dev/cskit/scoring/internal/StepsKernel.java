@@ -9,7 +9,6 @@ final class StepsKernel extends RuleKernel {
   private final double[] mins;
   /** {@code below}, then the score of each step: indexed by the number of mins at or below the value. */
   private final double[] table;
-  private final double below;
 
   StepsKernel(int slot, List<List<Double>> steps, double below, MissingPolicy missing, double worst) {
     super(missing, worst);
@@ -21,7 +20,6 @@ final class StepsKernel extends RuleKernel {
       mins[i] = steps.get(i).get(0);
       table[i + 1] = steps.get(i).get(1);
     }
-    this.below = below;
   }
 
   @Override

@@ -140,13 +140,7 @@ public final class Backtest {
 
   /** The number of evaluated snapshots that churned. */
   public int churnedCount() {
-    int c = 0;
-    for (boolean b : churned) {
-      if (b) {
-        c++;
-      }
-    }
-    return c;
+    return RankMetrics.count(churned);
   }
 
   /** The number of snapshots with this label. */

@@ -49,11 +49,7 @@ public final class Calibration {
     this.plattSlope = b;
     this.plattConverged = conv;
     int n = score.length;
-    double base = 0;
-    for (boolean c : churned) {
-      base += c ? 1 : 0;
-    }
-    base /= n;
+    double base = RankMetrics.count(churned) / (double) n;
     double bi = 0;
     double bp = 0;
     double bb = 0;
@@ -106,7 +102,7 @@ public final class Calibration {
     if (bins < 1) {
       throw new ValidationException("calibration", "needs at least one bin", String.valueOf(bins));
     }
-    RankMetrics.auc(RankMetrics.negate(score), churned); // checks finiteness, churned and retained cases
+    RankMetrics.check(score, churned); // finite scores, churned and retained cases
     double[][] iso = isotonicKnots(score, churned);
     double[][] x = new double[score.length][1];
     double[] y = new double[score.length];
@@ -122,11 +118,7 @@ public final class Calibration {
   /** Pools equal scores, then runs pool-adjacent-violators for a non-increasing fit. */
   static double[][] isotonicKnots(double[] score, boolean[] churned) {
     int n = score.length;
-    Integer[] order = new Integer[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, (p, q) -> Double.compare(score[p], score[q]));
+    Integer[] order = RankMetrics.sortedAscending(score);
     double[] ux = new double[n];
     double[] uy = new double[n];
     double[] uw = new double[n];

@@ -110,12 +110,7 @@ public final class RankMetrics {
       throw new ValidationException("bootstrap", "needs at least 10 replicates", String.valueOf(replicates));
     }
     double[] reps = replicates(risk, churned, replicates, seed);
-    int n1 = 0;
-    for (boolean c : churned) {
-      if (c) {
-        n1++;
-      }
-    }
+    int n1 = count(churned);
     int n0 = risk.length - n1;
     Arrays.sort(reps);
     double lo = quantile7(reps, (1 - level) / 2);
@@ -201,23 +196,13 @@ public final class RankMetrics {
       taken += need;
       i = j;
     }
-    double base = 0;
-    for (boolean c : churned) {
-      if (c) {
-        base++;
-      }
-    }
+    double base = count(churned);
     return (churnedIn / k) / (base / n);
   }
 
   /** The risks of the churned cases and of the retained ones, each in input order: {@code {pos, neg}}. */
   private static double[][] byOutcome(double[] risk, boolean[] churned) {
-    int n1 = 0;
-    for (boolean c : churned) {
-      if (c) {
-        n1++;
-      }
-    }
+    int n1 = count(churned);
     double[] pos = new double[n1];
     double[] neg = new double[risk.length - n1];
     int a = 0;
@@ -288,12 +273,7 @@ public final class RankMetrics {
     check(risk, churned);
     int n = risk.length;
     Integer[] order = sortedDescending(risk);
-    int total = 0;
-    for (boolean c : churned) {
-      if (c) {
-        total++;
-      }
-    }
+    int total = count(churned);
     double[] precision = new double[n];
     double[] recall = new double[n];
     int m = 0;
@@ -318,22 +298,39 @@ public final class RankMetrics {
   }
 
   private static Integer[] sortedDescending(double[] risk) {
-    Integer[] order = new Integer[risk.length];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
+    Integer[] order = indices(risk.length);
     Arrays.sort(order, (x, y) -> Double.compare(risk[y], risk[x]));
     return order;
+  }
+
+  /** The indices of {@code x} in ascending order of value (a stable sort: ties keep their input order). */
+  static Integer[] sortedAscending(double[] x) {
+    Integer[] order = indices(x.length);
+    Arrays.sort(order, (p, q) -> Double.compare(x[p], x[q]));
+    return order;
+  }
+
+  private static Integer[] indices(int n) {
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    return order;
+  }
+
+  /** The number of churned cases. */
+  static int count(boolean[] churned) {
+    int c = 0;
+    for (boolean b : churned) {
+      c += b ? 1 : 0;
+    }
+    return c;
   }
 
   /** Mid-ranks (1-based; ties get the mean of their ranks). */
   static double[] midRanks(double[] x) {
     int n = x.length;
-    Integer[] order = new Integer[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, (p, q) -> Double.compare(x[p], x[q]));
+    Integer[] order = sortedAscending(x);
     double[] rank = new double[n];
     int i = 0;
     while (i < n) {
@@ -380,7 +377,11 @@ public final class RankMetrics {
     }
   }
 
-  private static void check(double[] risk, boolean[] churned) {
+  /**
+   * Fails unless the arrays match in length, every value is finite and there is at least one churned and
+   * one retained case.
+   */
+  static void check(double[] risk, boolean[] churned) {
     if (risk.length != churned.length) {
       throw new IllegalArgumentException("risk and churned differ in length");
     }

@@ -84,7 +84,7 @@ public final class ScoreSnapshots {
       }
     }
     Builder b = builder(measures).source(in.source());
-    b.fromCsv = true;
+    Set<String> seen = new java.util.HashSet<>(); // checked here, so that the error names the file's row
     int[] pos = new int[measures.size()];
     for (int m = 0; m < pos.length; m++) {
       pos[m] = in.indexOf(columns.get(m));
@@ -112,7 +112,7 @@ public final class ScoreSnapshots {
           throw row.error(columns.get(m), "a sub-score must be in [0, 100]", String.valueOf(subs[m]));
         }
       }
-      if (!b.keys.add(id + "\u0000" + date)) {
+      if (!seen.add(id + "\u0000" + date)) {
         throw row.error("as_of", "an account may have one snapshot per as-of date",
             "\"" + id + "\" on " + date + " twice");
       }
@@ -306,7 +306,6 @@ public final class ScoreSnapshots {
     private double[] score = new double[16];
     private double[][] subs;
     private final Set<String> keys = new java.util.HashSet<>();
-    private boolean fromCsv;
 
     Builder(List<String> measures) {
       if (measures.stream().distinct().count() != measures.size()) {
@@ -339,7 +338,7 @@ public final class ScoreSnapshots {
       if (band == null) {
         throw new DataException(source, row, "band", "every snapshot needs a band", "nothing");
       }
-      if (!keys.add(id.value() + "\u0000" + asOf) && !fromCsv) {
+      if (!keys.add(id.value() + "\u0000" + asOf)) {
         throw new DataException(source, row, "as_of", "an account may have one snapshot per as-of date",
             "\"" + id + "\" on " + asOf + " twice");
       }

@@ -55,10 +55,7 @@ public final class ScoreValidation {
               + "-day horizon that follows it",
           backtest.snapshots().size() + " snapshots, " + backtest.leftOutCount() + " left out");
     }
-    int churned = 0;
-    for (boolean b : y) {
-      churned += b ? 1 : 0;
-    }
+    int churned = RankMetrics.count(y);
     if (churned == 0) {
       throw ValidationException.noChurn(k);
     }
@@ -183,19 +180,23 @@ public final class ScoreValidation {
     for (Map.Entry<String, Double> e : o.bandMins().entrySet()) {
       low.put(HealthBand.of(e.getKey()).name(), e.getValue());
     }
-    Map<String, Double> seen = new HashMap<>();
-    for (int i = 0; i < s.size(); i++) {
-      String b = s.band(i).name();
-      double sc = s.score(i);
-      seen.merge(b, Double.isNaN(sc) ? Double.POSITIVE_INFINITY : sc, Math::min);
-    }
-    for (Map.Entry<String, Double> e : seen.entrySet()) {
+    for (Map.Entry<String, Double> e : lowestScores(s).entrySet()) {
       low.putIfAbsent(e.getKey(), e.getValue());
     }
     List<String> names = new ArrayList<>(low.keySet());
     names.sort(Comparator.comparing((String b) -> HealthBand.of(b).isKnown() ? 0 : 1)
         .thenComparing(low::get).thenComparing(Comparator.naturalOrder()));
     return names;
+  }
+
+  /** The lowest score seen in each band (infinity for a band whose snapshots have no score). */
+  private static Map<String, Double> lowestScores(ScoreSnapshots s) {
+    Map<String, Double> seen = new HashMap<>();
+    for (int i = 0; i < s.size(); i++) {
+      double sc = s.score(i);
+      seen.merge(s.band(i).name(), Double.isNaN(sc) ? Double.POSITIVE_INFINITY : sc, Math::min);
+    }
+    return seen;
   }
 
   private static Map<String, Double> bandMins(ScoreSnapshots s, ValidationOptions o, List<String> order) {
@@ -206,16 +207,12 @@ public final class ScoreValidation {
       }
       return mins;
     }
+    Map<String, Double> lowest = lowestScores(s);
     for (String b : order) {
       if (!HealthBand.of(b).isKnown()) {
         continue;
       }
-      double lo = Double.POSITIVE_INFINITY;
-      for (int i = 0; i < s.size(); i++) {
-        if (s.band(i).name().equals(b) && !Double.isNaN(s.score(i))) {
-          lo = Math.min(lo, s.score(i));
-        }
-      }
+      double lo = lowest.getOrDefault(b, Double.POSITIVE_INFINITY);
       if (Double.isFinite(lo)) {
         mins.put(b, mins.isEmpty() ? 0.0 : lo);
       }

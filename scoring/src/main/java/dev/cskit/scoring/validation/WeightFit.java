@@ -315,8 +315,8 @@ public final class WeightFit {
    * hold no churned or no retained case.
    */
   private static double[] compare(double[][] rows, boolean[] y, double[] w1, double[] w2) {
-    double[] a = composite(rows, w1);
-    double[] b = composite(rows, w2);
+    double[] a = score(rows, w1);
+    double[] b = score(rows, w2);
     int k = 0;
     int ch = 0;
     double[] ra = new double[a.length];
@@ -345,19 +345,15 @@ public final class WeightFit {
    * engine scores a card without categories; NaN for a row with none present.
    */
   public static double[] score(double[][] subScores, double[] weights) {
-    return composite(subScores, weights);
-  }
-
-  private static double[] composite(double[][] rows, double[] w) {
-    double[] out = new double[rows.length];
-    for (int i = 0; i < rows.length; i++) {
+    double[] out = new double[subScores.length];
+    for (int i = 0; i < subScores.length; i++) {
       double num = 0;
       double den = 0;
-      for (int j = 0; j < w.length; j++) {
-        double v = rows[i][j];
+      for (int j = 0; j < weights.length; j++) {
+        double v = subScores[i][j];
         if (!Double.isNaN(v)) {
-          num += w[j] * v;
-          den += w[j];
+          num += weights[j] * v;
+          den += weights[j];
         }
       }
       out[i] = den == 0 ? Double.NaN : num / den;
