@@ -399,6 +399,9 @@ public final class MetricTable {
     }
 
     Builder addRow(AccountId id, double[] values, long rowNumber) {
+      if (columns == null) {
+        throw new IllegalStateException("the table is built: a builder cannot add rows after build()");
+      }
       long where = rowNumber > 0 ? rowNumber : ids.size() + 2;
       if (values.length != metrics.length) {
         throw new DataException(source, where, null,
@@ -433,7 +436,10 @@ public final class MetricTable {
       }
     }
 
-    /** The table. The builder may not be used after. */
+    /**
+     * The table. The builder may not be used after: the table keeps the builder's account index, so
+     * {@code addRow} then fails rather than change a built table.
+     */
     public MetricTable build() {
       int n = ids.size();
       double[][] cols = new double[metrics.length][];

@@ -107,6 +107,15 @@ class MetricTableTest {
   }
 
   @Test
+  void aBuiltTableDoesNotChangeWhenItsBuilderIsUsedAgain() {
+    MetricTable.Builder b = MetricTable.builder().addRow("a");
+    MetricTable t = b.build();
+    assertThrows(IllegalStateException.class, () -> b.addRow("b"));
+    assertEquals(-1, t.rowOf(AccountId.of("b")));
+    assertEquals(1, t.rowCount());
+  }
+
+  @Test
   void writeCsvToWriter() {
     StringWriter w = new StringWriter();
     MetricTable.builder("x").addRow("a", 2.5).build().writeCsv(w);
