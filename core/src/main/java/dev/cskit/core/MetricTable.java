@@ -145,6 +145,10 @@ public final class MetricTable {
   public MetricTable join(MetricTable other) {
     List<String> names = new ArrayList<>(Arrays.asList(metrics));
     double[][] cols = Arrays.copyOf(columns, metrics.length + other.metrics.length);
+    int[] otherRow = new int[ids.length];
+    for (int r = 0; r < ids.length; r++) {
+      otherRow[r] = other.rowOf(ids[r]);
+    }
     for (int j = 0; j < other.metrics.length; j++) {
       String m = other.metrics[j];
       if (metricIndex.containsKey(m)) {
@@ -153,7 +157,7 @@ public final class MetricTable {
       names.add(m);
       double[] col = new double[ids.length];
       for (int r = 0; r < ids.length; r++) {
-        int o = other.rowOf(ids[r]);
+        int o = otherRow[r];
         col[r] = o < 0 ? Double.NaN : other.columns[j][o];
       }
       cols[metrics.length + j] = col;
