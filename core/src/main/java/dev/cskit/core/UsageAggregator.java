@@ -220,9 +220,9 @@ public final class UsageAggregator {
       for (int r = 0; r < accounts.size(); r++) {
         int c = 0;
         int base = r * windows.length * 2;
+        System.arraycopy(activeDays, r * words, scratch, 0, words);
         for (int k = 0; k < windows.length; k++) {
           int w = windows[k];
-          System.arraycopy(activeDays, r * words, scratch, 0, words);
           row[c++] = countBits(scratch, 0, w);
           row[c++] = countBits(scratch, w, 2 * w);
           double cur = totals[base + 2 * k];
