@@ -170,13 +170,9 @@ public final class UsageAggregator {
       }
       String type = typeNames.computeIfAbsent(e.type(), UsageAggregator::columnName);
       int[] typed = byType.get(type);
-      if (typed == null) {
-        if (fixedTypes != null) {
-          typed = null;
-        } else {
-          typed = new int[accounts.size() * windows.length * 2];
-          byType.put(type, typed);
-        }
+      if (typed == null && fixedTypes == null) {
+        typed = new int[accounts.size() * windows.length * 2];
+        byType.put(type, typed);
       }
       int base = r * windows.length * 2;
       for (int k = 0; k < windows.length; k++) {
