@@ -295,8 +295,7 @@ public final class AalenJohansen {
   }
 
   private int indexAt(double t) {
-    int k = Arrays.binarySearch(time, t);
-    return k >= 0 ? k : -k - 2;
+    return SurvMath.indexAt(time, t);
   }
 
   /** The cumulative incidence of event {@code type} by time {@code t}, with its interval. */
