@@ -523,7 +523,7 @@ public final class SamplePortfolio {
     return Collections.unmodifiableList(out);
   }
 
-  /** A summary: accounts and ARR by segment and lifecycle stage. */
+  /** A summary: accounts, ARR and seats by segment. */
   @Override
   public String toString() {
     TextTable t = TextTable.withHeader("segment", "accounts", "arr", "seats");
