@@ -52,7 +52,9 @@ public final class MetricTable {
     this.rowIndex = rowIndex;
     Map<String, Integer> mi = new HashMap<>();
     for (int i = 0; i < metrics.length; i++) {
-      mi.put(metrics[i], i);
+      if (mi.put(metrics[i], i) != null) {
+        throw DataException.of("metric table", "metric names must be unique", CskitException.quote(metrics[i]));
+      }
     }
     this.metricIndex = mi;
   }
@@ -171,9 +173,6 @@ public final class MetricTable {
       throw new IllegalArgumentException(
           "column " + metric + " has " + values.length + " values for " + ids.length + " rows");
     }
-    if (metricIndex.containsKey(metric)) {
-      throw DataException.of("metric table", "metric names must be unique", CskitException.quote(metric));
-    }
     String[] names = Arrays.copyOf(metrics, metrics.length + 1);
     names[metrics.length] = metric;
     double[][] cols = Arrays.copyOf(columns, metrics.length + 1);
@@ -181,7 +180,7 @@ public final class MetricTable {
     return new MetricTable(ids, names, cols, rowIndex);
   }
 
-  /** This table with only the given metrics, in the given order. */
+  /** This table with only the given metrics, in the given order; each may be chosen once. */
   public MetricTable select(String... chosen) {
     double[][] cols = new double[chosen.length][];
     for (int i = 0; i < chosen.length; i++) {
