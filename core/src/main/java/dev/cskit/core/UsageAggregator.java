@@ -7,10 +7,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -187,6 +189,22 @@ public final class UsageAggregator {
       }
     }
 
+    /** Fails, naming the event type, when a type's columns take the name of another column. */
+    private void requireDistinct(List<String> names) {
+      Set<String> seen = new HashSet<>();
+      for (String name : names) {
+        if (!seen.add(name)) {
+          String type = byType.keySet().stream()
+              .filter(t -> name.startsWith(t + "_"))
+              .reduce((a, b) -> b)
+              .orElse(name);
+          throw new DataException("usage events", 0, "event_type",
+              "an event type must not give a column name that another column has",
+              CskitException.quote(type) + " (column " + CskitException.quote(name) + ")");
+        }
+      }
+    }
+
     private long epochDay(Instant t) {
       if (fixedOffset) {
         return Math.floorDiv(t.getEpochSecond() + offsetSeconds, 86_400L);
@@ -210,6 +228,7 @@ public final class UsageAggregator {
           names.add(t + "_prev_" + w + "d");
         }
       }
+      requireDistinct(names);
       MetricTable.Builder b = MetricTable.builder(names).source("usage events");
       double[] row = new double[names.size()];
       long[] scratch = new long[words];
