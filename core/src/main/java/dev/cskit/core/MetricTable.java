@@ -295,8 +295,7 @@ public final class MetricTable {
       String[] cells = new String[metrics.length + 1];
       cells[0] = ids[r].value();
       for (int j = 0; j < metrics.length; j++) {
-        double v = columns[j][r];
-        cells[j + 1] = Double.isNaN(v) ? "-" : TextTable.number(v);
+        cells[j + 1] = TextTable.number(columns[j][r]);
       }
       rows.add(cells);
     }
