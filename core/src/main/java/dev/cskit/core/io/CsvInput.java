@@ -103,15 +103,25 @@ public final class CsvInput implements Iterable<CsvInput.Row>, AutoCloseable {
     return new DataException(source, 0, null, "the file cannot be read", e.toString(), e);
   }
 
-  /** Opens a file (UTF-8). */
+  /** Opens a file (UTF-8). When its header cannot be read, the file is closed before the error is thrown. */
   public static CsvInput open(Path file) {
+    BufferedReader r;
     try {
-      BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-      return new CsvInput(r, file.toString());
+      r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw DataException.of(file.toString(), "the file does not exist", null);
     } catch (IOException e) {
       throw unreadable(file.toString(), 0, e);
+    }
+    try {
+      return new CsvInput(r, file.toString());
+    } catch (RuntimeException e) {
+      try {
+        r.close();
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
     }
   }
 
