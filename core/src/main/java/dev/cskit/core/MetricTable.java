@@ -52,7 +52,9 @@ public final class MetricTable {
     this.rowIndex = rowIndex;
     Map<String, Integer> mi = new HashMap<>();
     for (int i = 0; i < metrics.length; i++) {
-      mi.put(metrics[i], i);
+      if (mi.put(metrics[i], i) != null) {
+        throw DataException.of("metric table", "metric names must be unique", CskitException.quote(metrics[i]));
+      }
     }
     this.metricIndex = mi;
   }
@@ -145,6 +147,10 @@ public final class MetricTable {
   public MetricTable join(MetricTable other) {
     List<String> names = new ArrayList<>(Arrays.asList(metrics));
     double[][] cols = Arrays.copyOf(columns, metrics.length + other.metrics.length);
+    int[] otherRow = new int[ids.length];
+    for (int r = 0; r < ids.length; r++) {
+      otherRow[r] = other.rowOf(ids[r]);
+    }
     for (int j = 0; j < other.metrics.length; j++) {
       String m = other.metrics[j];
       if (metricIndex.containsKey(m)) {
@@ -153,7 +159,7 @@ public final class MetricTable {
       names.add(m);
       double[] col = new double[ids.length];
       for (int r = 0; r < ids.length; r++) {
-        int o = other.rowOf(ids[r]);
+        int o = otherRow[r];
         col[r] = o < 0 ? Double.NaN : other.columns[j][o];
       }
       cols[metrics.length + j] = col;
@@ -167,9 +173,6 @@ public final class MetricTable {
       throw new IllegalArgumentException(
           "column " + metric + " has " + values.length + " values for " + ids.length + " rows");
     }
-    if (metricIndex.containsKey(metric)) {
-      throw DataException.of("metric table", "metric names must be unique", CskitException.quote(metric));
-    }
     String[] names = Arrays.copyOf(metrics, metrics.length + 1);
     names[metrics.length] = metric;
     double[][] cols = Arrays.copyOf(columns, metrics.length + 1);
@@ -177,7 +180,7 @@ public final class MetricTable {
     return new MetricTable(ids, names, cols, rowIndex);
   }
 
-  /** This table with only the given metrics, in the given order. */
+  /** This table with only the given metrics, in the given order; each may be chosen once. */
   public MetricTable select(String... chosen) {
     double[][] cols = new double[chosen.length][];
     for (int i = 0; i < chosen.length; i++) {
@@ -292,8 +295,7 @@ public final class MetricTable {
       String[] cells = new String[metrics.length + 1];
       cells[0] = ids[r].value();
       for (int j = 0; j < metrics.length; j++) {
-        double v = columns[j][r];
-        cells[j + 1] = Double.isNaN(v) ? "-" : TextTable.number(v);
+        cells[j + 1] = TextTable.number(columns[j][r]);
       }
       rows.add(cells);
     }
@@ -399,6 +401,9 @@ public final class MetricTable {
     }
 
     Builder addRow(AccountId id, double[] values, long rowNumber) {
+      if (columns == null) {
+        throw new IllegalStateException("the table is built: a builder cannot add rows after build()");
+      }
       long where = rowNumber > 0 ? rowNumber : ids.size() + 2;
       if (values.length != metrics.length) {
         throw new DataException(source, where, null,
@@ -433,7 +438,10 @@ public final class MetricTable {
       }
     }
 
-    /** The table. The builder may not be used after. */
+    /**
+     * The table. The builder may not be used after: the table keeps the builder's account index, so
+     * {@code addRow} then fails rather than change a built table.
+     */
     public MetricTable build() {
       int n = ids.size();
       double[][] cols = new double[metrics.length][];

@@ -7,10 +7,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -170,13 +172,9 @@ public final class UsageAggregator {
       }
       String type = typeNames.computeIfAbsent(e.type(), UsageAggregator::columnName);
       int[] typed = byType.get(type);
-      if (typed == null) {
-        if (fixedTypes != null) {
-          typed = null;
-        } else {
-          typed = new int[accounts.size() * windows.length * 2];
-          byType.put(type, typed);
-        }
+      if (typed == null && fixedTypes == null) {
+        typed = new int[accounts.size() * windows.length * 2];
+        byType.put(type, typed);
       }
       int base = r * windows.length * 2;
       for (int k = 0; k < windows.length; k++) {
@@ -187,6 +185,22 @@ public final class UsageAggregator {
           if (typed != null) {
             typed[base + 2 * k + slot]++;
           }
+        }
+      }
+    }
+
+    /** Fails, naming the event type, when a type's columns take the name of another column. */
+    private void requireDistinct(List<String> names) {
+      Set<String> seen = new HashSet<>();
+      for (String name : names) {
+        if (!seen.add(name)) {
+          String type = byType.keySet().stream()
+              .filter(t -> name.startsWith(t + "_"))
+              .reduce((a, b) -> b)
+              .orElse(name);
+          throw new DataException("usage events", 0, "event_type",
+              "an event type must not give a column name that another column has",
+              CskitException.quote(type) + " (column " + CskitException.quote(name) + ")");
         }
       }
     }
@@ -214,15 +228,16 @@ public final class UsageAggregator {
           names.add(t + "_prev_" + w + "d");
         }
       }
+      requireDistinct(names);
       MetricTable.Builder b = MetricTable.builder(names).source("usage events");
       double[] row = new double[names.size()];
       long[] scratch = new long[words];
       for (int r = 0; r < accounts.size(); r++) {
         int c = 0;
         int base = r * windows.length * 2;
+        System.arraycopy(activeDays, r * words, scratch, 0, words);
         for (int k = 0; k < windows.length; k++) {
           int w = windows[k];
-          System.arraycopy(activeDays, r * words, scratch, 0, words);
           row[c++] = countBits(scratch, 0, w);
           row[c++] = countBits(scratch, w, 2 * w);
           double cur = totals[base + 2 * k];

@@ -107,6 +107,24 @@ class MetricTableTest {
   }
 
   @Test
+  void aBuiltTableDoesNotChangeWhenItsBuilderIsUsedAgain() {
+    MetricTable.Builder b = MetricTable.builder().addRow("a");
+    MetricTable t = b.build();
+    assertThrows(IllegalStateException.class, () -> b.addRow("b"));
+    assertEquals(-1, t.rowOf(AccountId.of("b")));
+    assertEquals(1, t.rowCount());
+  }
+
+  @Test
+  void everyWayToATableKeepsMetricNamesUnique() {
+    MetricTable t = MetricTable.builder("x", "y").addRow("a", 1, 2).build();
+    DataException e = assertThrows(DataException.class, () -> t.select("x", "x"));
+    assertEquals("metric table: metric names must be unique; found \"x\"", e.getMessage());
+    DataException w = assertThrows(DataException.class, () -> t.withColumn("y", new double[] {3}));
+    assertEquals("metric table: metric names must be unique; found \"y\"", w.getMessage());
+  }
+
+  @Test
   void writeCsvToWriter() {
     StringWriter w = new StringWriter();
     MetricTable.builder("x").addRow("a", 2.5).build().writeCsv(w);

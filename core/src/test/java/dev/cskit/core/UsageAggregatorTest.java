@@ -124,4 +124,13 @@ class UsageAggregatorTest {
     assertEquals(2, UsageAggregator.countBits(bits, 63, 65));
     assertEquals(0, UsageAggregator.countBits(bits, 66, 67));
   }
+
+  @Test
+  void anEventTypeWhoseColumnsClashWithTheStandardOnesIsNamed() {
+    UsageAggregator agg = UsageAggregator.builder().asOf(AS_OF).windows(7).build();
+    DataException e = assertThrows(DataException.class,
+        () -> agg.aggregate(List.of(account("a", 1)), List.of(ev("a", "u1", "Events", "2026-06-30T10:00:00Z"))));
+    assertEquals("usage events, column \"event_type\": an event type must not give a column name that another"
+        + " column has; found \"events\" (column \"events_7d\")", e.getMessage());
+  }
 }

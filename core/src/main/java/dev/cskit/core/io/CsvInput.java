@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -80,22 +81,47 @@ public final class CsvInput implements Iterable<CsvInput.Row>, AutoCloseable {
       }
       this.header = Collections.unmodifiableList(names);
       this.index = idx;
-    } catch (JsonProcessingException e) {
-      throw new DataException(source, 1, null, "is not valid CSV", e.getOriginalMessage());
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw unreadable(source, 1, e);
     }
   }
 
-  /** Opens a file (UTF-8). */
+  /**
+   * The error for input that cannot be read at a row: text that is not UTF-8 (found wherever the reader
+   * decodes ahead, so no row is named), a CSV syntax error, or another I/O failure.
+   */
+  private static DataException unreadable(String source, long row, Exception e) {
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof CharacterCodingException) {
+        return new DataException(source, 0, null, "the file must be UTF-8 text", null, e);
+      }
+    }
+    if (e instanceof JsonProcessingException) {
+      return new DataException(
+          source, row, null, "is not valid CSV", ((JsonProcessingException) e).getOriginalMessage());
+    }
+    return new DataException(source, 0, null, "the file cannot be read", e.toString(), e);
+  }
+
+  /** Opens a file (UTF-8). When its header cannot be read, the file is closed before the error is thrown. */
   public static CsvInput open(Path file) {
+    BufferedReader r;
     try {
-      BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-      return new CsvInput(r, file.toString());
+      r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw DataException.of(file.toString(), "the file does not exist", null);
     } catch (IOException e) {
-      throw DataException.of(file.toString(), "the file cannot be read", e.toString());
+      throw unreadable(file.toString(), 0, e);
+    }
+    try {
+      return new CsvInput(r, file.toString());
+    } catch (RuntimeException e) {
+      try {
+        r.close();
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
     }
   }
 
@@ -171,18 +197,15 @@ public final class CsvInput implements Iterable<CsvInput.Row>, AutoCloseable {
             return true;
           }
           return false;
-        } catch (JsonProcessingException e) {
-          throw new DataException(source, rowNumber + 1, null, "is not valid CSV", e.getOriginalMessage());
         } catch (IOException e) {
-          throw new UncheckedIOException(e);
+          throw unreadable(source, rowNumber + 1, e);
         } catch (RuntimeException e) {
           if (e instanceof CskitException) {
             throw e;
           }
           Throwable c = e.getCause();
-          if (c instanceof JsonProcessingException) {
-            throw new DataException(
-                source, rowNumber + 1, null, "is not valid CSV", ((JsonProcessingException) c).getOriginalMessage());
+          if (c instanceof IOException) {
+            throw unreadable(source, rowNumber + 1, (IOException) c);
           }
           throw e;
         }

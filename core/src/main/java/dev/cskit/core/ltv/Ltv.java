@@ -40,11 +40,7 @@ public final class Ltv {
    * @param discount the discount rate d per period, >= 0; d = 0 requires r < 1
    */
   public static double discounted(double m, double retention, double discount) {
-    checkArpa(m);
-    checkUnit("retention", retention);
-    if (!(discount >= 0) || Double.isInfinite(discount)) {
-      throw new IllegalArgumentException("discount must be a finite number >= 0, found " + discount);
-    }
+    checkDiscounted(m, retention, discount);
     if (retention == 1 && discount == 0) {
       throw new IllegalArgumentException(
           "with retention 1 and no discounting the value is unbounded: give a horizon");
@@ -59,11 +55,7 @@ public final class Ltv {
    * form is then used as is).
    */
   public static double discounted(double m, double retention, double discount, double horizon) {
-    checkArpa(m);
-    checkUnit("retention", retention);
-    if (!(discount >= 0) || Double.isInfinite(discount)) {
-      throw new IllegalArgumentException("discount must be a finite number >= 0, found " + discount);
-    }
+    checkDiscounted(m, retention, discount);
     if (!(horizon > 0)) {
       throw new IllegalArgumentException("horizon must be > 0, found " + horizon);
     }
@@ -80,6 +72,14 @@ public final class Ltv {
       return m * q * horizon * (1 + lnq * (horizon - 1) / 2);
     }
     return m * q * (-Math.expm1(horizon * lnq)) / (-Math.expm1(lnq));
+  }
+
+  private static void checkDiscounted(double m, double retention, double discount) {
+    checkArpa(m);
+    checkUnit("retention", retention);
+    if (!(discount >= 0) || Double.isInfinite(discount)) {
+      throw new IllegalArgumentException("discount must be a finite number >= 0, found " + discount);
+    }
   }
 
   private static void checkArpa(double v) {

@@ -1,5 +1,7 @@
 package dev.cskit.core.sample;
 
+import com.google.common.base.Supplier;
+import com.google.common.base.Suppliers;
 import dev.cskit.core.Account;
 import dev.cskit.core.AccountId;
 import dev.cskit.core.LifecycleStage;
@@ -79,12 +81,14 @@ public final class SamplePortfolio {
   private final List<Account> accounts;
   private final Traits[] traits;
 
-  private volatile MetricTable usage;
-  private volatile MetricTable crm;
-  private volatile MetricTable metrics;
-  private volatile List<Milestone> milestones;
-  private volatile List<SurveyResponse> survey;
-  private volatile List<ChurnOutcome> outcomes;
+  private final Supplier<MetricTable> usage = Suppliers.memoize(this::buildUsage);
+  private final Supplier<MetricTable> crm = Suppliers.memoize(this::buildCrm);
+  private final Supplier<MetricTable> metrics = Suppliers.memoize(() -> usage().join(crm()));
+  private final Supplier<List<Milestone>> milestones =
+      Suppliers.memoize(() -> Collections.unmodifiableList(buildMilestones()));
+  private final Supplier<List<SurveyResponse>> survey =
+      Suppliers.memoize(() -> Collections.unmodifiableList(buildSurvey()));
+  private final Supplier<List<ChurnOutcome>> outcomes = Suppliers.memoize(this::buildOutcomes);
 
   /** What the generator knows of an account and the analytics must find out. */
   private static final class Traits {
@@ -316,70 +320,50 @@ public final class SamplePortfolio {
 
   /** The usage events aggregated as of {@link #asOf()} over 14- and 30-day windows. */
   public MetricTable usage() {
-    MetricTable u = usage;
-    if (u == null) {
-      synchronized (this) {
-        if (usage == null) {
-          usage =
-              UsageAggregator.builder()
-                  .asOf(asOf)
-                  .windows(14, 30)
-                  .eventTypes(
-                      List.of("login", "feature_used", "app_built", "support_question", "seminar_attended",
-                          "email_clicked"))
-                  .build()
-                  .aggregate(accounts, usageEvents());
-        }
-        u = usage;
-      }
-    }
-    return u;
+    return usage.get();
+  }
+
+  private MetricTable buildUsage() {
+    return UsageAggregator.builder()
+        .asOf(asOf)
+        .windows(14, 30)
+        .eventTypes(
+            List.of("login", "feature_used", "app_built", "support_question", "seminar_attended",
+                "email_clicked"))
+        .build()
+        .aggregate(accounts, usageEvents());
   }
 
   /** Account facts from the CRM: tickets, sponsor, ARR, seats, tenure, days to renewal. */
   public MetricTable crm() {
-    MetricTable c = crm;
-    if (c == null) {
-      synchronized (this) {
-        if (crm == null) {
-          MetricTable.Builder b =
-              MetricTable.builder(
-                  "open_tickets", "p1_open", "exec_sponsor", "arr", "seats", "tenure_days", "days_to_renewal");
-          for (int i = 0; i < accounts.size(); i++) {
-            Account a = accounts.get(i);
-            Traits t = traits[i];
-            Rng r = new Rng(seed, i, STREAM_CRM);
-            UsagePattern p = t.pattern;
-            double tickets =
-                r.poisson(p == UsagePattern.DECLINING ? 2.0 : p == UsagePattern.SHELFWARE ? 1.0
-                    : p == UsagePattern.NEVER_ONBOARDED ? 0.8 : 0.4);
-            double p1 = r.bernoulli(p == UsagePattern.DECLINING ? 0.10 : 0.02) ? 1 : 0;
-            double sponsorP =
-                p == UsagePattern.THRIVING ? 0.8 : p == UsagePattern.STEADY ? 0.6 : p == UsagePattern.NEVER_ONBOARDED ? 0.2 : 0.3;
-            double sponsor = r.bernoulli(0.2) ? Double.NaN : r.bernoulli(sponsorP) ? 1 : 0;
-            double toRenewal = ChronoUnit.DAYS.between(asOf, a.renewalDate().orElseThrow());
-            b.addRow(a.id(), tickets, p1, sponsor, a.arr(), a.seats(), t.tenureDays, toRenewal);
-          }
-          crm = b.build();
-        }
-        c = crm;
-      }
+    return crm.get();
+  }
+
+  private MetricTable buildCrm() {
+    MetricTable.Builder b =
+        MetricTable.builder(
+            "open_tickets", "p1_open", "exec_sponsor", "arr", "seats", "tenure_days", "days_to_renewal");
+    for (int i = 0; i < accounts.size(); i++) {
+      Account a = accounts.get(i);
+      Traits t = traits[i];
+      Rng r = new Rng(seed, i, STREAM_CRM);
+      UsagePattern p = t.pattern;
+      double tickets =
+          r.poisson(p == UsagePattern.DECLINING ? 2.0 : p == UsagePattern.SHELFWARE ? 1.0
+              : p == UsagePattern.NEVER_ONBOARDED ? 0.8 : 0.4);
+      double p1 = r.bernoulli(p == UsagePattern.DECLINING ? 0.10 : 0.02) ? 1 : 0;
+      double sponsorP =
+          p == UsagePattern.THRIVING ? 0.8 : p == UsagePattern.STEADY ? 0.6 : p == UsagePattern.NEVER_ONBOARDED ? 0.2 : 0.3;
+      double sponsor = r.bernoulli(0.2) ? Double.NaN : r.bernoulli(sponsorP) ? 1 : 0;
+      double toRenewal = ChronoUnit.DAYS.between(asOf, a.renewalDate().orElseThrow());
+      b.addRow(a.id(), tickets, p1, sponsor, a.arr(), a.seats(), t.tenureDays, toRenewal);
     }
-    return c;
+    return b.build();
   }
 
   /** {@link #usage()} joined with {@link #crm()}: the metrics scorecards read. */
   public MetricTable metrics() {
-    MetricTable m = metrics;
-    if (m == null) {
-      synchronized (this) {
-        if (metrics == null) {
-          metrics = usage().join(crm());
-        }
-        m = metrics;
-      }
-    }
-    return m;
+    return metrics.get();
   }
 
   /**
@@ -389,16 +373,7 @@ public final class SamplePortfolio {
    * year) that {@code churned} before reaching value. Accounts still onboarding have no first value yet.
    */
   public List<Milestone> milestones() {
-    List<Milestone> m = milestones;
-    if (m == null) {
-      synchronized (this) {
-        if (milestones == null) {
-          milestones = Collections.unmodifiableList(buildMilestones());
-        }
-        m = milestones;
-      }
-    }
-    return m;
+    return milestones.get();
   }
 
   private List<Milestone> buildMilestones() {
@@ -466,16 +441,7 @@ public final class SamplePortfolio {
    * to leave.
    */
   public List<SurveyResponse> surveyResponses() {
-    List<SurveyResponse> s = survey;
-    if (s == null) {
-      synchronized (this) {
-        if (survey == null) {
-          survey = Collections.unmodifiableList(buildSurvey());
-        }
-        s = survey;
-      }
-    }
-    return s;
+    return survey.get();
   }
 
   private List<SurveyResponse> buildSurvey() {
@@ -518,51 +484,46 @@ public final class SamplePortfolio {
    * noise.
    */
   public List<ChurnOutcome> outcomes() {
-    List<ChurnOutcome> o = outcomes;
-    if (o == null) {
-      synchronized (this) {
-        if (outcomes == null) {
-          List<ChurnOutcome> out = new ArrayList<>(accounts.size());
-          for (int i = 0; i < accounts.size(); i++) {
-            Account a = accounts.get(i);
-            Traits t = traits[i];
-            Rng r = new Rng(seed, i, STREAM_OUTCOME);
-            double base;
-            switch (t.pattern) {
-              case THRIVING:
-                base = -3.2;
-                break;
-              case STEADY:
-                base = -2.4;
-                break;
-              case DECLINING:
-                base = -0.7;
-                break;
-              case SHELFWARE:
-                base = -0.9;
-                break;
-              default:
-                base = -0.3;
-            }
-            double logit = base - 0.8 * t.health + 0.5 * r.gaussian();
-            double p = 1.0 / (1.0 + StrictMath.exp(-logit));
-            LocalDate renewal = a.renewalDate().orElseThrow();
-            LocalDate churn = null;
-            if (r.bernoulli(p)) {
-              long until = ChronoUnit.DAYS.between(asOf, renewal);
-              churn = r.bernoulli(0.7) || until <= 1 ? renewal : asOf.plusDays(1 + r.nextInt((int) until));
-            }
-            out.add(new ChurnOutcome(a.id(), churn, renewal));
-          }
-          outcomes = Collections.unmodifiableList(out);
-        }
-        o = outcomes;
-      }
-    }
-    return o;
+    return outcomes.get();
   }
 
-  /** A summary: accounts and ARR by segment and lifecycle stage. */
+  private List<ChurnOutcome> buildOutcomes() {
+    List<ChurnOutcome> out = new ArrayList<>(accounts.size());
+    for (int i = 0; i < accounts.size(); i++) {
+      Account a = accounts.get(i);
+      Traits t = traits[i];
+      Rng r = new Rng(seed, i, STREAM_OUTCOME);
+      double base;
+      switch (t.pattern) {
+        case THRIVING:
+          base = -3.2;
+          break;
+        case STEADY:
+          base = -2.4;
+          break;
+        case DECLINING:
+          base = -0.7;
+          break;
+        case SHELFWARE:
+          base = -0.9;
+          break;
+        default:
+          base = -0.3;
+      }
+      double logit = base - 0.8 * t.health + 0.5 * r.gaussian();
+      double p = 1.0 / (1.0 + StrictMath.exp(-logit));
+      LocalDate renewal = a.renewalDate().orElseThrow();
+      LocalDate churn = null;
+      if (r.bernoulli(p)) {
+        long until = ChronoUnit.DAYS.between(asOf, renewal);
+        churn = r.bernoulli(0.7) || until <= 1 ? renewal : asOf.plusDays(1 + r.nextInt((int) until));
+      }
+      out.add(new ChurnOutcome(a.id(), churn, renewal));
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  /** A summary: accounts, ARR and seats by segment. */
   @Override
   public String toString() {
     TextTable t = TextTable.withHeader("segment", "accounts", "arr", "seats");

@@ -295,8 +295,7 @@ public final class AalenJohansen {
   }
 
   private int indexAt(double t) {
-    int k = Arrays.binarySearch(time, t);
-    return k >= 0 ? k : -k - 2;
+    return SurvMath.indexAt(time, t);
   }
 
   /** The cumulative incidence of event {@code type} by time {@code t}, with its interval. */
@@ -340,9 +339,13 @@ public final class AalenJohansen {
    * the incidence in a world where the competing events could not happen, so it overstates the share
    * that actually reaches the event (for time to value: accounts that churned are counted as if they
    * might still reach value). The result carries that warning; use {@link #incidence(int, double)}.
+   *
+   * @throws dev.cskit.core.DataException for a bad duration or a status code outside 0..{@link #types()},
+   *     as {@link #fit(double[], int[], int, ConfType, double)}
    */
   public NaiveIncidence oneMinusKaplanMeier(double[] time, int[] status, int type) {
     checkType(type);
+    SurvMath.check("competing-risks data", time, status, types);
     int[] s = new int[status.length];
     for (int i = 0; i < s.length; i++) {
       s[i] = status[i] == type ? 1 : 0;

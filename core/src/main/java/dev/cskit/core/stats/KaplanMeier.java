@@ -248,9 +248,7 @@ public final class KaplanMeier {
   }
 
   private int indexAt(double t) {
-    // last row with time <= t, or -1
-    int k = Arrays.binarySearch(time, t);
-    return k >= 0 ? k : -k - 2;
+    return SurvMath.indexAt(time, t);
   }
 
   /** S(t), right-continuous: 1 before the first time; after the last, the last value. */

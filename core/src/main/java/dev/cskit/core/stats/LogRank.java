@@ -3,7 +3,6 @@ package dev.cskit.core.stats;
 import dev.cskit.core.CskitException;
 import dev.cskit.core.DataException;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -71,16 +70,14 @@ public final class LogRank {
       throw DataException.of(
           source, "group must have one entry per duration", group.length + " groups");
     }
-    HashSet<String> names = new HashSet<>();
+    TreeMap<String, Integer> index = new TreeMap<>(GROUP_ORDER);
     for (int i = 0; i < group.length; i++) {
       if (group[i] == null || group[i].isEmpty()) {
         throw new DataException(
             source, i + 1, "group", "a group name must not be empty", CskitException.quote(group[i]));
       }
-      names.add(group[i]);
+      index.put(group[i], 0);
     }
-    TreeMap<String, Integer> index = new TreeMap<>(GROUP_ORDER);
-    names.forEach(x -> index.put(x, 0));
     if (index.size() < 2) {
       throw DataException.of(
           source, "a comparison needs at least 2 groups", index.size() + " group");

@@ -179,6 +179,12 @@ final class SurvMath {
     return ai[hi];
   }
 
+  /** The index of the last of the ascending {@code times} that is {@code <= t}, or -1 when none is. */
+  static int indexAt(double[] times, double t) {
+    int k = Arrays.binarySearch(times, t);
+    return k >= 0 ? k : -k - 2;
+  }
+
   /** Validates durations and status codes; errors name the element (row = index + 1) and column. */
   static void check(String source, double[] time, int[] status, int maxCode) {
     if (time.length != status.length) {
@@ -254,8 +260,7 @@ final class SurvMath {
     double[] c = Arrays.copyOf(cuts, m);
     double[] out = time.clone();
     for (int i = 0; i < out.length; i++) {
-      int k = Arrays.binarySearch(c, out[i]);
-      out[i] = k >= 0 ? c[k] : c[Math.max(-k - 2, 0)];
+      out[i] = c[Math.max(indexAt(c, out[i]), 0)];
     }
     return out;
   }

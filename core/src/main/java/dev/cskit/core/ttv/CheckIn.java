@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.DoubleBinaryOperator;
 
 /**
  * Check-in timing from a time-to-value curve. One vendor phones every new customer on day 10.3 of a
@@ -87,8 +88,26 @@ public final class CheckIn {
 
   /** The conditional chance of reaching value within {@code windowDays} after day {@code d}. */
   public static double conditionalChance(KaplanMeier km, double d, double windowDays) {
-    double sd = km.survival(d);
-    return sd <= 0 ? Double.NaN : 1 - km.survival(d + windowDays) / sd;
+    return chanceBetween(km).applyAsDouble(d, d + windowDays);
+  }
+
+  /** The chance of value by day {@code to} given none by day {@code from}: {@code 1 - S(to) / S(from)}. */
+  private static DoubleBinaryOperator chanceBetween(KaplanMeier km) {
+    return (from, to) -> {
+      double s = km.survival(from);
+      return s <= 0 ? Double.NaN : 1 - km.survival(to) / s;
+    };
+  }
+
+  /**
+   * The chance of value by day {@code to} given neither value nor churn by day {@code from}: {@code (F(to) -
+   * F(from)) / p0(from)}.
+   */
+  private static DoubleBinaryOperator chanceBetween(AalenJohansen aj) {
+    return (from, to) -> {
+      double p0 = aj.eventFree(from);
+      return p0 <= 0 ? Double.NaN : (aj.incidenceValue(1, to) - aj.incidenceValue(1, from)) / p0;
+    };
   }
 
   /**
@@ -103,7 +122,7 @@ public final class CheckIn {
    */
   public static List<StalledAccount> stalled(
       Durations durations, KaplanMeier km, double day, Map<AccountId, Double> renewalDays) {
-    return stalled(durations, day, renewalDays, (id, days, renewal) -> stalledAccount(km, id, days, renewal));
+    return stalled(durations, day, renewalDays, chanceBetween(km));
   }
 
   /**
@@ -114,23 +133,18 @@ public final class CheckIn {
    */
   public static List<StalledAccount> stalled(
       Durations durations, AalenJohansen aj, double day, Map<AccountId, Double> renewalDays) {
-    return stalled(durations, day, renewalDays, (id, days, renewal) -> stalledAccount(aj, id, days, renewal));
-  }
-
-  /** How one estimator judges a stalled account. */
-  private interface Judge {
-    StalledAccount judge(AccountId id, double days, double renewal);
+    return stalled(durations, day, renewalDays, chanceBetween(aj));
   }
 
   private static List<StalledAccount> stalled(
-      Durations durations, double day, Map<AccountId, Double> renewalDays, Judge judge) {
+      Durations durations, double day, Map<AccountId, Double> renewalDays, DoubleBinaryOperator chance) {
     List<StalledAccount> out = new ArrayList<>();
     for (AccountDuration a : durations.accounts()) {
       if (a.status() != TtvStatus.ONBOARDING || !(a.days() > day)) {
         continue;
       }
       Double r = renewalDays.get(a.accountId());
-      out.add(judge.judge(a.accountId(), a.days(), r == null ? Double.NaN : r));
+      out.add(stalledAccount(a.accountId(), a.days(), r == null ? Double.NaN : r, chance));
     }
     return rank(out);
   }
@@ -138,32 +152,22 @@ public final class CheckIn {
   /** One stalled account's chance of reaching value before renewal, churn competing. */
   public static StalledAccount stalledAccount(
       AalenJohansen aj, AccountId id, double daysSinceStart, double renewalDay) {
-    double chance;
-    if (Double.isNaN(renewalDay)) {
-      chance = Double.NaN;
-    } else if (renewalDay <= daysSinceStart) {
-      chance = 0;
-    } else {
-      double p0 = aj.eventFree(daysSinceStart);
-      chance = p0 <= 0 ? Double.NaN
-          : (aj.incidenceValue(1, renewalDay) - aj.incidenceValue(1, daysSinceStart)) / p0;
-    }
-    return new StalledAccount(id, daysSinceStart, renewalDay, chance);
+    return stalledAccount(id, daysSinceStart, renewalDay, chanceBetween(aj));
   }
 
   /** One stalled account's chance of reaching value before its renewal day. */
   public static StalledAccount stalledAccount(
       KaplanMeier km, AccountId id, double daysSinceStart, double renewalDay) {
-    double chance;
-    if (Double.isNaN(renewalDay)) {
-      chance = Double.NaN;
-    } else if (renewalDay <= daysSinceStart) {
-      chance = 0;
-    } else {
-      double se = km.survival(daysSinceStart);
-      chance = se <= 0 ? Double.NaN : 1 - km.survival(renewalDay) / se;
-    }
-    return new StalledAccount(id, daysSinceStart, renewalDay, chance);
+    return stalledAccount(id, daysSinceStart, renewalDay, chanceBetween(km));
+  }
+
+  /** The rule both estimators share: NaN for an unknown renewal, 0 once it has passed. */
+  private static StalledAccount stalledAccount(
+      AccountId id, double daysSinceStart, double renewalDay, DoubleBinaryOperator chance) {
+    double c = Double.isNaN(renewalDay) ? Double.NaN
+        : renewalDay <= daysSinceStart ? 0
+        : chance.applyAsDouble(daysSinceStart, renewalDay);
+    return new StalledAccount(id, daysSinceStart, renewalDay, c);
   }
 
   /** Sorts by chance ascending (NaN last), then days since start descending, then id. */

@@ -7,6 +7,7 @@ import dev.cskit.core.stats.KaplanMeier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Payback of an adoption: the "negative phase" right after the contract, where learning, licence and
@@ -131,15 +132,15 @@ public record Payback(
       dn += (b - c) * Math.pow(1 + rate, -d / 365.0);
       points.add(new PaybackPoint(d, b, c, n, dn));
     }
-    return new Payback(upfront, costs, benefits, rate, points, summary(points, false),
-        summary(points, true));
+    return new Payback(upfront, costs, benefits, rate, points, summary(points, PaybackPoint::cumulativeNet),
+        summary(points, PaybackPoint::discountedCumulativeNet));
   }
 
-  private static PaybackSummary summary(List<PaybackPoint> points, boolean discounted) {
+  private static PaybackSummary summary(List<PaybackPoint> points, ToDoubleFunction<PaybackPoint> net) {
     int trough = 0;
     double depth = Double.POSITIVE_INFINITY;
     for (PaybackPoint p : points) {
-      double v = discounted ? p.discountedCumulativeNet() : p.cumulativeNet();
+      double v = net.applyAsDouble(p);
       if (v < depth) {
         depth = v;
         trough = p.day();
@@ -150,8 +151,8 @@ public record Payback(
       payback = 0;
     } else {
       for (int d = trough + 1; d < points.size(); d++) {
-        double a = discounted ? points.get(d - 1).discountedCumulativeNet() : points.get(d - 1).cumulativeNet();
-        double b = discounted ? points.get(d).discountedCumulativeNet() : points.get(d).cumulativeNet();
+        double a = net.applyAsDouble(points.get(d - 1));
+        double b = net.applyAsDouble(points.get(d));
         if (a < 0 && b >= 0) {
           payback = d - 1 + (-a) / (b - a);
           break;

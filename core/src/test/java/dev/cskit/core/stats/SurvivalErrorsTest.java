@@ -27,6 +27,11 @@ class SurvivalErrorsTest {
     DataException c = assertThrows(DataException.class,
         () -> AalenJohansen.fit(new double[] {1, 2}, new int[] {3, 1}));
     assertEquals(1, c.row());
+    AalenJohansen aj = AalenJohansen.fit(new double[] {1, 2}, new int[] {2, 1});
+    DataException n = assertThrows(DataException.class,
+        () -> aj.oneMinusKaplanMeier(new double[] {1, 2}, new int[] {7, 1}, 1));
+    assertEquals(1, n.row());
+    assertEquals("status", n.column());
   }
 
   @Test
