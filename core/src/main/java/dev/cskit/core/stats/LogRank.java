@@ -174,8 +174,8 @@ public final class LogRank {
       }
     }
     int df = used.size() - 1;
-    // with fewer than two groups that have expected events there is no test: chi-square 0, p 1, as in R
-    double p = df > 0 ? ChiSquaredDistribution.of(df).survivalProbability(chi) : 1.0;
+    // as R's survdiff: one group with expected events gives chi-square 0 on 0 df, p 1; none gives df -1, p NaN
+    double p = df > 0 ? ChiSquaredDistribution.of(df).survivalProbability(chi) : df == 0 ? 1.0 : Double.NaN;
     List<LogRankGroup> groups = new ArrayList<>();
     for (var e : index.entrySet()) {
       int k = e.getValue();
