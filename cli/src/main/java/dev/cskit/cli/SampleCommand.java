@@ -32,22 +32,14 @@ import picocli.CommandLine.Option;
 public final class SampleCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--accounts", paramLabel = "N", description = "Number of accounts (default: ${DEFAULT-VALUE}).")
-  int accounts = 1000;
-
-  @Option(names = "--seed", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).")
-  long seed = SamplePortfolio.DEFAULT_SEED;
+  @CommandLine.Mixin PortfolioOptions portfolio;
 
   @Option(names = "--out", paramLabel = "DIR", required = true, description = "The directory to write into.")
   Path out;
 
   @Override
   public Integer call() throws IOException {
-    if (accounts < 1 || accounts > 10_000_000) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "--accounts must be between 1 and 10000000, found " + accounts);
-    }
-    SamplePortfolio p = SamplePortfolio.generate(accounts, seed);
+    SamplePortfolio p = portfolio.generate(spec.commandLine());
     Files.createDirectories(out);
     Accounts.writeCsv(p.accounts(), out.resolve("accounts.csv"));
     write(out.resolve("events.csv"), w -> {
@@ -83,7 +75,7 @@ public final class SampleCommand implements Callable<Integer> {
       csv.flush();
     });
     spec.commandLine().getOut().printf(
-        "wrote the sample portfolio (%d accounts, seed %d, as of %s) to %s%n", accounts, seed, p.asOf(), out);
+        "wrote the sample portfolio (%d accounts, seed %d, as of %s) to %s%n", p.size(), p.seed(), p.asOf(), out);
     return Main.OK;
   }
 
