@@ -9,7 +9,6 @@ import dev.cskit.core.io.CsvOutput;
 import dev.cskit.core.stats.AalenJohansen;
 import dev.cskit.core.stats.CifRow;
 import dev.cskit.core.stats.ConfType;
-import dev.cskit.core.stats.Estimate;
 import dev.cskit.core.stats.KaplanMeier;
 import dev.cskit.core.stats.KmRow;
 import dev.cskit.core.stats.LogRank;
@@ -148,11 +147,6 @@ public final class TtvCommand implements Runnable {
     return groups;
   }
 
-  static Map<String, Object> estimate(Estimate e) {
-    return Json.object("value", Json.number(e.value()), "lower", Json.number(e.lower()),
-        "upper", Json.number(e.upper()));
-  }
-
   /** The options {@code km} and {@code cif} share: cohorts and the kind and level of the intervals. */
   static final class CurveOptions {
     @Option(names = "--group-column", paramLabel = "NAME", description = "Cohort column (optional).")
@@ -264,20 +258,14 @@ public final class TtvCommand implements Runnable {
             "cumulativeHazard", hz));
       }
       Map<String, Object> result = Json.object("groups", out);
+      LogRankResult logRank = null;
       if (groups.size() >= 2) {
-        double[] t = new double[0];
-        List<Double> tl = new ArrayList<>();
-        List<Integer> sl = new ArrayList<>();
-        List<String> gl = new ArrayList<>();
-        groups.forEach((g, s) -> {
-          tl.addAll(s.time);
-          sl.addAll(s.status);
-          s.time.forEach(x -> gl.add(g));
-        });
-        t = tl.stream().mapToDouble(Double::doubleValue).toArray();
-        int[] st = sl.stream().mapToInt(Integer::intValue).toArray();
-        String[] ga = gl.toArray(new String[0]);
-        result.put("logRank", test(LogRank.logRank(t, st, ga)));
+        Sample pooled = flatten(groups);
+        double[] t = pooled.times();
+        int[] st = pooled.statuses();
+        String[] ga = groupNames(groups);
+        logRank = LogRank.logRank(t, st, ga);
+        result.put("logRank", test(logRank));
         result.put("petoPeto", test(LogRank.petoPeto(t, st, ga)));
         if (fits.size() == 2) {
           List<String> names = new ArrayList<>(fits.keySet());
@@ -312,9 +300,8 @@ public final class TtvCommand implements Runnable {
             pw.println("restricted mean to " + TextTable.cell(h) + ": " + TextTable.cell(rm.value())
                 + " (std err " + TextTable.cell(rm.stdErr()) + ")");
           });
-          if (groups.size() >= 2) {
-            pw.print(LogRank.logRank(
-                flatten(groups).times(), flatten(groups).statuses(), groupNames(groups)));
+          if (logRank != null) {
+            pw.print(logRank);
           }
       }
       pw.flush();
