@@ -1,6 +1,7 @@
 package dev.cskit.cli;
 
 import dev.cskit.core.Accounts;
+import dev.cskit.core.DataException;
 import dev.cskit.core.UsageEvents;
 import dev.cskit.core.io.CsvOutput;
 import dev.cskit.core.sample.ChurnOutcome;
@@ -38,9 +39,16 @@ public final class SampleCommand implements Callable<Integer> {
   Path out;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     SamplePortfolio p = portfolio.generate(spec.commandLine());
-    Files.createDirectories(out);
+    if (Files.exists(out) && !Files.isDirectory(out)) {
+      throw DataException.of(out.toString(), "--out must be a directory", "a file");
+    }
+    try {
+      Files.createDirectories(out);
+    } catch (IOException e) {
+      throw DataException.of(out.toString(), "cannot be created", e.toString());
+    }
     Accounts.writeCsv(p.accounts(), out.resolve("accounts.csv"));
     write(out.resolve("events.csv"), w -> {
       try (Stream<dev.cskit.core.UsageEvent> events = p.usageEvents()) {
