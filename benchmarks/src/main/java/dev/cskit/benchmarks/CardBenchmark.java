@@ -83,14 +83,15 @@ public class CardBenchmark {
     }
   }
 
-  /** DuckDB with one thread. */
-  @State(Scope.Benchmark)
-  public static class Duck1 {
+  /** DuckDB with the table loaded, on a number of threads. */
+  public abstract static class Duck {
     public DuckDbScorer db;
+
+    abstract int threads();
 
     @Setup(Level.Trial)
     public void setUp(CardState s) throws Exception {
-      db = new DuckDbScorer(s.card, s.table, 1);
+      db = new DuckDbScorer(s.card, s.table, threads());
     }
 
     @TearDown(Level.Trial)
@@ -99,19 +100,21 @@ public class CardBenchmark {
     }
   }
 
+  /** DuckDB with one thread. */
+  @State(Scope.Benchmark)
+  public static class Duck1 extends Duck {
+    @Override
+    int threads() {
+      return 1;
+    }
+  }
+
   /** DuckDB with two threads. */
   @State(Scope.Benchmark)
-  public static class Duck2 {
-    public DuckDbScorer db;
-
-    @Setup(Level.Trial)
-    public void setUp(CardState s) throws Exception {
-      db = new DuckDbScorer(s.card, s.table, 2);
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() throws Exception {
-      db.close();
+  public static class Duck2 extends Duck {
+    @Override
+    int threads() {
+      return 2;
     }
   }
 
