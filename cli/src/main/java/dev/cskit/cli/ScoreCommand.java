@@ -104,22 +104,26 @@ public final class ScoreCommand implements Callable<Integer> {
   /** Loads a card or set from a file, or a built-in by name. */
   static Loaded load(String spec) {
     Path file = Path.of(spec);
-    if (!Files.exists(file)) {
-      if (Scorecard.BUILT_IN.contains(spec)) {
-        Scorecard c = Scorecard.builtIn(spec);
-        return new Loaded(c.ref(), c.compile(), false);
-      }
-      if (ScorecardSet.BUILT_IN.contains(spec)) {
-        ScorecardSet s = ScorecardSet.builtIn(spec);
-        return new Loaded(s.ref(), s.compile(), true);
-      }
+    ScorecardSet set = null;
+    if (!Files.exists(file) && ScorecardSet.BUILT_IN.contains(spec)) {
+      set = ScorecardSet.builtIn(spec);
+    } else if (isSet(file)) {
+      set = ScorecardSet.read(file);
     }
-    if (isSet(file)) {
-      ScorecardSet s = ScorecardSet.read(file);
-      return new Loaded(s.ref(), s.compile(), true);
+    if (set != null) {
+      return new Loaded(set.ref(), set.compile(), true);
     }
-    Scorecard c = Scorecard.read(file);
+    Scorecard c = scorecard(spec);
     return new Loaded(c.ref(), c.compile(), false);
+  }
+
+  /** A scorecard from a file, or a built-in one by name (a scorecard set is not accepted). */
+  static Scorecard scorecard(String spec) {
+    Path file = Path.of(spec);
+    if (!Files.exists(file) && Scorecard.BUILT_IN.contains(spec)) {
+      return Scorecard.builtIn(spec);
+    }
+    return Scorecard.read(file);
   }
 
   private static boolean isSet(Path file) {
