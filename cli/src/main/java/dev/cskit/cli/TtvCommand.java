@@ -30,7 +30,6 @@ import dev.cskit.core.ttv.StalledAccount;
 import dev.cskit.core.ttv.TtvSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -625,8 +624,10 @@ public final class TtvCommand implements Runnable {
         String typeColumn = csv.has("event_type") ? "event_type" : "type";
         csv.require("account_id", typeColumn, "timestamp");
         for (CsvInput.Row row : csv) {
-          list.add(new MilestoneEvent(AccountId.of(row.required("account_id")), row.required(typeColumn),
-              row.instant("timestamp") == null ? requiredInstant(row) : row.instant("timestamp")));
+          AccountId id = AccountId.of(row.required("account_id"));
+          String type = row.required(typeColumn);
+          row.required("timestamp"); // instant() is null for an empty cell
+          list.add(new MilestoneEvent(id, type, row.instant("timestamp")));
         }
       }
       Durations d = Durations.fromEvents(list, ttvSpec);
@@ -670,11 +671,6 @@ public final class TtvCommand implements Runnable {
       }
       pw.flush();
       return Main.OK;
-    }
-
-    private static Instant requiredInstant(CsvInput.Row row) {
-      row.required("timestamp");
-      throw row.error("timestamp", "must be a date or an ISO-8601 timestamp", null);
     }
   }
 }
