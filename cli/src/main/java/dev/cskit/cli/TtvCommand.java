@@ -587,7 +587,7 @@ public final class TtvCommand implements Runnable {
         "event), or to the end of the --as-of day (censored). CSV output columns: account_id, start, end,",
         "time, status (0 onboarding, 1 value, 2 churned; for ttv cif/checkin) and reached_value (1/0; for",
         "ttv km --event-column reached_value). Accounts without a start milestone are reported on stderr",
-        "(and under missingStart in JSON)."
+        "beside the CSV, under missingStart in JSON, and below the table."
       })
   static final class FromEvents implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
