@@ -179,13 +179,13 @@ public final class TtvCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = {
         "Kaplan-Meier time to value per group, with log-rank tests.",
-        "Status 1 = reached value, 0 = censored. Table with",
-        "Greenwood standard errors of S(t) and intervals, median and quantiles with limits (as R's",
-        "quantile.survfit), restricted mean with standard error, Nelson-Aalen cumulative hazard, and the",
-        "log-rank (and Peto-Peto) test for 2+ groups, and for exactly 2 groups the difference in restricted",
-        "means (first - second, in group-name order) with its interval. Without --horizon the restricted mean",
-        "runs to the largest observed time of all groups (R's rmean = \"common\", summary.survfit's default).",
-        "Quantiles follow quantile.survfit: where S(t) = 1 - p exactly over a flat stretch, the midpoint."
+        "Status 1 = reached value, 0 = censored. Table with Greenwood standard errors of S(t) and "
+            + "intervals, median and quantiles with limits (as R's quantile.survfit), restricted mean with "
+            + "standard error, Nelson-Aalen cumulative hazard, and the log-rank (and Peto-Peto) test for 2+ "
+            + "groups, and for exactly 2 groups the difference in restricted means (first - second, in "
+            + "group-name order) with its interval. Without --horizon the restricted mean runs to the largest "
+            + "observed time of all groups (R's rmean = \"common\", summary.survfit's default). Quantiles "
+            + "follow quantile.survfit: where S(t) = 1 - p exactly over a flat stretch, the midpoint."
       })
   static final class Km implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -339,8 +339,9 @@ public final class TtvCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = {
         "Cumulative incidence of value and of churn (competing risks).",
-        "Aalen-Johansen estimate (status 0 = censored, 1 = reached value, 2 = churned), with infinitesimal-jackknife standard errors as R's multi-state survfit.",
-        "--naive adds 1 - Kaplan-Meier with churn censored, flagged as overstating."
+        "Aalen-Johansen estimate (status 0 = censored, 1 = reached value, 2 = churned), with "
+            + "infinitesimal-jackknife standard errors as R's multi-state survfit. --naive adds 1 - "
+            + "Kaplan-Meier with churn censored, flagged as overstating."
       })
   static final class Cif implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -404,11 +405,11 @@ public final class TtvCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = {
         "The day for a progress call, and the stalled accounts.",
-        "The earliest day where the chance of reaching value in",
-        "the next --window days, given not yet reached, falls below --threshold (after having been at or",
-        "above it); and the accounts still onboarding past that day (status 0), ranked by their chance of",
-        "reaching value before renewal, lowest first. Status: 0 onboarding, 1 value, 2 churned; churn is a",
-        "competing event (Aalen-Johansen: chance = (F(d + k) - F(d)) / P(no event by d))."
+        "The earliest day where the chance of reaching value in the next --window days, given not yet "
+            + "reached, falls below --threshold (after having been at or above it); and the accounts still "
+            + "onboarding past that day (status 0), ranked by their chance of reaching value before renewal, "
+            + "lowest first. Status: 0 onboarding, 1 value, 2 churned; churn is a competing event "
+            + "(Aalen-Johansen: chance = (F(d + k) - F(d)) / P(no event by d))."
       })
   static final class Checkin implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -464,11 +465,11 @@ public final class TtvCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = {
         "Payback: trough and payback day of the cumulative net, discounted and not.",
-        "The negative phase after adoption: cumulative net curve (day 0 = upfront cost, then daily",
-        "benefit - cost), its trough and the interpolated payback day, undiscounted and discounted",
-        "((1 + rate)^(-day/365)). With --ttv-input (time,status of accounts: 1 = reached value, 0 = censored,",
-        "2 = churned) also the expected curve when benefits start the day after value, with the time to value",
-        "from the Aalen-Johansen incidence of value (Kaplan-Meier when nobody churned)."
+        "The negative phase after adoption: cumulative net curve (day 0 = upfront cost, then daily "
+            + "benefit - cost), its trough and the interpolated payback day, undiscounted and discounted ((1 + "
+            + "rate)^(-day/365)). With --ttv-input (time,status of accounts: 1 = reached value, 0 = censored, "
+            + "2 = churned) also the expected curve when benefits start the day after value, with the time to "
+            + "value from the Aalen-Johansen incidence of value (Kaplan-Meier when nobody churned)."
       })
   static final class PaybackCmd implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -582,12 +583,12 @@ public final class TtvCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = {
         "Time-to-value durations from milestone events.",
-        "Events CSV: account_id, event_type, timestamp. Days from the first",
-        "--start milestone to the first --value milestone, or to the first --churn milestone (competing",
-        "event), or to the end of the --as-of day (censored). CSV output columns: account_id, start, end,",
-        "time, status (0 onboarding, 1 value, 2 churned; for ttv cif/checkin) and reached_value (1/0; for",
-        "ttv km --event-column reached_value). Accounts without a start milestone are reported on stderr",
-        "beside the CSV, under missingStart in JSON, and below the table."
+        "Events CSV: account_id, event_type, timestamp. Days from the first --start milestone to the "
+            + "first --value milestone, or to the first --churn milestone (competing event), or to the end of "
+            + "the --as-of day (censored). CSV output columns: account_id, start, end, time, status (0 "
+            + "onboarding, 1 value, 2 churned; for ttv cif/checkin) and reached_value (1/0; for ttv km "
+            + "--event-column reached_value). Accounts without a start milestone are reported on stderr beside "
+            + "the CSV, under missingStart in JSON, and below the table."
       })
   static final class FromEvents implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
