@@ -27,8 +27,8 @@ import picocli.CommandLine.Option;
     name = "sample",
     mixinStandardHelpOptions = true,
     description = {
-      "Write the built-in sample portfolio as CSV files into a directory:",
-      "accounts.csv, events.csv, metrics.csv, milestones.csv, survey.csv, outcomes.csv."
+      "Write the built-in sample portfolio as CSV files into a directory.",
+      "Files: accounts.csv, events.csv, metrics.csv, milestones.csv, survey.csv, outcomes.csv."
     })
 public final class SampleCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

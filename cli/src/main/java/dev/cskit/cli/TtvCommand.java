@@ -47,8 +47,9 @@ import picocli.CommandLine.Option;
     name = "ttv",
     mixinStandardHelpOptions = true,
     description = {
-      "Time to value, censoring-aware: Kaplan-Meier, competing risks of churn, check-in timing, payback,",
-      "and durations from milestone events. Numbers match R's survival package."
+      "Time to value, censoring-aware: Kaplan-Meier, competing risks of churn, check-in timing, payback, "
+          + "and durations from milestone events.",
+      "Numbers match R's survival package."
     },
     subcommands = {
       TtvCommand.Km.class,
