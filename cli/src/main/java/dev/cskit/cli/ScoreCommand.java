@@ -145,12 +145,12 @@ public final class ScoreCommand implements Callable<Integer> {
       if (perAccountCard) {
         row.put("scorecard", refJson(h.scorecard()));
       }
-      row.put("score", Json.number(h.score()));
+      row.put("score", h.score());
       row.put("band", h.band().name());
-      row.put("coverage", Json.number(h.coverage()));
-      row.put("categories", numbers(h.categories()));
-      row.put("measures", numbers(h.measures()));
-      row.put("contributions", numbers(h.contributions()));
+      row.put("coverage", h.coverage());
+      row.put("categories", h.categories());
+      row.put("measures", h.measures());
+      row.put("contributions", h.contributions());
       List<Object> caps = new ArrayList<>();
       for (Cap c : h.capsApplied()) {
         caps.add(Json.object("metric", c.metric(), "op", c.op().symbol(), "value", c.value(), "maxScore", c.maxScore()));
@@ -172,12 +172,6 @@ public final class ScoreCommand implements Callable<Integer> {
 
   static Map<String, Object> refJson(ScorecardRef ref) {
     return Json.object("name", ref.name(), "version", ref.version(), "hash", ref.hash());
-  }
-
-  private static Map<String, Object> numbers(Map<String, Double> values) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    values.forEach((k, v) -> out.put(k, Json.number(v)));
-    return out;
   }
 
   /** The text form: the scorecard, band counts, then one row per account (and its attribution). */

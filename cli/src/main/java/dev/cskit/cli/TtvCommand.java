@@ -233,28 +233,28 @@ public final class TtvCommand implements Runnable {
         List<Object> table = new ArrayList<>();
         for (KmRow r : km.table()) {
           table.add(Json.object("time", r.time(), "atRisk", r.atRisk(), "events", r.events(),
-              "censored", r.censored(), "survival", Json.number(r.survival()),
-              "stdErr", Json.number(r.stdErr()), "lower", Json.number(r.lower()),
-              "upper", Json.number(r.upper())));
+              "censored", r.censored(), "survival", r.survival(),
+              "stdErr", r.stdErr(), "lower", r.lower(),
+              "upper", r.upper()));
         }
         List<Object> qs = new ArrayList<>();
         for (double p : quantiles) {
           Quantile q = km.quantile(p);
-          qs.add(Json.object("p", p, "value", Json.number(q.value()), "lower", Json.number(q.lower()),
-              "upper", Json.number(q.upper())));
+          qs.add(Json.object("p", p, "value", q.value(), "lower", q.lower(),
+              "upper", q.upper()));
         }
         Quantile med = km.median();
         RestrictedMean rm = km.restrictedMean(tau);
         List<Object> hz = new ArrayList<>();
         km.cumulativeHazard().forEach(h -> hz.add(Json.object("time", h.time(),
-            "cumulativeHazard", Json.number(h.cumulativeHazard()), "stdErr", Json.number(h.stdErr()))));
+            "cumulativeHazard", h.cumulativeHazard(), "stdErr", h.stdErr())));
         out.add(Json.object(
             "group", e.getKey(), "n", km.n(), "events", km.events(), "table", table,
-            "median", Json.object("value", Json.number(med.value()), "lower", Json.number(med.lower()),
-                "upper", Json.number(med.upper())),
+            "median", Json.object("value", med.value(), "lower", med.lower(),
+                "upper", med.upper()),
             "quantiles", qs,
-            "rmst", Json.object("horizon", rm.horizon(), "value", Json.number(rm.value()),
-                "stdErr", Json.number(rm.stdErr())),
+            "rmst", Json.object("horizon", rm.horizon(), "value", rm.value(),
+                "stdErr", rm.stdErr()),
             "cumulativeHazard", hz));
       }
       Map<String, Object> result = Json.object("groups", out);
@@ -271,9 +271,9 @@ public final class TtvCommand implements Runnable {
           List<String> names = new ArrayList<>(fits.keySet());
           RmstDifference diff = RmstDifference.between(fits.get(names.get(0)), fits.get(names.get(1)), tau, level);
           result.put("rmstDifference", Json.object("first", names.get(0), "second", names.get(1),
-              "horizon", tau, "difference", Json.number(diff.difference()), "stdErr", Json.number(diff.stdErr()),
-              "lower", Json.number(diff.lower()), "upper", Json.number(diff.upper()),
-              "pValue", Json.number(diff.pValue())));
+              "horizon", tau, "difference", diff.difference(), "stdErr", diff.stdErr(),
+              "lower", diff.lower(), "upper", diff.upper(),
+              "pValue", diff.pValue()));
         }
       }
       PrintWriter pw = cl.getOut();
@@ -312,7 +312,7 @@ public final class TtvCommand implements Runnable {
       List<Object> gs = new ArrayList<>();
       r.groups().forEach(g -> gs.add(Json.object("group", g.group(), "n", g.n(), "observed", g.observed(),
           "expected", g.expected())));
-      return Json.object("chiSquare", r.chiSquare(), "df", r.df(), "pValue", Json.number(r.pValue()),
+      return Json.object("chiSquare", r.chiSquare(), "df", r.df(), "pValue", r.pValue(),
           "groups", gs);
     }
   }
@@ -370,7 +370,7 @@ public final class TtvCommand implements Runnable {
           churn += r.events().get(1);
           table.add(Json.object("time", r.time(), "atRisk", r.atRisk(),
               "valueEvents", r.events().get(0), "churnEvents", r.events().get(1), "censored", r.censored(),
-              "eventFree", Json.number(r.eventFree()),
+              "eventFree", r.eventFree(),
               "value", cause(r, 0), "churn", cause(r, 1)));
         }
         Map<String, Object> g = Json.object("group", e.getKey(), "n", aj.n(), "valueEvents", value,
@@ -379,8 +379,8 @@ public final class TtvCommand implements Runnable {
           NaiveIncidence ni = aj.oneMinusKaplanMeier(s.times(), s.statuses(), 1);
           List<Object> rows = new ArrayList<>();
           for (KmRow r : ni.curve().table()) {
-            rows.add(Json.object("time", r.time(), "incidence", Json.number(1 - r.survival()),
-                "lower", Json.number(1 - r.upper()), "upper", Json.number(1 - r.lower())));
+            rows.add(Json.object("time", r.time(), "incidence", 1 - r.survival(),
+                "lower", 1 - r.upper(), "upper", 1 - r.lower()));
           }
           g.put("oneMinusKm", Json.object("overstates", ni.overstates(), "warning", ni.warning(),
               "table", rows));
@@ -394,9 +394,9 @@ public final class TtvCommand implements Runnable {
     }
 
     private static Map<String, Object> cause(CifRow r, int k) {
-      return Json.object("incidence", Json.number(r.incidence().get(k)),
-          "stdErr", Json.number(r.stdErr().get(k)), "lower", Json.number(r.lower().get(k)),
-          "upper", Json.number(r.upper().get(k)));
+      return Json.object("incidence", r.incidence().get(k),
+          "stdErr", r.stdErr().get(k), "lower", r.lower().get(k),
+          "upper", r.upper().get(k));
     }
   }
 
@@ -447,11 +447,11 @@ public final class TtvCommand implements Runnable {
       List<Object> rows = new ArrayList<>();
       for (StalledAccount a : CheckIn.rank(stalled)) {
         rows.add(Json.object("accountId", a.accountId().value(), "daysSinceStart", a.daysSinceStart(),
-            "renewalDay", Json.number(a.renewalDay()), "chanceBeforeRenewal", Json.number(a.chanceBeforeRenewal())));
+            "renewalDay", a.renewalDay(), "chanceBeforeRenewal", a.chanceBeforeRenewal()));
       }
-      Map<String, Object> out = Json.object("checkInDay", Json.number(day.day()), "window", window,
-          "threshold", threshold, "chanceAtDay", Json.number(day.chanceAtDay()),
-          "peakChance", Json.number(day.peakChance()), "peakDay", Json.number(day.peakDay()),
+      Map<String, Object> out = Json.object("checkInDay", day.day(), "window", window,
+          "threshold", threshold, "chanceAtDay", day.chanceAtDay(),
+          "peakChance", day.peakChance(), "peakDay", day.peakDay(),
           "stalled", rows);
       PrintWriter pw = spec.commandLine().getOut();
       pw.println(Json.write(out));
@@ -564,8 +564,8 @@ public final class TtvCommand implements Runnable {
     }
 
     private static Map<String, Object> summary(PaybackSummary s) {
-      return Json.object("troughDay", s.troughDay(), "troughDepth", Json.number(s.troughDepth()),
-          "paybackDay", Json.number(s.paybackDay()));
+      return Json.object("troughDay", s.troughDay(), "troughDepth", s.troughDepth(),
+          "paybackDay", s.paybackDay());
     }
 
     private static List<Object> points(Payback p) {

@@ -83,7 +83,7 @@ public final class UsageCommand implements Callable<Integer> {
           Map<String, Object> row = new LinkedHashMap<>();
           row.put("accountId", table.accountId(r).value());
           for (String m : table.metrics()) {
-            row.put(m, Json.number(table.value(r, m)));
+            row.put(m, table.value(r, m));
           }
           rows.add(row);
         }
