@@ -36,7 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-XX:+AlwaysPreTouch"})
+@Fork(value = 1, jvmArgs = {"-Xms3g", "-Xmx3g", "-XX:+AlwaysPreTouch"})
 public class CardBenchmark {
 
   /** A pool of two threads for the two-thread variants. */
@@ -83,14 +83,15 @@ public class CardBenchmark {
     }
   }
 
-  /** DuckDB with one thread. */
-  @State(Scope.Benchmark)
-  public static class Duck1 {
+  /** DuckDB with the table loaded, on a number of threads. */
+  public abstract static class Duck {
     public DuckDbScorer db;
+
+    abstract int threads();
 
     @Setup(Level.Trial)
     public void setUp(CardState s) throws Exception {
-      db = new DuckDbScorer(s.card, s.table, 1);
+      db = new DuckDbScorer(s.card, s.table, threads());
     }
 
     @TearDown(Level.Trial)
@@ -99,19 +100,21 @@ public class CardBenchmark {
     }
   }
 
+  /** DuckDB with one thread. */
+  @State(Scope.Benchmark)
+  public static class Duck1 extends Duck {
+    @Override
+    int threads() {
+      return 1;
+    }
+  }
+
   /** DuckDB with two threads. */
   @State(Scope.Benchmark)
-  public static class Duck2 {
-    public DuckDbScorer db;
-
-    @Setup(Level.Trial)
-    public void setUp(CardState s) throws Exception {
-      db = new DuckDbScorer(s.card, s.table, 2);
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() throws Exception {
-      db.close();
+  public static class Duck2 extends Duck {
+    @Override
+    int threads() {
+      return 2;
     }
   }
 
@@ -162,7 +165,8 @@ public class CardBenchmark {
 
   /** The engine on one thread in a JVM with the Vector API: the vector rules are used automatically. */
   @Benchmark
-  @Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-XX:+AlwaysPreTouch", "--add-modules=jdk.incubator.vector"})
+  @Fork(value = 1, jvmArgs = {"-Xms3g", "-Xmx3g", "-XX:+AlwaysPreTouch"},
+      jvmArgsAppend = "--add-modules=jdk.incubator.vector")
   public ScoreTable engineVector(CardState s, Engine e) {
     if (!Vectorization.enabled()) {
       throw new IllegalStateException("the Vector API rules are not in use");
@@ -172,7 +176,8 @@ public class CardBenchmark {
 
   /** The engine on two threads with the Vector API. */
   @Benchmark
-  @Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-XX:+AlwaysPreTouch", "--add-modules=jdk.incubator.vector"})
+  @Fork(value = 1, jvmArgs = {"-Xms3g", "-Xmx3g", "-XX:+AlwaysPreTouch"},
+      jvmArgsAppend = "--add-modules=jdk.incubator.vector")
   public ScoreTable engineVector2Threads(CardState s, Engine e, Pool p) {
     return e.scorer.score(s.table, p.pool, 2);
   }

@@ -7,7 +7,6 @@ import dev.cskit.touchmodel.TouchModel;
 import dev.cskit.touchmodel.WhatIf;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,20 +31,7 @@ import picocli.CommandLine.Option;
 public final class CapacityCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--model", required = true, paramLabel = "FILE", description = "Touch model (.yaml or .json); \"example\" for the built-in example model.")
-  Path model;
-
-  @Option(names = "--accounts", required = true, paramLabel = "FILE.csv", description = "Accounts CSV.")
-  Path accounts;
-
-  @Option(names = "--scores", paramLabel = "FILE.csv", description = "Health scores CSV (account_id, score, band).")
-  Path scores;
-
-  @Option(names = "--previous", paramLabel = "FILE.csv", description = "Previous tiers: account_id,tier[,since].")
-  Path previous;
-
-  @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "The date of the run; default today (UTC).")
-  LocalDate asOf;
+  @CommandLine.Mixin TouchInputs inputs;
 
   @Option(names = "--hours-per-manager", paramLabel = "H",
       description = "Productive hours per manager per month for tiers whose capacity is not given in managers"
@@ -65,13 +51,12 @@ public final class CapacityCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--hours-per-manager must be a number > 0, found " + hoursPerManager);
     }
-    TouchModel m = SegmentCommand.model(model);
-    Segmentation s = SegmentCommand.segment(m, accounts, scores, previous, asOf);
+    TouchModel m = inputs.model();
+    Segmentation s = inputs.segment(m);
     CapacityPlan plan = CapacityPlan.of(m, s, hoursPerManager);
     WhatIf compare = null;
     if (whatIf != null) {
-      TouchModel alt = SegmentCommand.model(whatIf);
-      compare = WhatIf.compare(s, SegmentCommand.segment(alt, accounts, scores, previous, s.asOf()));
+      compare = WhatIf.compare(s, inputs.segment(TouchInputs.model(whatIf), s.asOf()));
     }
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {

@@ -1,6 +1,5 @@
 package dev.cskit.cli;
 
-import dev.cskit.core.sample.SamplePortfolio;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,23 +27,14 @@ public final class DemoCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--accounts", paramLabel = "N", description = "Number of accounts (default: ${DEFAULT-VALUE}).")
-  int accounts = 1000;
-
-  @Option(names = "--seed", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).")
-  long seed = SamplePortfolio.DEFAULT_SEED;
+  @CommandLine.Mixin PortfolioOptions portfolio;
 
   @Option(names = "--json", description = "Print JSON instead of text.")
   boolean json;
 
   @Override
   public Integer call() {
-    if (accounts < 1 || accounts > 10_000_000) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "--accounts must be between 1 and 10000000, found " + accounts);
-    }
-    SamplePortfolio portfolio = SamplePortfolio.generate(accounts, seed);
-    DemoContext context = new DemoContext(portfolio);
+    DemoContext context = new DemoContext(portfolio.generate(spec.commandLine()));
     PrintWriter out = spec.commandLine().getOut();
     Map<String, Object> sections = new LinkedHashMap<>();
     for (DemoSection section : SECTIONS) {

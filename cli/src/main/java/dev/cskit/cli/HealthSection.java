@@ -8,6 +8,7 @@ import dev.cskit.core.sample.SamplePortfolio;
 import dev.cskit.scoring.Cap;
 import dev.cskit.scoring.HealthScore;
 import dev.cskit.scoring.ScoreTable;
+import dev.cskit.scoring.ScorecardRef;
 import dev.cskit.scoring.ScorecardSet;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,6 +27,8 @@ import java.util.Map;
 final class HealthSection implements DemoSection {
   /** The key under which the scores are shared with later sections. */
   static final String SHARED_KEY = "healthScores";
+  /** The built-in scorecard set the demo scores with. */
+  static final String SET = "by-stage";
 
   @Override
   public String key() {
@@ -41,7 +44,7 @@ final class HealthSection implements DemoSection {
   static ScoreTable scores(DemoContext context) {
     return context.shared(SHARED_KEY, () -> {
       SamplePortfolio p = context.portfolio();
-      return ScorecardSet.builtIn("by-stage").compile().score(p.metrics(), p.accounts(), List.of(), null);
+      return ScorecardSet.builtIn(SET).compile().score(p.metrics(), p.accounts(), List.of(), null);
     });
   }
 
@@ -81,8 +84,9 @@ final class HealthSection implements DemoSection {
       byId.put(a.id(), a);
     }
     Map<String, Object> bands = new LinkedHashMap<>();
+    ScorecardRef ref = ScorecardSet.builtIn(SET).ref();
     StringBuilder text = new StringBuilder();
-    text.append("Scorecards: ").append(ScorecardSet.builtIn("by-stage").ref()).append(" = three-axis for adopted,")
+    text.append("Scorecards: ").append(ref).append(" = three-axis for adopted,")
         .append(" onboarding for onboarding accounts\n");
     TextTable bt = TextTable.withHeader("band", "accounts", "share");
     for (Map.Entry<HealthBand, Integer> e : scores.bandCounts().entrySet()) {
@@ -124,7 +128,7 @@ final class HealthSection implements DemoSection {
     }
     text.append("Ten accounts most at risk (lowest scores; reasons = measures losing the most points):\n").append(rt);
     Map<String, Object> json = Json.object(
-        "scorecard", ScoreCommand.refJson(ScorecardSet.builtIn("by-stage").ref()),
+        "scorecard", ScoreCommand.refJson(ref),
         "accounts", scores.size(),
         "bands", bands,
         "atRisk", atRisk);

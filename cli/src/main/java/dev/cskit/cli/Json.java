@@ -61,20 +61,19 @@ public final class Json {
     }
   }
 
-  /** A number or null when NaN/infinite. */
+  /**
+   * A number or null when NaN/infinite: for values that leave as objects; {@link #write} already prints
+   * every NaN or infinite double as null.
+   */
   public static Double number(double v) {
     return Double.isNaN(v) || Double.isInfinite(v) ? null : v;
   }
 
-  /** An ordered map built from key, value pairs. */
+  /** An ordered map built from key, value pairs (NaN values print as null like any other double). */
   public static Map<String, Object> object(Object... keyValues) {
     Map<String, Object> m = new LinkedHashMap<>();
     for (int i = 0; i < keyValues.length; i += 2) {
-      Object v = keyValues[i + 1];
-      if (v instanceof Double) {
-        v = number((Double) v);
-      }
-      m.put((String) keyValues[i], v);
+      m.put((String) keyValues[i], keyValues[i + 1]);
     }
     return m;
   }

@@ -39,16 +39,13 @@ public final class Main {
             commandLine.getErr().println("cskit: " + ex.getMessage());
             return INVALID_INPUT;
           }
-          if (ex instanceof CommandLine.ParameterException) {
-            commandLine.getErr().println("cskit: " + ex.getMessage());
-            return USAGE;
-          }
           commandLine.getErr().println("cskit: unexpected error: " + ex);
           if (System.getenv("CSKIT_DEBUG") != null) {
             ex.printStackTrace(commandLine.getErr());
           }
           return FAILURE;
         });
+    // also receives the ParameterExceptions that commands throw from call(): picocli rethrows them unwrapped
     cli.setParameterExceptionHandler(
         (ex, a) -> {
           CommandLine c = ex.getCommandLine();

@@ -1,6 +1,7 @@
 package dev.cskit.cli;
 
 import dev.cskit.core.Accounts;
+import dev.cskit.core.DataException;
 import dev.cskit.core.UsageEvents;
 import dev.cskit.core.io.CsvOutput;
 import dev.cskit.core.sample.ChurnOutcome;
@@ -26,29 +27,28 @@ import picocli.CommandLine.Option;
     name = "sample",
     mixinStandardHelpOptions = true,
     description = {
-      "Write the built-in sample portfolio as CSV files into a directory:",
-      "accounts.csv, events.csv, metrics.csv, milestones.csv, survey.csv, outcomes.csv."
+      "Write the built-in sample portfolio as CSV files into a directory.",
+      "Files: accounts.csv, events.csv, metrics.csv, milestones.csv, survey.csv, outcomes.csv."
     })
 public final class SampleCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--accounts", paramLabel = "N", description = "Number of accounts (default: ${DEFAULT-VALUE}).")
-  int accounts = 1000;
-
-  @Option(names = "--seed", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).")
-  long seed = SamplePortfolio.DEFAULT_SEED;
+  @CommandLine.Mixin PortfolioOptions portfolio;
 
   @Option(names = "--out", paramLabel = "DIR", required = true, description = "The directory to write into.")
   Path out;
 
   @Override
-  public Integer call() throws IOException {
-    if (accounts < 1 || accounts > 10_000_000) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "--accounts must be between 1 and 10000000, found " + accounts);
+  public Integer call() {
+    SamplePortfolio p = portfolio.generate(spec.commandLine());
+    if (Files.exists(out) && !Files.isDirectory(out)) {
+      throw DataException.of(out.toString(), "--out must be a directory", "a file");
     }
-    SamplePortfolio p = SamplePortfolio.generate(accounts, seed);
-    Files.createDirectories(out);
+    try {
+      Files.createDirectories(out);
+    } catch (IOException e) {
+      throw DataException.of(out.toString(), "cannot be created", e.toString());
+    }
     Accounts.writeCsv(p.accounts(), out.resolve("accounts.csv"));
     write(out.resolve("events.csv"), w -> {
       try (Stream<dev.cskit.core.UsageEvent> events = p.usageEvents()) {
@@ -83,7 +83,7 @@ public final class SampleCommand implements Callable<Integer> {
       csv.flush();
     });
     spec.commandLine().getOut().printf(
-        "wrote the sample portfolio (%d accounts, seed %d, as of %s) to %s%n", accounts, seed, p.asOf(), out);
+        "wrote the sample portfolio (%d accounts, seed %d, as of %s) to %s%n", p.size(), p.seed(), p.asOf(), out);
     return Main.OK;
   }
 

@@ -104,22 +104,26 @@ public final class ScoreCommand implements Callable<Integer> {
   /** Loads a card or set from a file, or a built-in by name. */
   static Loaded load(String spec) {
     Path file = Path.of(spec);
-    if (!Files.exists(file)) {
-      if (Scorecard.BUILT_IN.contains(spec)) {
-        Scorecard c = Scorecard.builtIn(spec);
-        return new Loaded(c.ref(), c.compile(), false);
-      }
-      if (ScorecardSet.BUILT_IN.contains(spec)) {
-        ScorecardSet s = ScorecardSet.builtIn(spec);
-        return new Loaded(s.ref(), s.compile(), true);
-      }
+    ScorecardSet set = null;
+    if (!Files.exists(file) && ScorecardSet.BUILT_IN.contains(spec)) {
+      set = ScorecardSet.builtIn(spec);
+    } else if (isSet(file)) {
+      set = ScorecardSet.read(file);
     }
-    if (isSet(file)) {
-      ScorecardSet s = ScorecardSet.read(file);
-      return new Loaded(s.ref(), s.compile(), true);
+    if (set != null) {
+      return new Loaded(set.ref(), set.compile(), true);
     }
-    Scorecard c = Scorecard.read(file);
+    Scorecard c = scorecard(spec);
     return new Loaded(c.ref(), c.compile(), false);
+  }
+
+  /** A scorecard from a file, or a built-in one by name (a scorecard set is not accepted). */
+  static Scorecard scorecard(String spec) {
+    Path file = Path.of(spec);
+    if (!Files.exists(file) && Scorecard.BUILT_IN.contains(spec)) {
+      return Scorecard.builtIn(spec);
+    }
+    return Scorecard.read(file);
   }
 
   private static boolean isSet(Path file) {
@@ -141,12 +145,12 @@ public final class ScoreCommand implements Callable<Integer> {
       if (perAccountCard) {
         row.put("scorecard", refJson(h.scorecard()));
       }
-      row.put("score", Json.number(h.score()));
+      row.put("score", h.score());
       row.put("band", h.band().name());
-      row.put("coverage", Json.number(h.coverage()));
-      row.put("categories", numbers(h.categories()));
-      row.put("measures", numbers(h.measures()));
-      row.put("contributions", numbers(h.contributions()));
+      row.put("coverage", h.coverage());
+      row.put("categories", h.categories());
+      row.put("measures", h.measures());
+      row.put("contributions", h.contributions());
       List<Object> caps = new ArrayList<>();
       for (Cap c : h.capsApplied()) {
         caps.add(Json.object("metric", c.metric(), "op", c.op().symbol(), "value", c.value(), "maxScore", c.maxScore()));
@@ -168,12 +172,6 @@ public final class ScoreCommand implements Callable<Integer> {
 
   static Map<String, Object> refJson(ScorecardRef ref) {
     return Json.object("name", ref.name(), "version", ref.version(), "hash", ref.hash());
-  }
-
-  private static Map<String, Object> numbers(Map<String, Double> values) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    values.forEach((k, v) -> out.put(k, Json.number(v)));
-    return out;
   }
 
   /** The text form: the scorecard, band counts, then one row per account (and its attribution). */

@@ -59,7 +59,7 @@ public final class ScoreFitWeightsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Scorecard card = ScoreValidateCommand.scorecard(scorecard);
+    Scorecard card = ScoreCommand.scorecard(scorecard);
     ScorecardFit.Result r = ScorecardFit.fit(card, inputs.snapshots(), inputs.outcomes(), inputs.horizon, strength,
         splitDate);
     String yaml = r.yaml();

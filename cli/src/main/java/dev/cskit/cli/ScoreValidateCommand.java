@@ -2,14 +2,12 @@ package dev.cskit.cli;
 
 import dev.cskit.core.internal.TextTable;
 import dev.cskit.scoring.Band;
-import dev.cskit.scoring.Scorecard;
 import dev.cskit.scoring.validation.Backtest;
 import dev.cskit.scoring.validation.Calibration;
 import dev.cskit.scoring.validation.ScoreValidation;
 import dev.cskit.scoring.validation.ValidationOptions;
 import dev.cskit.scoring.validation.ValidationReport;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,7 +65,7 @@ public final class ScoreValidateCommand implements Callable<Integer> {
     }
     Map<String, Double> mins = new LinkedHashMap<>();
     if (scorecard != null) {
-      for (Band b : ScoreValidateCommand.scorecard(scorecard).bands()) {
+      for (Band b : ScoreCommand.scorecard(scorecard).bands()) {
         mins.put(b.name(), b.min());
       }
     }
@@ -152,15 +150,6 @@ public final class ScoreValidateCommand implements Callable<Integer> {
           "churnRate", b.churnRate(), "multiple", b.multiple()));
     }
     return out;
-  }
-
-  /** A scorecard from a file, or a built-in one by name (a scorecard set is not accepted). */
-  static Scorecard scorecard(String spec) {
-    Path file = Path.of(spec);
-    if (!java.nio.file.Files.exists(file) && Scorecard.BUILT_IN.contains(spec)) {
-      return Scorecard.builtIn(spec);
-    }
-    return Scorecard.read(file);
   }
 
   /** A band table for text output. */

@@ -1,17 +1,11 @@
 package dev.cskit.cli;
 
-import dev.cskit.core.Account;
-import dev.cskit.core.Accounts;
 import dev.cskit.core.io.CsvOutput;
 import dev.cskit.touchmodel.Boundary;
 import dev.cskit.touchmodel.Segmentation;
 import dev.cskit.touchmodel.TierAssignment;
 import dev.cskit.touchmodel.TierSummary;
-import dev.cskit.touchmodel.TouchModel;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,46 +27,14 @@ import picocli.CommandLine.Option;
 public final class SegmentCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--model", required = true, paramLabel = "FILE", description = "Touch model (.yaml or .json); \"example\" for the built-in example model.")
-  Path model;
-
-  @Option(names = "--accounts", required = true, paramLabel = "FILE.csv", description = "Accounts CSV.")
-  Path accounts;
-
-  @Option(names = "--scores", paramLabel = "FILE.csv",
-      description = "Health scores CSV (account_id, score, band), as cskit score --format csv writes.")
-  Path scores;
-
-  @Option(names = "--previous", paramLabel = "FILE.csv",
-      description = "The previous run's tiers: account_id,tier[,since].")
-  Path previous;
-
-  @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
-      description = "The date of the run (pins, tenure, renewal freeze); default today (UTC).")
-  LocalDate asOf;
+  @CommandLine.Mixin TouchInputs inputs;
 
   @Option(names = "--format", paramLabel = "FORMAT", description = "table, csv or json (default: ${DEFAULT-VALUE}).")
   OutputFormat format = OutputFormat.TABLE;
 
-  /** Reads a model file; the name {@code example} (when no such file exists) is the built-in example model. */
-  static TouchModel model(Path file) {
-    if (file.toString().equals("example") && !java.nio.file.Files.exists(file)) {
-      return TouchModel.example();
-    }
-    return TouchModel.read(file);
-  }
-
-  /** Runs the model on the command's inputs. */
-  static Segmentation segment(TouchModel m, Path accounts, Path scores, Path previous, LocalDate asOf) {
-    List<Account> list = Accounts.readCsv(accounts);
-    return m.segment(list, TouchInputs.scores(scores), TouchInputs.previous(previous),
-        asOf == null ? LocalDate.now(ZoneOffset.UTC) : asOf);
-  }
-
   @Override
   public Integer call() {
-    TouchModel m = SegmentCommand.model(model);
-    Segmentation s = segment(m, accounts, scores, previous, asOf);
+    Segmentation s = inputs.segment(inputs.model());
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {
       case JSON:

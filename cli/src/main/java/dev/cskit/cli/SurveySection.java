@@ -20,7 +20,6 @@ import dev.cskit.survey.SilentCheck;
 import dev.cskit.survey.Wave;
 import dev.cskit.scoring.ScoreTable;
 import dev.cskit.touchmodel.Segmentation;
-import dev.cskit.touchmodel.TouchModel;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -43,7 +42,7 @@ import java.util.Set;
  * the invited (a randomized panel's first two reminders); in-app prompts reach 5% of the still silent;
  * phone calls (low and high touch, 150 calls) 25%; visits (high touch, 25 visits) 50%. Costs per contact:
  * e-mail and reminders 0.02, in-app 0.10, a call 8, a visit 120. Touch tiers come from the example touch
- * model on the health section's scores (shared as {@code "touchSegmentation"}); an account it does not
+ * model on the health section's scores (the touch-model section's, shared as {@code "touchSegmentation"}); an account it does not
  * place falls back to its segment (smb: tech, mid: low, enterprise: high).
  */
 final class SurveySection implements DemoSection {
@@ -51,8 +50,6 @@ final class SurveySection implements DemoSection {
   static final double PROBABILITY = 0.9;
   static final double DECLINE = -0.3;
   static final double HEALTH_BELOW = 40;
-  /** The key under which the example touch model's segmentation is shared. */
-  static final String SEGMENTATION_KEY = "touchSegmentation";
 
   @Override
   public String key() {
@@ -68,9 +65,8 @@ final class SurveySection implements DemoSection {
   public Result run(DemoContext context) {
     SamplePortfolio p = context.portfolio();
     List<SurveyResponse> responses = p.surveyResponses();
-    // touch tiers from the example touch model on the health section's scores (as the touch-model section)
-    Segmentation segmentation = context.shared(SEGMENTATION_KEY, () -> TouchModel.example().segment(
-        p.accounts(), TouchModelSection.healthFromScores(HealthSection.scores(context)), Map.of(), p.asOf()));
+    // touch tiers from the example touch model on the health section's scores (the touch-model section's)
+    Segmentation segmentation = TouchModelSection.segmentation(context);
     Map<AccountId, TouchTier> tierOf = new HashMap<>();
     for (Account a : p.accounts()) {
       String t = segmentation.tierOf(a.id());

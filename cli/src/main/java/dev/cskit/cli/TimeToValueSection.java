@@ -86,7 +86,7 @@ final class TimeToValueSection implements DemoSection {
     List<Object> stalledJson = new ArrayList<>();
     for (StalledAccount s : stalled.subList(0, Math.min(SHOW, stalled.size()))) {
       stalledJson.add(Json.object("accountId", s.accountId().value(), "daysSinceStart", s.daysSinceStart(),
-          "renewalDay", Json.number(s.renewalDay()), "chanceBeforeRenewal", Json.number(s.chanceBeforeRenewal())));
+          "renewalDay", s.renewalDay(), "chanceBeforeRenewal", s.chanceBeforeRenewal()));
     }
     String stall = b.stallStep() < 0 ? null
         : b.steps().get(b.stallStep()).from() + " -> " + b.steps().get(b.stallStep()).to();
@@ -94,14 +94,14 @@ final class TimeToValueSection implements DemoSection {
         "accounts", d.accounts().size(),
         "counts", counts,
         "missingStart", d.missingStart().size(),
-        "medianDaysToFirstValue", Json.object("value", Json.number(median.value()),
-            "lower", Json.number(median.lower()), "upper", Json.number(median.upper())),
-        "shareByDay14", Json.object("value", Json.number(by14.value()), "lower", Json.number(by14.lower()),
-            "upper", Json.number(by14.upper())),
-        "valueIncidenceByDay14", Json.object("value", Json.number(value14.value()),
-            "lower", Json.number(value14.lower()), "upper", Json.number(value14.upper())),
-        "churnBeforeValueByDay14", Json.number(churn14.value()),
-        "checkInDay", Json.number(checkIn.day()),
+        "medianDaysToFirstValue", Json.object("value", median.value(),
+            "lower", median.lower(), "upper", median.upper()),
+        "shareByDay14", Json.object("value", by14.value(), "lower", by14.lower(),
+            "upper", by14.upper()),
+        "valueIncidenceByDay14", Json.object("value", value14.value(),
+            "lower", value14.lower(), "upper", value14.upper()),
+        "churnBeforeValueByDay14", churn14.value(),
+        "checkInDay", checkIn.day(),
         "checkInWindow", WINDOW,
         "checkInThreshold", THRESHOLD,
         "stalledAccounts", stalled.size(),

@@ -1,19 +1,65 @@
 package dev.cskit.cli;
 
 import dev.cskit.core.AccountId;
+import dev.cskit.core.Accounts;
 import dev.cskit.core.CskitException;
 import dev.cskit.core.HealthBand;
 import dev.cskit.core.io.CsvInput;
 import dev.cskit.touchmodel.AccountHealth;
 import dev.cskit.touchmodel.PreviousTier;
+import dev.cskit.touchmodel.Segmentation;
+import dev.cskit.touchmodel.TouchModel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
+import picocli.CommandLine.Option;
 
-/** Reads the optional inputs of {@code cskit segment} and {@code cskit capacity}. */
+/** The inputs {@code cskit segment} and {@code cskit capacity} share: the model, accounts, scores, previous tiers. */
 final class TouchInputs {
-  private TouchInputs() {}
+  @Option(names = "--model", required = true, paramLabel = "FILE",
+      description = "Touch model (.yaml or .json); \"example\" for the built-in example model.")
+  Path model;
+
+  @Option(names = "--accounts", required = true, paramLabel = "FILE.csv", description = "Accounts CSV.")
+  Path accounts;
+
+  @Option(names = "--scores", paramLabel = "FILE.csv",
+      description = "Health scores CSV (account_id, score, band), as cskit score --format csv writes.")
+  Path scores;
+
+  @Option(names = "--previous", paramLabel = "FILE.csv",
+      description = "The previous run's tiers: account_id,tier[,since].")
+  Path previous;
+
+  @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
+      description = "The date of the run (pins, tenure, renewal freeze); default today (UTC).")
+  LocalDate asOf;
+
+  /** Reads a model file; the name {@code example} (when no such file exists) is the built-in example model. */
+  static TouchModel model(Path file) {
+    if (file.toString().equals("example") && !Files.exists(file)) {
+      return TouchModel.example();
+    }
+    return TouchModel.read(file);
+  }
+
+  /** The model of {@code --model}. */
+  TouchModel model() {
+    return model(model);
+  }
+
+  /** Runs a model on these inputs at {@code --as-of} (default today, UTC). */
+  Segmentation segment(TouchModel m) {
+    return segment(m, asOf == null ? LocalDate.now(ZoneOffset.UTC) : asOf);
+  }
+
+  /** Runs a model on these inputs at a date. */
+  Segmentation segment(TouchModel m, LocalDate date) {
+    return m.segment(Accounts.readCsv(accounts), scores(scores), previous(previous), date);
+  }
 
   /**
    * Health per account from a CSV with columns {@code account_id}, {@code band} and optionally {@code score}

@@ -17,9 +17,13 @@ import java.util.Map;
 
 /**
  * The demo's touch-model section: the example touch model on the sample portfolio: accounts and ARR per tier,
- * hours against capacity, and the eight usage groups.
+ * hours against capacity, and the eight usage groups. Shares the {@link Segmentation} as {@code
+ * "touchSegmentation"}.
  */
 final class TouchModelSection implements DemoSection {
+  /** The key under which the example touch model's segmentation is shared with later sections. */
+  static final String SHARED_KEY = "touchSegmentation";
+
   @Override
   public String key() {
     return "touchModel";
@@ -30,12 +34,20 @@ final class TouchModelSection implements DemoSection {
     return "Touch model";
   }
 
+  /** The example touch model on the health section's scores, computed once per demo. */
+  static Segmentation segmentation(DemoContext context) {
+    return context.shared(SHARED_KEY, () -> {
+      SamplePortfolio p = context.portfolio();
+      return TouchModel.example().segment(p.accounts(), healthFromScores(HealthSection.scores(context)), Map.of(),
+          p.asOf());
+    });
+  }
+
   @Override
   public Result run(DemoContext context) {
     SamplePortfolio p = context.portfolio();
     TouchModel model = TouchModel.example();
-    Map<AccountId, AccountHealth> health = healthFromScores(HealthSection.scores(context));
-    Segmentation s = model.segment(p.accounts(), health, Map.of(), p.asOf());
+    Segmentation s = segmentation(context);
     UsageGroups groups = UsageGroups.of(p.usage(), model.usageGroups());
 
     List<Object> tiers = new ArrayList<>();
@@ -68,7 +80,7 @@ final class TouchModelSection implements DemoSection {
   }
 
   /** Each account's health from the demo's health section (the by-stage scorecards). */
-  static Map<AccountId, AccountHealth> healthFromScores(ScoreTable scores) {
+  private static Map<AccountId, AccountHealth> healthFromScores(ScoreTable scores) {
     Map<AccountId, AccountHealth> out = new HashMap<>();
     for (int i = 0; i < scores.size(); i++) {
       out.put(scores.accountId(i), AccountHealth.of(scores.score(i), scores.band(i)));

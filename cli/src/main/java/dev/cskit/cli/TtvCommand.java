@@ -9,7 +9,6 @@ import dev.cskit.core.io.CsvOutput;
 import dev.cskit.core.stats.AalenJohansen;
 import dev.cskit.core.stats.CifRow;
 import dev.cskit.core.stats.ConfType;
-import dev.cskit.core.stats.Estimate;
 import dev.cskit.core.stats.KaplanMeier;
 import dev.cskit.core.stats.KmRow;
 import dev.cskit.core.stats.LogRank;
@@ -31,7 +30,6 @@ import dev.cskit.core.ttv.StalledAccount;
 import dev.cskit.core.ttv.TtvSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,8 +47,9 @@ import picocli.CommandLine.Option;
     name = "ttv",
     mixinStandardHelpOptions = true,
     description = {
-      "Time to value, censoring-aware: Kaplan-Meier, competing risks of churn, check-in timing, payback,",
-      "and durations from milestone events. Numbers match R's survival package."
+      "Time to value, censoring-aware: Kaplan-Meier, competing risks of churn, check-in timing, payback, "
+          + "and durations from milestone events.",
+      "Numbers match R's survival package."
     },
     subcommands = {
       TtvCommand.Km.class,
@@ -148,11 +147,6 @@ public final class TtvCommand implements Runnable {
     return groups;
   }
 
-  static Map<String, Object> estimate(Estimate e) {
-    return Json.object("value", Json.number(e.value()), "lower", Json.number(e.lower()),
-        "upper", Json.number(e.upper()));
-  }
-
   /** The options {@code km} and {@code cif} share: cohorts and the kind and level of the intervals. */
   static final class CurveOptions {
     @Option(names = "--group-column", paramLabel = "NAME", description = "Cohort column (optional).")
@@ -186,13 +180,13 @@ public final class TtvCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = {
         "Kaplan-Meier time to value per group, with log-rank tests.",
-        "Status 1 = reached value, 0 = censored. Table with",
-        "Greenwood standard errors of S(t) and intervals, median and quantiles with limits (as R's",
-        "quantile.survfit), restricted mean with standard error, Nelson-Aalen cumulative hazard, and the",
-        "log-rank (and Peto-Peto) test for 2+ groups, and for exactly 2 groups the difference in restricted",
-        "means (first - second, in group-name order) with its interval. Without --horizon the restricted mean",
-        "runs to the largest observed time of all groups (R's rmean = \"common\", summary.survfit's default).",
-        "Quantiles follow quantile.survfit: where S(t) = 1 - p exactly over a flat stretch, the midpoint."
+        "Status 1 = reached value, 0 = censored. Table with Greenwood standard errors of S(t) and "
+            + "intervals, median and quantiles with limits (as R's quantile.survfit), restricted mean with "
+            + "standard error, Nelson-Aalen cumulative hazard, and the log-rank (and Peto-Peto) test for 2+ "
+            + "groups, and for exactly 2 groups the difference in restricted means (first - second, in "
+            + "group-name order) with its interval. Without --horizon the restricted mean runs to the largest "
+            + "observed time of all groups (R's rmean = \"common\", summary.survfit's default). Quantiles "
+            + "follow quantile.survfit: where S(t) = 1 - p exactly over a flat stretch, the midpoint."
       })
   static final class Km implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -239,53 +233,47 @@ public final class TtvCommand implements Runnable {
         List<Object> table = new ArrayList<>();
         for (KmRow r : km.table()) {
           table.add(Json.object("time", r.time(), "atRisk", r.atRisk(), "events", r.events(),
-              "censored", r.censored(), "survival", Json.number(r.survival()),
-              "stdErr", Json.number(r.stdErr()), "lower", Json.number(r.lower()),
-              "upper", Json.number(r.upper())));
+              "censored", r.censored(), "survival", r.survival(),
+              "stdErr", r.stdErr(), "lower", r.lower(),
+              "upper", r.upper()));
         }
         List<Object> qs = new ArrayList<>();
         for (double p : quantiles) {
           Quantile q = km.quantile(p);
-          qs.add(Json.object("p", p, "value", Json.number(q.value()), "lower", Json.number(q.lower()),
-              "upper", Json.number(q.upper())));
+          qs.add(Json.object("p", p, "value", q.value(), "lower", q.lower(),
+              "upper", q.upper()));
         }
         Quantile med = km.median();
         RestrictedMean rm = km.restrictedMean(tau);
         List<Object> hz = new ArrayList<>();
         km.cumulativeHazard().forEach(h -> hz.add(Json.object("time", h.time(),
-            "cumulativeHazard", Json.number(h.cumulativeHazard()), "stdErr", Json.number(h.stdErr()))));
+            "cumulativeHazard", h.cumulativeHazard(), "stdErr", h.stdErr())));
         out.add(Json.object(
             "group", e.getKey(), "n", km.n(), "events", km.events(), "table", table,
-            "median", Json.object("value", Json.number(med.value()), "lower", Json.number(med.lower()),
-                "upper", Json.number(med.upper())),
+            "median", Json.object("value", med.value(), "lower", med.lower(),
+                "upper", med.upper()),
             "quantiles", qs,
-            "rmst", Json.object("horizon", rm.horizon(), "value", Json.number(rm.value()),
-                "stdErr", Json.number(rm.stdErr())),
+            "rmst", Json.object("horizon", rm.horizon(), "value", rm.value(),
+                "stdErr", rm.stdErr()),
             "cumulativeHazard", hz));
       }
       Map<String, Object> result = Json.object("groups", out);
+      LogRankResult logRank = null;
       if (groups.size() >= 2) {
-        double[] t = new double[0];
-        List<Double> tl = new ArrayList<>();
-        List<Integer> sl = new ArrayList<>();
-        List<String> gl = new ArrayList<>();
-        groups.forEach((g, s) -> {
-          tl.addAll(s.time);
-          sl.addAll(s.status);
-          s.time.forEach(x -> gl.add(g));
-        });
-        t = tl.stream().mapToDouble(Double::doubleValue).toArray();
-        int[] st = sl.stream().mapToInt(Integer::intValue).toArray();
-        String[] ga = gl.toArray(new String[0]);
-        result.put("logRank", test(LogRank.logRank(t, st, ga)));
+        Sample pooled = flatten(groups);
+        double[] t = pooled.times();
+        int[] st = pooled.statuses();
+        String[] ga = groupNames(groups);
+        logRank = LogRank.logRank(t, st, ga);
+        result.put("logRank", test(logRank));
         result.put("petoPeto", test(LogRank.petoPeto(t, st, ga)));
         if (fits.size() == 2) {
           List<String> names = new ArrayList<>(fits.keySet());
           RmstDifference diff = RmstDifference.between(fits.get(names.get(0)), fits.get(names.get(1)), tau, level);
           result.put("rmstDifference", Json.object("first", names.get(0), "second", names.get(1),
-              "horizon", tau, "difference", Json.number(diff.difference()), "stdErr", Json.number(diff.stdErr()),
-              "lower", Json.number(diff.lower()), "upper", Json.number(diff.upper()),
-              "pValue", Json.number(diff.pValue())));
+              "horizon", tau, "difference", diff.difference(), "stdErr", diff.stdErr(),
+              "lower", diff.lower(), "upper", diff.upper(),
+              "pValue", diff.pValue()));
         }
       }
       PrintWriter pw = cl.getOut();
@@ -312,9 +300,8 @@ public final class TtvCommand implements Runnable {
             pw.println("restricted mean to " + TextTable.cell(h) + ": " + TextTable.cell(rm.value())
                 + " (std err " + TextTable.cell(rm.stdErr()) + ")");
           });
-          if (groups.size() >= 2) {
-            pw.print(LogRank.logRank(
-                flatten(groups).times(), flatten(groups).statuses(), groupNames(groups)));
+          if (logRank != null) {
+            pw.print(logRank);
           }
       }
       pw.flush();
@@ -325,7 +312,7 @@ public final class TtvCommand implements Runnable {
       List<Object> gs = new ArrayList<>();
       r.groups().forEach(g -> gs.add(Json.object("group", g.group(), "n", g.n(), "observed", g.observed(),
           "expected", g.expected())));
-      return Json.object("chiSquare", r.chiSquare(), "df", r.df(), "pValue", Json.number(r.pValue()),
+      return Json.object("chiSquare", r.chiSquare(), "df", r.df(), "pValue", r.pValue(),
           "groups", gs);
     }
   }
@@ -353,8 +340,9 @@ public final class TtvCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = {
         "Cumulative incidence of value and of churn (competing risks).",
-        "Aalen-Johansen estimate (status 0 = censored, 1 = reached value, 2 = churned), with infinitesimal-jackknife standard errors as R's multi-state survfit.",
-        "--naive adds 1 - Kaplan-Meier with churn censored, flagged as overstating."
+        "Aalen-Johansen estimate (status 0 = censored, 1 = reached value, 2 = churned), with "
+            + "infinitesimal-jackknife standard errors as R's multi-state survfit. --naive adds 1 - "
+            + "Kaplan-Meier with churn censored, flagged as overstating."
       })
   static final class Cif implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -382,7 +370,7 @@ public final class TtvCommand implements Runnable {
           churn += r.events().get(1);
           table.add(Json.object("time", r.time(), "atRisk", r.atRisk(),
               "valueEvents", r.events().get(0), "churnEvents", r.events().get(1), "censored", r.censored(),
-              "eventFree", Json.number(r.eventFree()),
+              "eventFree", r.eventFree(),
               "value", cause(r, 0), "churn", cause(r, 1)));
         }
         Map<String, Object> g = Json.object("group", e.getKey(), "n", aj.n(), "valueEvents", value,
@@ -391,8 +379,8 @@ public final class TtvCommand implements Runnable {
           NaiveIncidence ni = aj.oneMinusKaplanMeier(s.times(), s.statuses(), 1);
           List<Object> rows = new ArrayList<>();
           for (KmRow r : ni.curve().table()) {
-            rows.add(Json.object("time", r.time(), "incidence", Json.number(1 - r.survival()),
-                "lower", Json.number(1 - r.upper()), "upper", Json.number(1 - r.lower())));
+            rows.add(Json.object("time", r.time(), "incidence", 1 - r.survival(),
+                "lower", 1 - r.upper(), "upper", 1 - r.lower()));
           }
           g.put("oneMinusKm", Json.object("overstates", ni.overstates(), "warning", ni.warning(),
               "table", rows));
@@ -406,9 +394,9 @@ public final class TtvCommand implements Runnable {
     }
 
     private static Map<String, Object> cause(CifRow r, int k) {
-      return Json.object("incidence", Json.number(r.incidence().get(k)),
-          "stdErr", Json.number(r.stdErr().get(k)), "lower", Json.number(r.lower().get(k)),
-          "upper", Json.number(r.upper().get(k)));
+      return Json.object("incidence", r.incidence().get(k),
+          "stdErr", r.stdErr().get(k), "lower", r.lower().get(k),
+          "upper", r.upper().get(k));
     }
   }
 
@@ -418,11 +406,11 @@ public final class TtvCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = {
         "The day for a progress call, and the stalled accounts.",
-        "The earliest day where the chance of reaching value in",
-        "the next --window days, given not yet reached, falls below --threshold (after having been at or",
-        "above it); and the accounts still onboarding past that day (status 0), ranked by their chance of",
-        "reaching value before renewal, lowest first. Status: 0 onboarding, 1 value, 2 churned; churn is a",
-        "competing event (Aalen-Johansen: chance = (F(d + k) - F(d)) / P(no event by d))."
+        "The earliest day where the chance of reaching value in the next --window days, given not yet "
+            + "reached, falls below --threshold (after having been at or above it); and the accounts still "
+            + "onboarding past that day (status 0), ranked by their chance of reaching value before renewal, "
+            + "lowest first. Status: 0 onboarding, 1 value, 2 churned; churn is a competing event "
+            + "(Aalen-Johansen: chance = (F(d + k) - F(d)) / P(no event by d))."
       })
   static final class Checkin implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -459,11 +447,11 @@ public final class TtvCommand implements Runnable {
       List<Object> rows = new ArrayList<>();
       for (StalledAccount a : CheckIn.rank(stalled)) {
         rows.add(Json.object("accountId", a.accountId().value(), "daysSinceStart", a.daysSinceStart(),
-            "renewalDay", Json.number(a.renewalDay()), "chanceBeforeRenewal", Json.number(a.chanceBeforeRenewal())));
+            "renewalDay", a.renewalDay(), "chanceBeforeRenewal", a.chanceBeforeRenewal()));
       }
-      Map<String, Object> out = Json.object("checkInDay", Json.number(day.day()), "window", window,
-          "threshold", threshold, "chanceAtDay", Json.number(day.chanceAtDay()),
-          "peakChance", Json.number(day.peakChance()), "peakDay", Json.number(day.peakDay()),
+      Map<String, Object> out = Json.object("checkInDay", day.day(), "window", window,
+          "threshold", threshold, "chanceAtDay", day.chanceAtDay(),
+          "peakChance", day.peakChance(), "peakDay", day.peakDay(),
           "stalled", rows);
       PrintWriter pw = spec.commandLine().getOut();
       pw.println(Json.write(out));
@@ -478,11 +466,11 @@ public final class TtvCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = {
         "Payback: trough and payback day of the cumulative net, discounted and not.",
-        "The negative phase after adoption: cumulative net curve (day 0 = upfront cost, then daily",
-        "benefit - cost), its trough and the interpolated payback day, undiscounted and discounted",
-        "((1 + rate)^(-day/365)). With --ttv-input (time,status of accounts: 1 = reached value, 0 = censored,",
-        "2 = churned) also the expected curve when benefits start the day after value, with the time to value",
-        "from the Aalen-Johansen incidence of value (Kaplan-Meier when nobody churned)."
+        "The negative phase after adoption: cumulative net curve (day 0 = upfront cost, then daily "
+            + "benefit - cost), its trough and the interpolated payback day, undiscounted and discounted ((1 + "
+            + "rate)^(-day/365)). With --ttv-input (time,status of accounts: 1 = reached value, 0 = censored, "
+            + "2 = churned) also the expected curve when benefits start the day after value, with the time to "
+            + "value from the Aalen-Johansen incidence of value (Kaplan-Meier when nobody churned)."
       })
   static final class PaybackCmd implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -576,8 +564,8 @@ public final class TtvCommand implements Runnable {
     }
 
     private static Map<String, Object> summary(PaybackSummary s) {
-      return Json.object("troughDay", s.troughDay(), "troughDepth", Json.number(s.troughDepth()),
-          "paybackDay", Json.number(s.paybackDay()));
+      return Json.object("troughDay", s.troughDay(), "troughDepth", s.troughDepth(),
+          "paybackDay", s.paybackDay());
     }
 
     private static List<Object> points(Payback p) {
@@ -596,12 +584,12 @@ public final class TtvCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = {
         "Time-to-value durations from milestone events.",
-        "Events CSV: account_id, event_type, timestamp. Days from the first",
-        "--start milestone to the first --value milestone, or to the first --churn milestone (competing",
-        "event), or to the end of the --as-of day (censored). CSV output columns: account_id, start, end,",
-        "time, status (0 onboarding, 1 value, 2 churned; for ttv cif/checkin) and reached_value (1/0; for",
-        "ttv km --event-column reached_value). Accounts without a start milestone are reported on stderr",
-        "(and under missingStart in JSON)."
+        "Events CSV: account_id, event_type, timestamp. Days from the first --start milestone to the "
+            + "first --value milestone, or to the first --churn milestone (competing event), or to the end of "
+            + "the --as-of day (censored). CSV output columns: account_id, start, end, time, status (0 "
+            + "onboarding, 1 value, 2 churned; for ttv cif/checkin) and reached_value (1/0; for ttv km "
+            + "--event-column reached_value). Accounts without a start milestone are reported on stderr beside "
+            + "the CSV, under missingStart in JSON, and below the table."
       })
   static final class FromEvents implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -638,8 +626,10 @@ public final class TtvCommand implements Runnable {
         String typeColumn = csv.has("event_type") ? "event_type" : "type";
         csv.require("account_id", typeColumn, "timestamp");
         for (CsvInput.Row row : csv) {
-          list.add(new MilestoneEvent(AccountId.of(row.required("account_id")), row.required(typeColumn),
-              row.instant("timestamp") == null ? requiredInstant(row) : row.instant("timestamp")));
+          AccountId id = AccountId.of(row.required("account_id"));
+          String type = row.required(typeColumn);
+          row.required("timestamp"); // instant() is null for an empty cell
+          list.add(new MilestoneEvent(id, type, row.instant("timestamp")));
         }
       }
       Durations d = Durations.fromEvents(list, ttvSpec);
@@ -683,11 +673,6 @@ public final class TtvCommand implements Runnable {
       }
       pw.flush();
       return Main.OK;
-    }
-
-    private static Instant requiredInstant(CsvInput.Row row) {
-      row.required("timestamp");
-      throw row.error("timestamp", "must be a date or an ISO-8601 timestamp", null);
     }
   }
 }

@@ -22,10 +22,9 @@ import picocli.CommandLine.Option;
 @Command(
     name = "usage",
     mixinStandardHelpOptions = true,
-    description = {
-      "Aggregate usage events into per-account metrics as of a date (active days, events per type,",
-      "active users, penetration, change against the previous window) for each window."
-    })
+    description =
+        "Aggregate usage events into per-account metrics as of a date (active days, events per type, "
+            + "active users, penetration, change against the previous window) for each window.")
 public final class UsageCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -84,7 +83,7 @@ public final class UsageCommand implements Callable<Integer> {
           Map<String, Object> row = new LinkedHashMap<>();
           row.put("accountId", table.accountId(r).value());
           for (String m : table.metrics()) {
-            row.put(m, Json.number(table.value(r, m)));
+            row.put(m, table.value(r, m));
           }
           rows.add(row);
         }

@@ -64,6 +64,16 @@ class CoreCommandsTest {
   }
 
   @Test
+  void sampleIntoAFileExitsThreeWithOneLine(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("taken");
+    Files.writeString(file, "x");
+    CliTestSupport r = CliTestSupport.run("sample", "--accounts", "5", "--out", file.toString());
+    assertEquals(3, r.code);
+    assertEquals("cskit: " + file + ": --out must be a directory; found a file\n", r.err);
+    assertEquals("x", Files.readString(file));
+  }
+
+  @Test
   void badDataExitsThreeWithOneLine(@TempDir Path dir) throws Exception {
     Path accounts = dir.resolve("accounts.csv");
     Files.writeString(accounts, "account_id,arr,seats\na1,100,-2\n");

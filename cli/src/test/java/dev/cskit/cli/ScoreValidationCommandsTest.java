@@ -44,23 +44,11 @@ class ScoreValidationCommandsTest {
       "");
 
   /** Runs {@code cskit score <args>} through {@link Main#run}. */
-  static Ran score(String... args) {
+  static CliTestSupport score(String... args) {
     String[] full = new String[args.length + 1];
     full[0] = "score";
     System.arraycopy(args, 0, full, 1, args.length);
-    CliTestSupport r = CliTestSupport.run(full);
-    return new Ran(r.code, r.out, r.err);
-  }
-
-  /** What a run printed and returned. */
-  record Ran(int code, String out, String err) {
-    JsonNode json() {
-      try {
-        return Json.mapper().readTree(out);
-      } catch (Exception e) {
-        throw new AssertionError("not JSON: " + out, e);
-      }
-    }
+    return CliTestSupport.run(full);
   }
 
   static Path write(Path dir, String name, String text) throws Exception {
@@ -73,9 +61,9 @@ class ScoreValidationCommandsTest {
   void validateJsonHasTheIssuesKeys(@TempDir Path dir) throws Exception {
     Path s = write(dir, "s.csv", SNAPSHOTS);
     Path o = write(dir, "o.csv", OUTCOMES);
-    Ran r = score("validate", "--snapshots", s.toString(), "--outcomes", o.toString(), "--horizon", "90",
+    CliTestSupport r = score("validate", "--snapshots", s.toString(), "--outcomes", o.toString(), "--horizon", "90",
         "--format", "json");
-    assertEquals(0, r.code(), r.err());
+    assertEquals(0, r.code, r.err);
     JsonNode j = r.json();
     List<String> keys = List.of("auc", "aucLower", "aucUpper", "prAuc", "bands", "monotone", "topDecileLift",
         "measures");
@@ -89,7 +77,7 @@ class ScoreValidationCommandsTest {
     assertEquals(1, j.get("leftOut").get("noOutcomeInHorizon").asInt());
     assertEquals(1, j.get("unknownOutcomeAccounts").asInt());
     assertEquals("ghost", j.get("unknownOutcomeAccountIds").get(0).asText());
-    assertTrue(r.err().contains("1 outcome row(s) name accounts with no snapshot"), r.err());
+    assertTrue(r.err.contains("1 outcome row(s) name accounts with no snapshot"), r.err);
     JsonNode red = j.get("bands").get(0);
     assertEquals(List.of("band", "accounts", "churned", "churnRate", "multiple"), fieldNames(red));
     assertEquals("red", red.get("band").asText());
@@ -104,26 +92,26 @@ class ScoreValidationCommandsTest {
     assertEquals(1.0, logins.get("auc").asDouble(), 0);
     assertTrue(j.get("aucLower").asDouble() < 0.875 && j.get("aucUpper").asDouble() <= 1);
 
-    Ran table = score("validate", "--snapshots", s.toString(), "--outcomes", o.toString());
-    assertEquals(0, table.code(), table.err());
-    assertTrue(table.out().contains("AUC 0.875"), table.out());
+    CliTestSupport table = score("validate", "--snapshots", s.toString(), "--outcomes", o.toString());
+    assertEquals(0, table.code, table.err);
+    assertTrue(table.out.contains("AUC 0.875"), table.out);
   }
 
   @Test
   void validateErrors(@TempDir Path dir) throws Exception {
     Path s = write(dir, "s.csv", SNAPSHOTS);
     Path o = write(dir, "o.csv", OUTCOMES);
-    Ran h = score("validate", "--snapshots", s.toString(), "--outcomes", o.toString(), "--horizon", "0");
-    assertEquals(3, h.code());
-    assertEquals("cskit: horizon: must be a positive number of days; found 0\n", h.err());
+    CliTestSupport h = score("validate", "--snapshots", s.toString(), "--outcomes", o.toString(), "--horizon", "0");
+    assertEquals(3, h.code);
+    assertEquals("cskit: horizon: must be a positive number of days; found 0\n", h.err);
     Path none = write(dir, "none.csv", "account_id,churn_date,renewal_date\na2,,2026-03-01\na4,,2026-02-15\n");
-    Ran n = score("validate", "--snapshots", s.toString(), "--outcomes", none.toString());
-    assertEquals(3, n.code());
-    assertTrue(n.err().startsWith("cskit: validation: no account churned"), n.err());
+    CliTestSupport n = score("validate", "--snapshots", s.toString(), "--outcomes", none.toString());
+    assertEquals(3, n.code);
+    assertTrue(n.err.startsWith("cskit: validation: no account churned"), n.err);
     Path undated = write(dir, "u.csv", "account_id,as_of,score,band\na1,,20,red\n");
-    Ran u = score("validate", "--snapshots", undated.toString(), "--outcomes", o.toString());
-    assertEquals(3, u.code());
-    assertTrue(u.err().contains("row 2, column \"as_of\": every snapshot needs its as-of date"), u.err());
+    CliTestSupport u = score("validate", "--snapshots", undated.toString(), "--outcomes", o.toString());
+    assertEquals(3, u.code);
+    assertTrue(u.err.contains("row 2, column \"as_of\": every snapshot needs its as-of date"), u.err);
   }
 
   @Test
@@ -141,9 +129,9 @@ class ScoreValidationCommandsTest {
         .append(x.churnDate() == null ? "" : x.churnDate().toString()).append(',').append(x.renewalDate()).append('\n'));
     Path out = write(dir, "outcomes.csv", o.toString());
     Path next = dir.resolve("next.yaml");
-    Ran r = score("fit-weights", "--scorecard", cardFile.toString(), "--snapshots", s.toString(),
+    CliTestSupport r = score("fit-weights", "--scorecard", cardFile.toString(), "--snapshots", s.toString(),
         "--outcomes", out.toString(), "--horizon", "365", "--out", next.toString(), "--format", "json");
-    assertEquals(0, r.code(), r.err());
+    assertEquals(0, r.code, r.err);
     JsonNode j = r.json();
     assertEquals(2, j.get("scorecard").get("version").asInt());
     Scorecard fitted = Scorecard.read(next);
@@ -157,10 +145,10 @@ class ScoreValidationCommandsTest {
       sum += w.get("fitted").asDouble();
     }
     assertEquals(100.0, sum, 1e-9); // the three-axis categories weigh 40 + 25 + 35
-    Ran yaml = score("fit-weights", "--scorecard", cardFile.toString(), "--snapshots", s.toString(),
+    CliTestSupport yaml = score("fit-weights", "--scorecard", cardFile.toString(), "--snapshots", s.toString(),
         "--outcomes", out.toString(), "--horizon", "365");
-    assertEquals(0, yaml.code(), yaml.err());
-    assertEquals(fitted, Scorecard.parse(yaml.out(), ConfigFormat.YAML, "stdout"));
+    assertEquals(0, yaml.code, yaml.err);
+    assertEquals(fitted, Scorecard.parse(yaml.out, ConfigFormat.YAML, "stdout"));
   }
 
   @Test
@@ -194,9 +182,9 @@ class ScoreValidationCommandsTest {
     }
     Path sf = write(dir, "s.csv", s.toString());
     Path of = write(dir, "o.csv", o.toString());
-    Ran r = score("fit-weights", "--scorecard", card.toString(), "--snapshots", sf.toString(), "--outcomes",
+    CliTestSupport r = score("fit-weights", "--scorecard", card.toString(), "--snapshots", sf.toString(), "--outcomes",
         of.toString(), "--horizon", "90", "--split-date", t0.plusDays(273).toString(), "--format", "json");
-    assertEquals(0, r.code(), r.err());
+    assertEquals(0, r.code, r.err);
     JsonNode oot = r.json().get("outOfTime");
     assertEquals(400, oot.get("testEvaluated").asInt());
     assertEquals(1200, oot.get("trainEvaluated").asInt());
@@ -206,16 +194,16 @@ class ScoreValidationCommandsTest {
     assertEquals("m3", m3.get("id").asText());
     assertTrue(m3.get("fitted").asDouble() > 2, m3.toString()); // most of the total of 3
 
-    Ran boot = score("validate", "--snapshots", sf.toString(), "--outcomes", of.toString(), "--interval",
+    CliTestSupport boot = score("validate", "--snapshots", sf.toString(), "--outcomes", of.toString(), "--interval",
         "bootstrap", "--replicates", "300", "--seed", "9", "--scorecard", card.toString(), "--format", "json");
-    assertEquals(0, boot.code(), boot.err());
+    assertEquals(0, boot.code, boot.err);
     assertEquals("bootstrap", boot.json().get("aucMethod").asText());
-    assertEquals(boot.out(), score("validate", "--snapshots", sf.toString(), "--outcomes", of.toString(),
+    assertEquals(boot.out, score("validate", "--snapshots", sf.toString(), "--outcomes", of.toString(),
         "--interval", "bootstrap", "--replicates", "300", "--seed", "9", "--scorecard", card.toString(),
-        "--format", "json").out());
-    Ran bad = score("validate", "--snapshots", sf.toString(), "--outcomes", of.toString(), "--level", "1.5");
-    assertEquals(3, bad.code());
-    assertEquals("cskit: level: must be in (0, 1); found 1.5\n", bad.err());
+        "--format", "json").out);
+    CliTestSupport bad = score("validate", "--snapshots", sf.toString(), "--outcomes", of.toString(), "--level", "1.5");
+    assertEquals(3, bad.code);
+    assertEquals("cskit: level: must be in (0, 1); found 1.5\n", bad.err);
   }
 
   @Test

@@ -1,11 +1,10 @@
 package dev.cskit.cli;
 
+import static dev.cskit.cli.CliTestSupport.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -34,19 +33,6 @@ class SegmentCommandTest {
       + "E,Epsilon,3000,2,2027-03-01,onboarding,smb\n"
       + "P,Pinned,1000,1,2027-03-01,adoption,smb\n";
 
-  private record Run(int code, String out, String err) {
-    JsonNode json() throws Exception {
-      return Json.mapper().readTree(out);
-    }
-  }
-
-  private Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-    return new Run(code, out.toString(), err.toString());
-  }
-
   private Path write(String name, String text) throws Exception {
     Path p = dir.resolve(name);
     Files.writeString(p, text);
@@ -59,9 +45,9 @@ class SegmentCommandTest {
     Path accounts = write("accounts.csv", ACCOUNTS);
     Path scores = write("scores.csv", "account_id,score,band\nA,80,green\nB,70,yellow\nC,20,red\nD,55,yellow\n");
     Path previous = write("previous.csv", "account_id,tier,since\nB,high,2025-01-01\nD,tech,2025-01-01\n");
-    Run r = run("segment", "--model", model.toString(), "--accounts", accounts.toString(), "--scores",
+    CliTestSupport r = run("segment", "--model", model.toString(), "--accounts", accounts.toString(), "--scores",
         scores.toString(), "--previous", previous.toString(), "--as-of", "2026-06-30", "--format", "json");
-    assertEquals(0, r.code(), r.err());
+    assertEquals(0, r.code, r.err);
     JsonNode j = r.json();
     JsonNode acc = j.get("accounts");
     assertEquals(6, acc.size());
@@ -114,24 +100,24 @@ class SegmentCommandTest {
   void segmentCsvAndTable() throws Exception {
     Path model = write("model.yaml", MODEL);
     Path accounts = write("accounts.csv", ACCOUNTS);
-    Run csv = run("segment", "--model", model.toString(), "--accounts", accounts.toString(), "--as-of",
+    CliTestSupport csv = run("segment", "--model", model.toString(), "--accounts", accounts.toString(), "--as-of",
         "2026-06-30", "--format", "csv");
-    assertEquals(0, csv.code(), csv.err());
-    assertTrue(csv.out().startsWith("account_id,tier,reason,previous_tier,changed"), csv.out());
-    assertEquals(7, csv.out().trim().split("\n").length);
-    Run table = run("segment", "--model", model.toString(), "--accounts", accounts.toString(), "--as-of",
+    assertEquals(0, csv.code, csv.err);
+    assertTrue(csv.out.startsWith("account_id,tier,reason,previous_tier,changed"), csv.out);
+    assertEquals(7, csv.out.trim().split("\n").length);
+    CliTestSupport table = run("segment", "--model", model.toString(), "--accounts", accounts.toString(), "--as-of",
         "2026-06-30");
-    assertEquals(0, table.code(), table.err());
-    assertTrue(table.out().contains("hours needed"), table.out());
+    assertEquals(0, table.code, table.err);
+    assertTrue(table.out.contains("hours needed"), table.out);
   }
 
   @Test
   void capacityJson() throws Exception {
     Path model = write("model.yaml", MODEL);
     Path accounts = write("accounts.csv", ACCOUNTS);
-    Run r = run("capacity", "--model", model.toString(), "--accounts", accounts.toString(), "--as-of",
+    CliTestSupport r = run("capacity", "--model", model.toString(), "--accounts", accounts.toString(), "--as-of",
         "2026-06-30", "--format", "json");
-    assertEquals(0, r.code(), r.err());
+    assertEquals(0, r.code, r.err);
     JsonNode high = r.json().get("tiers").get(2);
     // wanted in high without scores: A (big), B (big: 95k < 100k, no previous: no), P (pin) -> A, P
     assertEquals("high", high.get("tier").asText());
@@ -145,9 +131,9 @@ class SegmentCommandTest {
 
     // what-if: the "mid" threshold moved from 20k to 2k moves E (3k) from tech to low
     Path lower = write("lower.yaml", MODEL.replace("min: 20000", "min: 2000"));
-    Run w = run("capacity", "--model", model.toString(), "--accounts", accounts.toString(), "--as-of",
+    CliTestSupport w = run("capacity", "--model", model.toString(), "--accounts", accounts.toString(), "--as-of",
         "2026-06-30", "--what-if", lower.toString(), "--format", "json");
-    assertEquals(0, w.code(), w.err());
+    assertEquals(0, w.code, w.err);
     JsonNode wi = w.json().get("whatIf");
     assertEquals(1, wi.get("changedAccounts").asInt(), wi.toString());
     assertEquals("E", wi.get("changed").get(0).asText());
@@ -162,35 +148,35 @@ class SegmentCommandTest {
   void badInputsExitThreeWithThePath() throws Exception {
     Path accounts = write("accounts.csv", ACCOUNTS);
     Path bad = write("bad.yaml", MODEL.replace("field: band", "field: colour"));
-    Run r = run("segment", "--model", bad.toString(), "--accounts", accounts.toString(), "--format", "json");
-    assertEquals(3, r.code());
-    assertTrue(r.err().contains("rules[0].when[0].field"), r.err());
-    assertTrue(r.err().startsWith("cskit: "), r.err());
+    CliTestSupport r = run("segment", "--model", bad.toString(), "--accounts", accounts.toString(), "--format", "json");
+    assertEquals(3, r.code);
+    assertTrue(r.err.contains("rules[0].when[0].field"), r.err);
+    assertTrue(r.err.startsWith("cskit: "), r.err);
     Path noCap = write("nocap.yaml", MODEL.replace(", capacity: {hours: 100}", ""));
-    Run r2 = run("capacity", "--model", noCap.toString(), "--accounts", accounts.toString());
-    assertEquals(3, r2.code());
-    assertTrue(r2.err().contains("tiers[1].capacity"), r2.err());
+    CliTestSupport r2 = run("capacity", "--model", noCap.toString(), "--accounts", accounts.toString());
+    assertEquals(3, r2.code);
+    assertTrue(r2.err.contains("tiers[1].capacity"), r2.err);
     Path pin = write("pin.yaml", MODEL.replace("tier: high, until", "tier: gold, until"));
-    Run r3 = run("segment", "--model", pin.toString(), "--accounts", accounts.toString());
-    assertEquals(3, r3.code());
-    assertTrue(r3.err().contains("pins[0].tier"), r3.err());
+    CliTestSupport r3 = run("segment", "--model", pin.toString(), "--accounts", accounts.toString());
+    assertEquals(3, r3.code);
+    assertTrue(r3.err.contains("pins[0].tier"), r3.err);
     Path scores = write("scores.csv", "account_id,score\nA,3\n");
-    Run r4 = run("segment", "--model", write("m.yaml", MODEL).toString(), "--accounts", accounts.toString(),
+    CliTestSupport r4 = run("segment", "--model", write("m.yaml", MODEL).toString(), "--accounts", accounts.toString(),
         "--scores", scores.toString());
-    assertEquals(3, r4.code());
-    assertTrue(r4.err().contains("a column \"band\" is required"), r4.err());
-    Run r5 = run("segment", "--model", write("m2.yaml", MODEL).toString(), "--accounts", accounts.toString(),
+    assertEquals(3, r4.code);
+    assertTrue(r4.err.contains("a column \"band\" is required"), r4.err);
+    CliTestSupport r5 = run("segment", "--model", write("m2.yaml", MODEL).toString(), "--accounts", accounts.toString(),
         "--format", "xml");
-    assertEquals(2, r5.code());
+    assertEquals(2, r5.code);
   }
 
   @Test
   void exampleModelOnTheSampleAccounts() throws Exception {
-    Run sample = run("sample", "--accounts", "400", "--out", dir.resolve("sample").toString());
-    assertEquals(0, sample.code(), sample.err());
-    Run r = run("segment", "--model", "example", "--accounts", dir.resolve("sample/accounts.csv").toString(),
+    CliTestSupport sample = run("sample", "--accounts", "400", "--out", dir.resolve("sample").toString());
+    assertEquals(0, sample.code, sample.err);
+    CliTestSupport r = run("segment", "--model", "example", "--accounts", dir.resolve("sample/accounts.csv").toString(),
         "--as-of", "2026-06-30", "--format", "json");
-    assertEquals(0, r.code(), r.err());
+    assertEquals(0, r.code, r.err);
     JsonNode j = r.json();
     assertEquals(400, j.get("accounts").size());
     int total = 0;
@@ -201,16 +187,16 @@ class SegmentCommandTest {
     // the pinned reference customer
     assertEquals("high", j.get("accounts").get(0).get("tier").asText());
     assertEquals("pin", j.get("accounts").get(0).get("kind").asText());
-    Run c = run("capacity", "--model", "example", "--accounts", dir.resolve("sample/accounts.csv").toString(),
+    CliTestSupport c = run("capacity", "--model", "example", "--accounts", dir.resolve("sample/accounts.csv").toString(),
         "--as-of", "2026-06-30");
-    assertEquals(0, c.code(), c.err());
-    assertTrue(c.out().contains("managers needed"), c.out());
+    assertEquals(0, c.code, c.err);
+    assertTrue(c.out.contains("managers needed"), c.out);
   }
 
   @Test
   void exampleModelWorksOnTheSamplePortfolioInTheDemo() throws Exception {
-    Run r = run("demo", "--accounts", "300", "--json");
-    assertEquals(0, r.code(), r.err());
+    CliTestSupport r = run("demo", "--accounts", "300", "--json");
+    assertEquals(0, r.code, r.err);
     JsonNode t = r.json().get("touchModel");
     int total = 0;
     for (JsonNode tier : t.get("tiers")) {
