@@ -3,7 +3,9 @@ package dev.cskit.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cskit.core.Account;
 import dev.cskit.core.Accounts;
+import dev.cskit.core.ConfigException;
 import dev.cskit.core.ConfigFormat;
+import dev.cskit.core.CskitException;
 import dev.cskit.core.Configs;
 import dev.cskit.core.HealthBand;
 import dev.cskit.core.MetricTable;
@@ -122,6 +124,11 @@ public final class ScoreCommand implements Callable<Integer> {
     Path file = Path.of(spec);
     if (!Files.exists(file) && Scorecard.BUILT_IN.contains(spec)) {
       return Scorecard.builtIn(spec);
+    }
+    if (!Files.exists(file) && ScorecardSet.BUILT_IN.contains(spec)) {
+      throw new ConfigException(spec, "", -1,
+          "a single scorecard is needed here, not a scorecard set (built-in scorecards: "
+              + String.join(", ", Scorecard.BUILT_IN) + ")", CskitException.quote(spec));
     }
     return Scorecard.read(file);
   }

@@ -235,4 +235,13 @@ class ScoreValidationCommandsTest {
     n.fieldNames().forEachRemaining(out::add);
     return out;
   }
+
+  @Test
+  void aScorecardSetWhereOneCardIsNeededIsNamed() {
+    CliTestSupport r = CliTestSupport.run("score", "validate", "--scorecard", "by-stage", "--snapshots", "x.csv",
+        "--outcomes", "y.csv");
+    assertEquals(3, r.code);
+    assertEquals("cskit: by-stage: a single scorecard is needed here, not a scorecard set (built-in scorecards: "
+        + "three-axis, onboarding); found \"by-stage\"\n", r.err);
+  }
 }
