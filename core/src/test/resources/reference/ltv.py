@@ -1,4 +1,4 @@
-# Independent reference values for dev.cskit.core.ltv.Ltv.
+# Independent reference values for dev.cskit.touchmodel.Ltv.
 # Run: /usr/bin/python3 ltv.py > ltv.csv
 # capped:     arpa * margin * min(1/churn, horizon)   (churn 0 -> horizon)
 # discounted: sum over t >= 1 of m * (r/(1+d))^t, summed term by term (fractions.Fraction, exact) up to

@@ -1,6 +1,6 @@
 package dev.cskit.cli;
 
-import dev.cskit.core.sample.SamplePortfolio;
+import dev.cskit.sample.SamplePortfolio;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;

@@ -1,6 +1,6 @@
 package dev.cskit.cli;
 
-import dev.cskit.core.sample.SamplePortfolio;
+import dev.cskit.sample.SamplePortfolio;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 

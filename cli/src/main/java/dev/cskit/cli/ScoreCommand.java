@@ -9,7 +9,7 @@ import dev.cskit.core.CskitException;
 import dev.cskit.core.Configs;
 import dev.cskit.core.HealthBand;
 import dev.cskit.core.MetricTable;
-import dev.cskit.core.internal.TextTable;
+import dev.cskit.core.io.TextTable;
 import dev.cskit.scoring.Cap;
 import dev.cskit.scoring.HealthScore;
 import dev.cskit.scoring.HealthScorer;

@@ -1,6 +1,6 @@
 package dev.cskit.cli;
 
-import dev.cskit.core.internal.TextTable;
+import dev.cskit.core.io.TextTable;
 import dev.cskit.scoring.Band;
 import dev.cskit.scoring.validation.Backtest;
 import dev.cskit.scoring.validation.Calibration;

@@ -1,8 +1,8 @@
 package dev.cskit.cli;
 
 import dev.cskit.core.AccountId;
-import dev.cskit.core.internal.TextTable;
-import dev.cskit.core.sample.SamplePortfolio;
+import dev.cskit.core.io.TextTable;
+import dev.cskit.sample.SamplePortfolio;
 import dev.cskit.scoring.ScoreTable;
 import dev.cskit.touchmodel.AccountHealth;
 import dev.cskit.touchmodel.Segmentation;

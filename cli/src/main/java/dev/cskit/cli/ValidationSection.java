@@ -1,7 +1,7 @@
 package dev.cskit.cli;
 
-import dev.cskit.core.internal.TextTable;
-import dev.cskit.core.sample.SamplePortfolio;
+import dev.cskit.core.io.TextTable;
+import dev.cskit.sample.SamplePortfolio;
 import dev.cskit.scoring.ScoreTable;
 import dev.cskit.scoring.Scorecard;
 import dev.cskit.scoring.validation.Backtest;
@@ -39,7 +39,9 @@ final class ValidationSection implements DemoSection {
     SamplePortfolio p = context.portfolio();
     // the health section's scores (the by-stage set), judged against the year that followed
     ScoreTable scores = HealthSection.scores(context);
-    ChurnOutcomes outcomes = ChurnOutcomes.of(p.outcomes());
+    ChurnOutcomes outcomes = ChurnOutcomes.of(p.outcomes().stream()
+        .map(o -> new ChurnOutcomes.Outcome(o.accountId(), o.churnDate(), o.renewalDate())).toList(),
+        "sample outcomes");
     ValidationReport r = ScoreValidation.validate(Backtest.run(ScoreSnapshots.of(scores, p.asOf()), outcomes, HORIZON));
     // the three-axis card's weights, fitted on the adopted accounts it scores
     Scorecard card = Scorecard.builtIn("three-axis");

@@ -59,7 +59,7 @@ class CoreCommandsTest {
         "--events", dir.resolve("events.csv").toString(), "--as-of", "2026-06-30", "--format", "csv");
     assertEquals(0, u.code, u.err);
     // the same aggregation the sample portfolio itself computes
-    String expected = dev.cskit.core.sample.SamplePortfolio.generate(30, 42).usage().toCsv();
+    String expected = dev.cskit.sample.SamplePortfolio.generate(30, 42).usage().toCsv();
     assertEquals(expected, u.out);
   }
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cskit.core.ConfigFormat;
-import dev.cskit.core.sample.SamplePortfolio;
+import dev.cskit.sample.SamplePortfolio;
 import dev.cskit.scoring.ScoreTable;
 import dev.cskit.scoring.Scorecard;
 import dev.cskit.scoring.validation.ScoreSnapshots;

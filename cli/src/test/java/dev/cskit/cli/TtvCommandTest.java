@@ -17,10 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The ttv commands end to end. Numbers are compared with the R reference CSVs committed under
- * {@code core/src/test/resources/reference/ttv} (written by {@code ttv_reference.R} there).
+ * {@code ttv/src/test/resources/reference/ttv} (written by {@code ttv_reference.R} there).
  */
 class TtvCommandTest {
-  static final Path REF = Path.of("..", "core", "src", "test", "resources", "reference", "ttv");
+  static final Path REF = Path.of("..", "ttv", "src", "test", "resources", "reference", "ttv");
 
   static List<Map<String, String>> csv(String name) throws Exception {
     List<String> lines = Files.readAllLines(REF.resolve(name), StandardCharsets.UTF_8);

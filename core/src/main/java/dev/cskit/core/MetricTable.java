@@ -1,7 +1,7 @@
 package dev.cskit.core;
 
 import dev.cskit.core.internal.TableAccess;
-import dev.cskit.core.internal.TextTable;
+import dev.cskit.core.io.TextTable;
 import dev.cskit.core.io.CsvInput;
 import dev.cskit.core.io.CsvOutput;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package dev.cskit.scoring;
 
 import dev.cskit.core.CskitException;
 import dev.cskit.core.HealthBand;
-import dev.cskit.core.internal.TextTable;
+import dev.cskit.core.io.TextTable;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;

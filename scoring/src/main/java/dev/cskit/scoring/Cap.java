@@ -63,7 +63,7 @@ public record Cap(String metric, Op op, Double value, Double maxScore) {
 
   @Override
   public String toString() {
-    return metric + " " + op.symbol() + " " + dev.cskit.core.internal.TextTable.number(value)
-        + " -> max " + dev.cskit.core.internal.TextTable.number(maxScore);
+    return metric + " " + op.symbol() + " " + dev.cskit.core.io.TextTable.number(value)
+        + " -> max " + dev.cskit.core.io.TextTable.number(maxScore);
   }
 }

@@ -90,7 +90,7 @@ public record HealthScore(
         StringBuilder label = new StringBuilder("cap");
         for (Cap c : capsApplied) {
           label.append(' ').append(c.metric()).append(' ').append(c.op().symbol()).append(' ')
-              .append(dev.cskit.core.internal.TextTable.number(c.value()));
+              .append(dev.cskit.core.io.TextTable.number(c.value()));
         }
         lines.add(new Attribution.Line(label.toString(), afterCaps - scoreBeforeCaps, Attribution.Kind.CAP));
       }

@@ -103,7 +103,7 @@ public record ScoreOverride(
   @Override
   public String toString() {
     return (scope == Scope.OVERALL ? "overall" : scope.id() + " " + target) + " = "
-        + dev.cskit.core.internal.TextTable.number(value) + (reason == null ? "" : " (" + reason + ")")
+        + dev.cskit.core.io.TextTable.number(value) + (reason == null ? "" : " (" + reason + ")")
         + (author == null ? "" : " by " + author) + " [" + from + ", " + (until == null ? "open" : until) + ")";
   }
 }

@@ -2,7 +2,7 @@ package dev.cskit.scoring;
 
 import dev.cskit.core.AccountId;
 import dev.cskit.core.HealthBand;
-import dev.cskit.core.internal.TextTable;
+import dev.cskit.core.io.TextTable;
 import dev.cskit.core.io.CsvOutput;
 import dev.cskit.scoring.internal.CardResult;
 import dev.cskit.scoring.internal.CompiledCard;

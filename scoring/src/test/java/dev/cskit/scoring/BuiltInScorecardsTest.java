@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cskit.core.AccountId;
 import dev.cskit.core.HealthBand;
 import dev.cskit.core.MetricTable;
-import dev.cskit.core.sample.SamplePortfolio;
+import dev.cskit.sample.SamplePortfolio;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

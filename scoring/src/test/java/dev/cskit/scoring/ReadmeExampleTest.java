@@ -9,7 +9,7 @@ import dev.cskit.core.MetricTable;
 import dev.cskit.core.UsageAggregator;
 import dev.cskit.core.UsageEvents;
 import dev.cskit.core.Account;
-import dev.cskit.core.sample.SamplePortfolio;
+import dev.cskit.sample.SamplePortfolio;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;

@@ -3,7 +3,7 @@ package dev.cskit.survey;
 import static dev.cskit.survey.internal.Checks.nonNegative;
 
 import dev.cskit.core.CskitException;
-import dev.cskit.core.internal.TextTable;
+import dev.cskit.core.io.TextTable;
 import dev.cskit.survey.internal.Checks;
 import java.util.Arrays;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package dev.cskit.survey;
 
-import dev.cskit.core.internal.TextTable;
+import dev.cskit.core.io.TextTable;
 import java.util.List;
 import java.util.Locale;
 

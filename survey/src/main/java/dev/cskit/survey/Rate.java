@@ -1,7 +1,7 @@
 package dev.cskit.survey;
 
 import dev.cskit.core.CskitException;
-import dev.cskit.core.internal.TextTable;
+import dev.cskit.core.io.TextTable;
 import dev.cskit.survey.internal.Checks;
 import java.util.Objects;
 

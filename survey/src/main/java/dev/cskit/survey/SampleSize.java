@@ -5,7 +5,7 @@ import static dev.cskit.survey.internal.Checks.openUnit;
 import static dev.cskit.survey.internal.Checks.unit;
 
 import dev.cskit.core.CskitException;
-import dev.cskit.core.internal.TextTable;
+import dev.cskit.core.io.TextTable;
 import dev.cskit.survey.internal.Checks;
 import java.util.Objects;
 

@@ -4,7 +4,7 @@ import dev.cskit.core.AccountId;
 import dev.cskit.core.CskitException;
 import dev.cskit.core.MetricTable;
 import dev.cskit.core.internal.TableAccess;
-import dev.cskit.core.internal.TextTable;
+import dev.cskit.core.io.TextTable;
 import dev.cskit.survey.internal.Checks;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -2,7 +2,7 @@ package dev.cskit.survey;
 
 import dev.cskit.core.AccountId;
 import dev.cskit.core.CskitException;
-import dev.cskit.core.internal.TextTable;
+import dev.cskit.core.io.TextTable;
 import dev.cskit.survey.internal.Checks;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;

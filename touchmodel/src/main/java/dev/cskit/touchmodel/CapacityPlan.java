@@ -1,7 +1,7 @@
 package dev.cskit.touchmodel;
 
 import dev.cskit.core.CskitException;
-import dev.cskit.core.internal.TextTable;
+import dev.cskit.core.io.TextTable;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -165,6 +165,6 @@ public record Condition(
   }
 
   static String fmt(double v) {
-    return dev.cskit.core.internal.TextTable.number(v);
+    return dev.cskit.core.io.TextTable.number(v);
   }
 }

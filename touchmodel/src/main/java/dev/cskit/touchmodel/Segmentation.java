@@ -1,7 +1,7 @@
 package dev.cskit.touchmodel;
 
 import dev.cskit.core.AccountId;
-import dev.cskit.core.internal.TextTable;
+import dev.cskit.core.io.TextTable;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;

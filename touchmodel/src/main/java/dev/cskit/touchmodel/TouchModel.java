@@ -7,7 +7,7 @@ import dev.cskit.core.ConfigPath;
 import dev.cskit.core.Configs;
 import dev.cskit.core.HealthBand;
 import dev.cskit.core.TouchTier;
-import dev.cskit.core.ltv.LtvSettings;
+import dev.cskit.touchmodel.LtvSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -3,7 +3,7 @@ package dev.cskit.touchmodel;
 import dev.cskit.core.AccountId;
 import dev.cskit.core.DataException;
 import dev.cskit.core.MetricTable;
-import dev.cskit.core.internal.TextTable;
+import dev.cskit.core.io.TextTable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -2,7 +2,7 @@ package dev.cskit.touchmodel;
 
 import dev.cskit.core.Account;
 import dev.cskit.core.AccountId;
-import dev.cskit.core.internal.TextTable;
+import dev.cskit.core.io.TextTable;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

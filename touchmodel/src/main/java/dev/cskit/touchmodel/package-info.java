@@ -20,6 +20,10 @@
  *       coverage, and what moved thresholds or budgets would change.
  *   <li>{@link dev.cskit.touchmodel.ContentAdvisor}: recurring one-to-one topics to seminars, well-attended
  *       seminars to e-mail or help content.
+ *   <li>{@link dev.cskit.touchmodel.Ltv} and {@link dev.cskit.touchmodel.LtvSettings}: customer lifetime value,
+ *       the capped form ARPA x gross margin x min(1 / churn, horizon) and the discounted form m r / (1 + d - r)
+ *       (optionally over a finite horizon), both safe when churn is zero; periods are years (ARR is the annual
+ *       ARPA). Moved here from core: the touch model is their only user.
  * </ul>
  *
  * <p>Models and results are immutable and thread-safe.

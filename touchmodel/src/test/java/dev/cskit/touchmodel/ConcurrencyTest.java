@@ -3,7 +3,7 @@ package dev.cskit.touchmodel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.cskit.core.Account;
-import dev.cskit.core.sample.SamplePortfolio;
+import dev.cskit.sample.SamplePortfolio;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;

@@ -1,6 +1,6 @@
 package dev.cskit.scoring.validation;
 
-import dev.cskit.core.internal.TextTable;
+import dev.cskit.core.io.TextTable;
 
 /**
  * An ROC AUC with its confidence interval.

@@ -64,10 +64,10 @@ public final class ChurnOutcomes {
     return b.build();
   }
 
-  /** The outcomes of the sample portfolio ({@link dev.cskit.core.sample.SamplePortfolio#outcomes()}). */
-  public static ChurnOutcomes of(Collection<dev.cskit.core.sample.ChurnOutcome> outcomes) {
-    Builder b = builder().source("sample outcomes");
-    for (dev.cskit.core.sample.ChurnOutcome o : outcomes) {
+  /** Outcomes from Java objects, named {@code source} in errors; the same checks as the CSV form. */
+  public static ChurnOutcomes of(Collection<Outcome> outcomes, String source) {
+    Builder b = builder().source(source);
+    for (Outcome o : outcomes) {
       b.add(o.accountId(), o.churnDate(), o.renewalDate());
     }
     return b.build();

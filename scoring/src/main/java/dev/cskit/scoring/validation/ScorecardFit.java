@@ -1,7 +1,7 @@
 package dev.cskit.scoring.validation;
 
 import dev.cskit.core.ConfigFormat;
-import dev.cskit.core.internal.TextTable;
+import dev.cskit.core.io.TextTable;
 import dev.cskit.scoring.Category;
 import dev.cskit.scoring.Measure;
 import dev.cskit.scoring.Scorecard;

@@ -1,7 +1,7 @@
 package dev.cskit.scoring.validation;
 
 import dev.cskit.core.AccountId;
-import dev.cskit.core.internal.TextTable;
+import dev.cskit.core.io.TextTable;
 import java.util.List;
 
 /**

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cskit.core.AccountId;
 import dev.cskit.core.ConfigFormat;
 import dev.cskit.core.HealthBand;
-import dev.cskit.core.sample.SamplePortfolio;
+import dev.cskit.sample.SamplePortfolio;
 import dev.cskit.scoring.ScoreTable;
 import dev.cskit.scoring.Scorecard;
 import java.time.LocalDate;
@@ -85,7 +85,9 @@ class ScorecardFitTest {
     Scorecard card = Scorecard.builtIn("three-axis");
     ScoreTable scores = card.compile().score(p.metrics(), p.accounts(), List.of(), null);
     ScoreSnapshots snaps = ScoreSnapshots.of(scores, p.asOf());
-    ChurnOutcomes outcomes = ChurnOutcomes.of(p.outcomes());
+    ChurnOutcomes outcomes = ChurnOutcomes.of(p.outcomes().stream()
+        .map(o -> new ChurnOutcomes.Outcome(o.accountId(), o.churnDate(), o.renewalDate())).toList(),
+        "sample outcomes");
     assertEquals(p.size(), outcomes.size());
     ValidationReport v = ScoreValidation.validate(Backtest.run(snaps, outcomes, 365));
     assertEquals(600, v.snapshots());
