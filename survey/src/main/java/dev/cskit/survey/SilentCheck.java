@@ -3,7 +3,6 @@ package dev.cskit.survey;
 import dev.cskit.core.AccountId;
 import dev.cskit.core.CskitException;
 import dev.cskit.core.MetricTable;
-import dev.cskit.core.internal.TableAccess;
 import dev.cskit.core.io.TextTable;
 import dev.cskit.survey.internal.Checks;
 import java.util.ArrayList;
@@ -54,7 +53,7 @@ public final class SilentCheck {
     }
     List<Row> rows = new ArrayList<>();
     for (String m : metrics.metrics()) {
-      double[] col = TableAccess.column(metrics, m);
+      double[] col = metrics.column(m);
       double[] r = moments(col, isR, true);
       double[] s = moments(col, isR, false);
       double smd;

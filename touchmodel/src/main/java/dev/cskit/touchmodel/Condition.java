@@ -16,7 +16,7 @@ import java.util.Set;
  * and {@code band} (health band); and {@code attributes.<name>} (a free-form account attribute, numeric or
  * text). Tests:
  * <ul>
- *   <li>{@code min} (value >= min) and/or {@code max} (value < max). For stability, {@code exitMin} <= min and
+ *   <li>{@code min} (value &gt;= min) and/or {@code max} (value &lt; max). For stability, {@code exitMin} &lt;= min and
  *       {@code exitMax} >= max are the thresholds an account already in the rule's tier must cross to leave
  *       (hysteresis: enter at 100k, exit below 90k).
  *   <li>{@code in}: the value is one of these (case-insensitive).
@@ -118,7 +118,7 @@ public record Condition(
     return new Condition(field, min, null, exitMin, null, null, null, null, null);
   }
 
-  /** value < max. */
+  /** value &lt; max. */
   public static Condition below(String field, double max) {
     return new Condition(field, null, max, null, null, null, null, null, null);
   }

@@ -37,7 +37,7 @@ public final class Ltv {
    *
    * @param m margin per period (ARPA x gross margin), >= 0
    * @param retention the retention rate r = 1 - churn, in [0, 1]
-   * @param discount the discount rate d per period, >= 0; d = 0 requires r < 1
+   * @param discount the discount rate d per period, &gt;= 0; d = 0 requires r &lt; 1
    */
   public static double discounted(double m, double retention, double discount) {
     checkDiscounted(m, retention, discount);

@@ -1,7 +1,6 @@
 package dev.cskit.benchmarks.card;
 
 import dev.cskit.core.MetricTable;
-import dev.cskit.core.internal.TableAccess;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -33,7 +32,7 @@ public final class DuckDbScorer implements AutoCloseable {
     }
     double[][] cols = new double[card.measures()][];
     for (int j = 0; j < cols.length; j++) {
-      cols[j] = TableAccess.column(table, card.metric(j));
+      cols[j] = table.column(card.metric(j));
     }
     try (DuckDBAppender app = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "accounts")) {
       for (int i = 0; i < table.rowCount(); i++) {

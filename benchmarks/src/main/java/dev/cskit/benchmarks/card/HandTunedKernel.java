@@ -1,7 +1,6 @@
 package dev.cskit.benchmarks.card;
 
 import dev.cskit.core.MetricTable;
-import dev.cskit.core.internal.TableAccess;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
@@ -46,11 +45,11 @@ public final class HandTunedKernel {
     }
   }
 
-  /** The columns of a table, in the card's measure order (the backing arrays: read only). */
+  /** The columns of a table, in the card's measure order (copies, taken once at set-up). */
   public static double[][] columns(MetricTable table, CardSpec card) {
     double[][] cols = new double[card.measures()][];
     for (int j = 0; j < cols.length; j++) {
-      cols[j] = TableAccess.column(table, card.metric(j));
+      cols[j] = table.column(card.metric(j));
     }
     return cols;
   }

@@ -279,7 +279,7 @@ public final class KaplanMeier {
   }
 
   /**
-   * The p-quantile of the time to event, as R's {@code quantile.survfit}: the first time where S(t) <= 1 -
+   * The p-quantile of the time to event, as R's {@code quantile.survfit}: the first time where S(t) &lt;= 1 -
    * p (within {@code sqrt(.Machine$double.eps)}). Where S(t) equals 1 - p exactly over a flat stretch, R
    * and cskit take the midpoint of the stretch: from the time S first reaches 1 - p to the next event
    * time, or to the last observed time when the curve ends at exactly 1 - p. The limits apply the same
