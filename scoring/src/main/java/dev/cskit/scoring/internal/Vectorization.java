@@ -1,6 +1,5 @@
 package dev.cskit.scoring.internal;
 
-import dev.cskit.scoring.MissingPolicy;
 import java.util.Locale;
 
 /**
@@ -22,7 +21,7 @@ public final class Vectorization {
     int lanes();
 
     /** The vector kernel of a linear rule: the same sub-scores, bit for bit, as {@code scalar}. */
-    RuleKernel linear(LinearKernel scalar, MissingPolicy missing, double worst);
+    RuleKernel linear(LinearKernel scalar, int policy, double fill);
 
     /** The vector finisher: the same bits as {@link Finish#SCALAR}. */
     Finish.Finisher finisher();
@@ -70,10 +69,10 @@ public final class Vectorization {
    * The batch kernel of a linear rule: the vector one when the Vector API is in use, else the jump-free
    * {@link LinearTableKernel}; the same bits as the reference {@code scalar} kernel either way.
    */
-  static RuleKernel linear(LinearKernel scalar, MissingPolicy missing, double worst) {
+  static RuleKernel linear(LinearKernel scalar, int policy, double fill) {
     if (referenceOnly) {
       return scalar;
     }
-    return FACTORY == null ? LinearTableKernel.of(scalar, missing, worst) : FACTORY.linear(scalar, missing, worst);
+    return FACTORY == null ? LinearTableKernel.of(scalar, policy, fill) : FACTORY.linear(scalar, policy, fill);
   }
 }
