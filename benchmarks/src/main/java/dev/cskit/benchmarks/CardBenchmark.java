@@ -8,7 +8,6 @@ import dev.cskit.benchmarks.card.ReadAll;
 import dev.cskit.benchmarks.card.ScoreSummary;
 import dev.cskit.scoring.HealthScorer;
 import dev.cskit.scoring.ScoreTable;
-import dev.cskit.scoring.internal.Vectorization;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -168,7 +167,7 @@ public class CardBenchmark {
   @Fork(value = 1, jvmArgs = {"-Xms3g", "-Xmx3g", "-XX:+AlwaysPreTouch"},
       jvmArgsAppend = "--add-modules=jdk.incubator.vector")
   public ScoreTable engineVector(CardState s, Engine e) {
-    if (!Vectorization.enabled()) {
+    if (!e.scorer.vectorized()) {
       throw new IllegalStateException("the Vector API rules are not in use");
     }
     return e.scorer.score(s.table);

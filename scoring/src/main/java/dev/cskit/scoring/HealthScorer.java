@@ -7,6 +7,7 @@ import dev.cskit.core.MetricTable;
 import dev.cskit.scoring.internal.BlockEngine;
 import dev.cskit.scoring.internal.CompiledCard;
 import dev.cskit.scoring.internal.SingleRow;
+import dev.cskit.scoring.internal.Vectorization;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -47,6 +48,16 @@ public final class HealthScorer {
   /** The scorecard (for a set: the default one). */
   public ScorecardRef scorecard() {
     return cards.get(0).ref();
+  }
+
+  /**
+   * Whether this scorer runs the Vector API kernels ({@code jdk.incubator.vector}): true when the JVM was
+   * started with {@code --add-modules jdk.incubator.vector}, the hardware has at least 256-bit double vectors
+   * and {@code -Dcskit.vector=false} was not given; otherwise it runs the scalar kernels. Scores are the same,
+   * bit for bit, either way.
+   */
+  public boolean vectorized() {
+    return Vectorization.enabled();
   }
 
   /** Every scorecard this scorer may use, the default first. */

@@ -1,13 +1,16 @@
 package dev.cskit.scoring.internal;
 
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Whether the engine's Vector API kernels ({@code jdk.incubator.vector}, one account per lane) are used.
  *
  * <p>They are used automatically when the JVM was started with {@code --add-modules jdk.incubator.vector},
  * the hardware has at least 256-bit double vectors, and the system property {@code cskit.vector} is not
- * {@code false}; otherwise the scalar kernels run, silently (the approach of Apache Lucene). The kernel
+ * {@code false}; otherwise the scalar kernels run (the approach of Apache Lucene), and the reason is logged
+ * once, at SLF4J debug level (logger {@code dev.cskit.scoring.internal.Vectorization}). The kernel
  * classes live in {@code src/main/java-vector}, compiled with the incubator module; they are only loaded
  * after the module was found, so the library runs without the flag. Both paths give bit-identical scores.
  */
@@ -31,20 +34,32 @@ public final class Vectorization {
 
   private Vectorization() {}
 
+  /** Runs once (class initialisation): the factory, or null after logging why the scalar kernels run. */
   private static Factory detect() {
     try {
       if ("false".equals(System.getProperty(PROPERTY, "").trim().toLowerCase(Locale.ROOT))) {
-        return null;
+        return fallback("turned off by -D" + PROPERTY + "=false", null);
       }
       if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-        return null;
+        return fallback("the JVM was started without --add-modules jdk.incubator.vector", null);
       }
       Factory f = (Factory) Class.forName("dev.cskit.scoring.internal.VectorKernels")
           .getDeclaredConstructor().newInstance();
-      return f.lanes() >= 4 ? f : null;
+      return f.lanes() >= 4 ? f
+          : fallback("the hardware has " + f.lanes() + " double lanes, fewer than 4", null);
     } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
-      return null;
+      return fallback("the Vector API kernels failed to load", e);
     }
+  }
+
+  private static Factory fallback(String reason, Throwable cause) {
+    Logger log = LoggerFactory.getLogger(Vectorization.class);
+    if (cause == null) {
+      log.debug("cskit scoring uses the scalar kernels: {}", reason);
+    } else {
+      log.debug("cskit scoring uses the scalar kernels: {}", reason, cause);
+    }
+    return null;
   }
 
   /** Whether the Vector API kernels are in use in this JVM. */
