@@ -49,13 +49,13 @@ final class BatchScoring {
     return cards;
   }
 
-  /** Scores every row of the table: see {@link HealthScorer#score(MetricTable, Collection, Collection, Instant, ExecutorService, int)}. */
-  ScoreTable score(MetricTable metrics, Collection<Account> accounts, Collection<ScoreOverride> overrides,
-      Instant asOf, ExecutorService executor, int parallelism) {
-    if (parallelism < 1 || (parallelism > 1 && executor == null)) {
-      throw new IllegalArgumentException(
-          "parallelism must be at least 1, and needs an executor when above 1; got " + parallelism);
-    }
+  /** Scores every row of the table: see {@link HealthScorer#score(MetricTable, ScoringOptions)}. */
+  ScoreTable score(MetricTable metrics, ScoringOptions options) {
+    List<Account> accounts = options.accounts();
+    List<ScoreOverride> overrides = options.overrides();
+    Instant asOf = options.asOf().orElse(null);
+    ExecutorService executor = options.executor().orElse(null);
+    int parallelism = options.parallelism();
     ActiveOverrides.check(overrides, asOf, cards);
     int n = metrics.rowCount();
     // each row's account, only when something reads it (a single card without segments does not)

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
 
 /**
  * A compiled scorecard (or scorecard set): immutable and thread-safe, shareable across threads.
@@ -69,40 +68,20 @@ public final class HealthScorer {
 
   /** Scores every row of the table with no accounts (no selectors, no segments) and no overrides. */
   public ScoreTable score(MetricTable metrics) {
-    return score(metrics, List.of(), List.of(), null);
+    return score(metrics, ScoringOptions.DEFAULTS);
   }
 
   /**
-   * Scores every row of the table.
+   * Scores every row of the table with the accounts (for a set's selectors and percentile segments), the
+   * overrides active at the as-of instant and the parallelism of the options. On several threads the result
+   * is identical, bit for bit, to one thread's.
    *
-   * @param accounts the accounts (for scorecard-set selectors and percentile segments); may be empty
-   * @param overrides manual overrides; those active at {@code asOf} are applied, expired ones reported
-   * @param asOf the instant overrides are judged at; required when there are overrides
+   * @throws dev.cskit.core.CskitException when there are overrides but no as-of instant
+   * @throws dev.cskit.core.ConfigException when an override names no measure or category of the card, or the
+   *     table lacks a metric the card reads
    */
-  public ScoreTable score(MetricTable metrics, Collection<Account> accounts, Collection<ScoreOverride> overrides,
-      Instant asOf) {
-    return score(metrics, accounts, overrides, asOf, null, 1);
-  }
-
-  /**
-   * Scores every row of the table on several threads: the rows are split into {@code parallelism} contiguous
-   * ranges of whole blocks, all but the last scored on {@code executor}, the last on the calling thread. The
-   * result is identical, bit for bit, to {@link #score(MetricTable)}.
-   */
-  public ScoreTable score(MetricTable metrics, ExecutorService executor, int parallelism) {
-    return score(metrics, List.of(), List.of(), null, executor, parallelism);
-  }
-
-  /**
-   * {@link #score(MetricTable, Collection, Collection, Instant)} on several threads, as
-   * {@link #score(MetricTable, ExecutorService, int)}.
-   *
-   * @param executor runs all ranges but the last; may be null when {@code parallelism} is 1
-   * @param parallelism the number of ranges, at least 1
-   */
-  public ScoreTable score(MetricTable metrics, Collection<Account> accounts, Collection<ScoreOverride> overrides,
-      Instant asOf, ExecutorService executor, int parallelism) {
-    return scoring.score(metrics, accounts, overrides, asOf, executor, parallelism);
+  public ScoreTable score(MetricTable metrics, ScoringOptions options) {
+    return scoring.score(metrics, options);
   }
 
   /**
