@@ -8,7 +8,7 @@ import dev.cskit.benchmarks.card.ReadAll;
 import dev.cskit.benchmarks.card.ScoreSummary;
 import dev.cskit.scoring.HealthScorer;
 import dev.cskit.scoring.ScoreTable;
-import dev.cskit.scoring.internal.Vectorization;
+import dev.cskit.scoring.ScoringOptions;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -160,7 +160,7 @@ public class CardBenchmark {
   /** The engine on two threads (the parallel batch API), scalar rules. */
   @Benchmark
   public ScoreTable engine2Threads(CardState s, Engine e, Pool p) {
-    return e.scorer.score(s.table, p.pool, 2);
+    return e.scorer.score(s.table, ScoringOptions.builder().executor(p.pool).parallelism(2).build());
   }
 
   /** The engine on one thread in a JVM with the Vector API: the vector rules are used automatically. */
@@ -168,7 +168,7 @@ public class CardBenchmark {
   @Fork(value = 1, jvmArgs = {"-Xms3g", "-Xmx3g", "-XX:+AlwaysPreTouch"},
       jvmArgsAppend = "--add-modules=jdk.incubator.vector")
   public ScoreTable engineVector(CardState s, Engine e) {
-    if (!Vectorization.enabled()) {
+    if (!e.scorer.vectorized()) {
       throw new IllegalStateException("the Vector API rules are not in use");
     }
     return e.scorer.score(s.table);
@@ -179,7 +179,7 @@ public class CardBenchmark {
   @Fork(value = 1, jvmArgs = {"-Xms3g", "-Xmx3g", "-XX:+AlwaysPreTouch"},
       jvmArgsAppend = "--add-modules=jdk.incubator.vector")
   public ScoreTable engineVector2Threads(CardState s, Engine e, Pool p) {
-    return e.scorer.score(s.table, p.pool, 2);
+    return e.scorer.score(s.table, ScoringOptions.builder().executor(p.pool).parallelism(2).build());
   }
 
   @Benchmark

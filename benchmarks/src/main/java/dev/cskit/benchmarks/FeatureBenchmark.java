@@ -9,6 +9,7 @@ import dev.cskit.scoring.HealthScorer;
 import dev.cskit.scoring.ScoreOverride;
 import dev.cskit.scoring.ScoreTable;
 import dev.cskit.scoring.Scorecard;
+import dev.cskit.scoring.ScoringOptions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,7 +91,7 @@ public class FeatureBenchmark {
 
   @Benchmark
   public ScoreTable overrides() {
-    return plain.score(table, List.of(), overrides, asOf);
+    return plain.score(table, ScoringOptions.builder().overrides(overrides).asOf(asOf).build());
   }
 
   @Benchmark

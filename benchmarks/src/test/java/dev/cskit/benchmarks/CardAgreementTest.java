@@ -14,6 +14,7 @@ import dev.cskit.benchmarks.card.ScoreSummary;
 import dev.cskit.core.MetricTable;
 import dev.cskit.scoring.HealthScorer;
 import dev.cskit.scoring.ScoreTable;
+import dev.cskit.scoring.ScoringOptions;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -125,7 +126,7 @@ class CardAgreementTest {
     assertAgrees(EngineSummary.of(one));
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
-      ScoreTable two = scorer.score(table, pool, 2);
+      ScoreTable two = scorer.score(table, ScoringOptions.builder().executor(pool).parallelism(2).build());
       assertTrue(java.util.Arrays.equals(one.scores(), two.scores()));
     } finally {
       pool.shutdownNow();

@@ -10,6 +10,7 @@ import dev.cskit.scoring.HealthScore;
 import dev.cskit.scoring.ScoreTable;
 import dev.cskit.scoring.ScorecardRef;
 import dev.cskit.scoring.ScorecardSet;
+import dev.cskit.scoring.ScoringOptions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -44,7 +45,7 @@ final class HealthSection implements DemoSection {
   static ScoreTable scores(DemoContext context) {
     return context.shared(SHARED_KEY, () -> {
       SamplePortfolio p = context.portfolio();
-      return ScorecardSet.builtIn(SET).compile().score(p.metrics(), p.accounts(), List.of(), null);
+      return ScorecardSet.builtIn(SET).compile().score(p.metrics(), ScoringOptions.builder().accounts(p.accounts()).build());
     });
   }
 

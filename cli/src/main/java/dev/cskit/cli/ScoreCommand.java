@@ -19,6 +19,7 @@ import dev.cskit.scoring.ScoreTable;
 import dev.cskit.scoring.Scorecard;
 import dev.cskit.scoring.ScorecardRef;
 import dev.cskit.scoring.ScorecardSet;
+import dev.cskit.scoring.ScoringOptions;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,7 +85,7 @@ public final class ScoreCommand implements Callable<Integer> {
     List<Account> accountList = accounts == null ? List.of() : Accounts.readCsv(accounts);
     List<ScoreOverride> overrideList = overrides == null ? List.of() : Overrides.read(overrides).overrides();
     Instant instant = (asOf == null ? LocalDate.now(ZoneOffset.UTC) : asOf).atStartOfDay(ZoneOffset.UTC).toInstant();
-    ScoreTable scores = card.scorer.score(table, accountList, overrideList, instant);
+    ScoreTable scores = card.scorer.score(table, ScoringOptions.builder().accounts(accountList).overrides(overrideList).asOf(instant).build());
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {
       case CSV:

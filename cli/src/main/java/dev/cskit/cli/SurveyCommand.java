@@ -5,6 +5,7 @@ import dev.cskit.survey.BenchmarkPrior;
 import dev.cskit.survey.BetaPrior;
 import dev.cskit.survey.EscalationPlan;
 import dev.cskit.survey.Fpc;
+import dev.cskit.survey.MarginOptions;
 import dev.cskit.survey.Nps;
 import dev.cskit.survey.NpsMethod;
 import dev.cskit.survey.PlanResult;
@@ -226,7 +227,12 @@ public final class SurveyCommand implements Runnable {
         v = SampleSize.npsVariance(variance.nps.promoters, variance.nps.detractors);
       }
       checkPopulation(population);
-      double e = SampleSize.margin(responses, population == null ? 0 : population, confidence, v, fpc);
+      MarginOptions.Builder options = MarginOptions.builder().responses(responses).confidence(confidence).variance(v)
+          .fpc(fpc);
+      if (population != null) {
+        options.population(population);
+      }
+      double e = SampleSize.margin(options.build());
       print(spec, Json.object("margin", e));
       return Main.OK;
     }

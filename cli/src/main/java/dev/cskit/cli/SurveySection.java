@@ -12,11 +12,13 @@ import dev.cskit.survey.BenchmarkPrior;
 import dev.cskit.survey.BetaPrior;
 import dev.cskit.survey.EscalationPlan;
 import dev.cskit.survey.Fpc;
+import dev.cskit.survey.MarginOptions;
 import dev.cskit.survey.Nps;
 import dev.cskit.survey.PlanResult;
 import dev.cskit.survey.ResponseModel;
 import dev.cskit.survey.SampleSize;
 import dev.cskit.survey.SilentCheck;
+import dev.cskit.survey.SilentRiskOptions;
 import dev.cskit.survey.Wave;
 import dev.cskit.scoring.ScoreTable;
 import dev.cskit.touchmodel.Segmentation;
@@ -119,7 +121,8 @@ final class SurveySection implements DemoSection {
       // fewer contacts than needed: reported as null
     }
     double npsMargin = nps.total() < 1 ? Double.NaN
-        : SampleSize.margin(nps.total(), 0, 0.95, nps.variance(), Fpc.COCHRAN) * 100;
+        : SampleSize.margin(MarginOptions.builder().responses(nps.total()).confidence(0.95).variance(nps.variance())
+            .fpc(Fpc.COCHRAN).build()) * 100;
     json.put("nextEmailWave", Json.object("targetResponses", wanted, "probability", PROBABILITY,
         "invitations", needed == null ? null : needed.invitations(),
         "expectedResponses", needed == null ? Double.NaN : needed.expectedResponses()));
@@ -178,8 +181,9 @@ final class SurveySection implements DemoSection {
       health.put(scores.accountId(i), scores.score(i));
       bands.put(scores.accountId(i), scores.band(i));
     }
-    List<SilentCheck.SilentAccount> ranked = SilentCheck.atRisk(silent, health, bands, Set.of(HealthBand.RED),
-        HEALTH_BELOW, usage, "events_change_30d", DECLINE, "events_30d");
+    List<SilentCheck.SilentAccount> ranked = SilentCheck.atRisk(silent, SilentRiskOptions.builder().health(health)
+        .bands(bands).lowBands(Set.of(HealthBand.RED)).healthBelow(HEALTH_BELOW).usage(usage)
+        .usageChangeMetric("events_change_30d").declineBelow(DECLINE).activityMetric("events_30d").build());
     Map<AccountId, Account> byId = new HashMap<>();
     p.accounts().forEach(a -> byId.put(a.id(), a));
     // at risk first, lowest health first, then the steepest usage fall

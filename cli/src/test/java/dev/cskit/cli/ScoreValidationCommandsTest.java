@@ -9,6 +9,7 @@ import dev.cskit.core.ConfigFormat;
 import dev.cskit.sample.SamplePortfolio;
 import dev.cskit.scoring.ScoreTable;
 import dev.cskit.scoring.Scorecard;
+import dev.cskit.scoring.ScoringOptions;
 import dev.cskit.scoring.validation.ScoreSnapshots;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -119,7 +120,7 @@ class ScoreValidationCommandsTest {
     SamplePortfolio p = SamplePortfolio.generate(400, 42);
     Scorecard card = Scorecard.builtIn("three-axis");
     Path cardFile = write(dir, "card.yaml", card.write(ConfigFormat.YAML));
-    ScoreTable t = card.compile().score(p.metrics(), p.accounts(), List.of(), null);
+    ScoreTable t = card.compile().score(p.metrics(), ScoringOptions.builder().accounts(p.accounts()).build());
     Path s = dir.resolve("snapshots.csv");
     try (Writer w = Files.newBufferedWriter(s)) {
       ScoreSnapshots.of(t, p.asOf()).writeCsv(w);

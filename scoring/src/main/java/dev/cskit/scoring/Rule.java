@@ -29,19 +29,66 @@ public sealed interface Rule permits Rule.Linear, Rule.Steps, Rule.Bool, Rule.Pe
    */
   @com.fasterxml.jackson.annotation.JsonProperty("type")
   default String type() {
-    if (this instanceof Linear) {
-      return "linear";
-    }
-    if (this instanceof Steps) {
-      return "steps";
-    }
-    if (this instanceof Bool) {
-      return "boolean";
-    }
-    if (this instanceof Percentile) {
-      return "percentile";
-    }
-    return "trend";
+    return accept(new Visitor<String>() {
+      @Override
+      public String linear(Linear rule) {
+        return "linear";
+      }
+
+      @Override
+      public String steps(Steps rule) {
+        return "steps";
+      }
+
+      @Override
+      public String bool(Bool rule) {
+        return "boolean";
+      }
+
+      @Override
+      public String percentile(Percentile rule) {
+        return "percentile";
+      }
+
+      @Override
+      public String trend(Trend rule) {
+        return "trend";
+      }
+    });
+  }
+
+  /**
+   * Calls the visitor's method for this rule's kind. Every place that treats rule kinds differently goes
+   * through a {@link Visitor}, so a new kind of rule is a compile error wherever it must be handled (add its
+   * record to {@code permits}, to {@link JsonSubTypes} and a method to {@link Visitor}).
+   *
+   * @param <R> what the visitor returns
+   * @param visitor one method per kind of rule
+   * @return what the visitor's method returned
+   */
+  <R> R accept(Visitor<R> visitor);
+
+  /**
+   * One method per kind of rule: the exhaustive alternative to {@code instanceof} chains (Java 17 has no
+   * pattern-matching switch).
+   *
+   * @param <R> what the methods return
+   */
+  interface Visitor<R> {
+    /** A {@link Linear} rule. */
+    R linear(Linear rule);
+
+    /** A {@link Steps} rule. */
+    R steps(Steps rule);
+
+    /** A {@link Bool} rule. */
+    R bool(Bool rule);
+
+    /** A {@link Percentile} rule. */
+    R percentile(Percentile rule);
+
+    /** A {@link Trend} rule. */
+    R trend(Trend rule);
   }
 
   /** The lowest sub-score this rule can give (what the {@code worst} missing policy fills in). */
@@ -61,6 +108,11 @@ public sealed interface Rule permits Rule.Linear, Rule.Steps, Rule.Bool, Rule.Pe
     /** A rule from alternating value, score pairs: {@code linear(0, 0, 10, 100)}. */
     public static Linear of(double... valueScorePairs) {
       return new Linear(pairs(valueScorePairs));
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.linear(this);
     }
 
     @Override
@@ -87,6 +139,11 @@ public sealed interface Rule permits Rule.Linear, Rule.Steps, Rule.Bool, Rule.Pe
     }
 
     @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.steps(this);
+    }
+
+    @Override
     public double worst() {
       return minScore(steps, below);
     }
@@ -98,6 +155,11 @@ public sealed interface Rule permits Rule.Linear, Rule.Steps, Rule.Bool, Rule.Pe
     public Bool {
       checkScore(ConfigPath.root().field("whenTrue"), ConfigPath.root().field("whenTrue").required(whenTrue));
       checkScore(ConfigPath.root().field("whenFalse"), ConfigPath.root().field("whenFalse").required(whenFalse));
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.bool(this);
     }
 
     @Override
@@ -120,6 +182,11 @@ public sealed interface Rule permits Rule.Linear, Rule.Steps, Rule.Bool, Rule.Pe
     }
 
     @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.percentile(this);
+    }
+
+    @Override
     public double worst() {
       return 0.0;
     }
@@ -139,6 +206,11 @@ public sealed interface Rule permits Rule.Linear, Rule.Steps, Rule.Bool, Rule.Pe
       points = checkPoints(r.field("points"), points, "values");
       r.field("whenPreviousZero").check(whenPreviousZero != null, "is required (the score when previous is 0)", null);
       checkScore(r.field("whenPreviousZero"), whenPreviousZero);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.trend(this);
     }
 
     @Override

@@ -4,8 +4,6 @@ import dev.cskit.core.AccountId;
 import dev.cskit.core.HealthBand;
 import dev.cskit.core.io.TextTable;
 import dev.cskit.core.io.CsvOutput;
-import dev.cskit.scoring.internal.CardResult;
-import dev.cskit.scoring.internal.CompiledCard;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -24,19 +22,19 @@ import java.util.Set;
  * {@link HealthScore} values on demand ({@link #row(int)}). Immutable and thread-safe.
  */
 public final class ScoreTable {
-  private final CardResult[] parts;
+  private final CardScores[] parts;
   private final int[] cardOf;
   private final int[] localOf;
   private final dev.cskit.core.MetricTable source;
 
-  ScoreTable(dev.cskit.core.MetricTable source, CardResult[] parts, int[] cardOf, int[] localOf) {
+  ScoreTable(dev.cskit.core.MetricTable source, CardScores[] parts, int[] cardOf, int[] localOf) {
     this.source = source;
     this.parts = parts;
     this.cardOf = cardOf;
     this.localOf = localOf;
   }
 
-  private CardResult part(int i) {
+  private CardScores part(int i) {
     return parts[cardOf == null ? 0 : cardOf[i]];
   }
 
@@ -61,34 +59,33 @@ public final class ScoreTable {
 
   /** The final score of a row; NaN when undefined. */
   public double score(int i) {
-    return part(i).score[local(i)];
+    return part(i).result().score[local(i)];
   }
 
   /** The score before caps and an overall override (recomputed for the row: same engine, same bits). */
   public double scoreBeforeCaps(int i) {
-    return part(i).detailed().preCap[local(i)];
+    return part(i).result().detailed().preCap[local(i)];
   }
 
   /** The band of a row. */
   public HealthBand band(int i) {
-    int b = part(i).band[local(i)];
-    return b < 0 ? HealthBand.INSUFFICIENT_DATA : part(i).card.bands[b];
+    return part(i).band(part(i).result().band[local(i)]);
   }
 
   /** The coverage of a row: the share of weight whose values were observed. */
   public double coverage(int i) {
-    return part(i).coverage[local(i)];
+    return part(i).result().coverage[local(i)];
   }
 
   /** The scorecard that scored a row. */
   public ScorecardRef scorecard(int i) {
-    return part(i).card.ref;
+    return part(i).card().ref();
   }
 
   /** A category's score for a row; NaN when undefined or when the row's card lacks the category. */
   public double categoryScore(int i, String category) {
-    int g = part(i).card.categoryIndex(category);
-    return g < 0 ? Double.NaN : part(i).categories[g][local(i)];
+    int g = part(i).engine().categoryIndex(category);
+    return g < 0 ? Double.NaN : part(i).result().categories[g][local(i)];
   }
 
   /**
@@ -108,8 +105,8 @@ public final class ScoreTable {
    * of the same engine on first use (same bits), once per table.
    */
   public double measureScore(int i, String measure) {
-    int j = part(i).card.measureIndex(measure);
-    return j < 0 ? Double.NaN : part(i).detailed().measures[j][local(i)];
+    int j = part(i).engine().measureIndex(measure);
+    return j < 0 ? Double.NaN : part(i).result().detailed().measures[j][local(i)];
   }
 
   /** A copy of a measure's sub-score column, in row order. */
@@ -132,8 +129,7 @@ public final class ScoreTable {
 
   /** The full result of a row (the row re-run alone, detailed: same engine, same bits). */
   public HealthScore row(int i) {
-    CardResult p = part(i);
-    return p.isDetailed() ? materialize(p, local(i)) : materialize(p.row(local(i)), 0);
+    return part(i).row(local(i));
   }
 
   /** The full result of an account. */
@@ -150,7 +146,7 @@ public final class ScoreTable {
   public List<HealthScore> rows() {
     List<HealthScore> out = new ArrayList<>(source.rowCount());
     for (int i = 0; i < source.rowCount(); i++) {
-      out.add(materialize(part(i).detailed(), local(i)));
+      out.add(part(i).detailedRow(local(i)));
     }
     return out;
   }
@@ -158,8 +154,8 @@ public final class ScoreTable {
   /** The number of accounts per band, in band order (the default card's bands, then others), then INSUFFICIENT_DATA. */
   public Map<HealthBand, Integer> bandCounts() {
     Map<HealthBand, Integer> counts = new LinkedHashMap<>();
-    for (CardResult p : parts) {
-      for (HealthBand b : p.card.bands) {
+    for (CardScores p : parts) {
+      for (HealthBand b : p.engine().bands) {
         counts.putIfAbsent(b, 0);
       }
     }
@@ -189,7 +185,7 @@ public final class ScoreTable {
   public Map<AccountId, List<ScoreOverride>> expiredOverrides() {
     Map<AccountId, List<ScoreOverride>> out = new LinkedHashMap<>();
     for (int i = 0; i < source.rowCount(); i++) {
-      List<ScoreOverride> e = part(i).expired.get(local(i));
+      List<ScoreOverride> e = part(i).expired().get(local(i));
       if (e != null) {
         out.put(source.accountId(i), List.copyOf(e));
       }
@@ -200,8 +196,8 @@ public final class ScoreTable {
   /** The populations this batch ranked percentile measures in, for scoring single accounts later. */
   public PercentileReference percentileReference() {
     Map<String, Map<String, double[]>> all = new HashMap<>();
-    for (CardResult p : parts) {
-      p.distributions.forEach((m, d) -> all.put(m, Map.copyOf(d)));
+    for (CardScores p : parts) {
+      p.result().distributions.forEach((m, d) -> all.put(m, Map.copyOf(d)));
     }
     return PercentileReference.fromSorted(Map.copyOf(all));
   }
@@ -209,9 +205,9 @@ public final class ScoreTable {
   /** The ids of every category of the cards used, in card order. */
   public List<String> categoryIds() {
     Set<String> s = new LinkedHashSet<>();
-    for (CardResult p : parts) {
-      if (p.card.hasCategories) {
-        s.addAll(Arrays.asList(p.card.categoryIds));
+    for (CardScores p : parts) {
+      if (p.engine().hasCategories) {
+        s.addAll(Arrays.asList(p.engine().categoryIds));
       }
     }
     return new ArrayList<>(s);
@@ -220,8 +216,8 @@ public final class ScoreTable {
   /** The ids of every measure of the cards used, in card order. */
   public List<String> measureIds() {
     Set<String> s = new LinkedHashSet<>();
-    for (CardResult p : parts) {
-      s.addAll(Arrays.asList(p.card.measureIds));
+    for (CardScores p : parts) {
+      s.addAll(Arrays.asList(p.engine().measureIds));
     }
     return new ArrayList<>(s);
   }
@@ -285,7 +281,7 @@ public final class ScoreTable {
     }
     StringBuilder sb = new StringBuilder();
     sb.append(String.format(Locale.ROOT, "ScoreTable %d accounts, %s%n", source.rowCount(), parts.length == 1
-        ? parts[0].card.ref.toString() : Arrays.stream(parts).map(p -> p.card.ref.toString()).toList().toString()));
+        ? parts[0].card().ref().toString() : Arrays.stream(parts).map(p -> p.card().ref().toString()).toList().toString()));
     sb.append("bands: ").append(bandCounts()).append('\n');
     sb.append(t);
     if (source.rowCount() > shown) {
@@ -300,85 +296,5 @@ public final class ScoreTable {
 
   private static double round(double v) {
     return v != v ? v : Math.round(v * 10.0) / 10.0;
-  }
-
-  /** Turns one row of engine output into a value; shared by batch rows and single-account scoring. */
-  static HealthScore materialize(CardResult r, int i) {
-    CompiledCard k = r.card;
-    Map<String, Double> categories = new LinkedHashMap<>();
-    if (k.hasCategories) {
-      for (int g = 0; g < k.categoryCount(); g++) {
-        categories.put(k.categoryIds[g], r.categories[g][i]);
-      }
-    }
-    Map<String, Double> measures = new LinkedHashMap<>();
-    for (int j = 0; j < k.measureCount(); j++) {
-      measures.put(k.measureIds[j], r.measures[j][i]);
-    }
-    Map<String, Double> shares = shares(r, i);
-    Map<String, Double> contributions = new LinkedHashMap<>();
-    for (Map.Entry<String, Double> e : shares.entrySet()) {
-      double v = measures.containsKey(e.getKey()) ? measures.get(e.getKey()) : categories.get(e.getKey());
-      double share = e.getValue();
-      contributions.put(e.getKey(), share != share ? Double.NaN : share == 0.0 ? 0.0 : share * v);
-    }
-    List<Cap> caps = new ArrayList<>();
-    int fired = r.capsFired == null ? 0 : r.capsFired[i];
-    for (int c = 0; c < 31; c++) {
-      if ((fired & (1 << c)) != 0) {
-        caps.add(k.cap(c));
-      }
-    }
-    int b = r.band[i];
-    return new HealthScore(r.ids.apply(i), k.ref, r.score[i], b < 0 ? HealthBand.INSUFFICIENT_DATA : k.bands[b],
-        r.coverage[i], r.preCap[i], categories, measures, contributions, shares, caps, r.plan.applied(i),
-        r.expired.getOrDefault(i, List.of()));
-  }
-
-  private static Map<String, Double> shares(CardResult r, int i) {
-    CompiledCard k = r.card;
-    Map<String, Double> out = new LinkedHashMap<>();
-    boolean defined = r.preCap[i] == r.preCap[i];
-    for (int j = 0; j < k.measureCount(); j++) {
-      out.put(k.measureIds[j], defined ? 0.0 : Double.NaN);
-    }
-    if (!defined) {
-      return out;
-    }
-    double tw = 0;
-    for (int g = 0; g < k.categoryCount(); g++) {
-      double v = r.categories[g][i];
-      tw += v == v ? k.categoryWeight[g] : 0.0;
-    }
-    for (int g = 0; g < k.categoryCount(); g++) {
-      double cat = r.categories[g][i];
-      if (cat != cat) {
-        continue;
-      }
-      double share = k.categoryWeight[g] / tw;
-      if (r.plan.categoryOverridden(i, g)) {
-        out.put(k.categoryIds[g], share);
-      } else if (k.categoryMin[g]) {
-        for (int j = 0; j < k.measureCount(); j++) {
-          if (k.categoryOf[j] == g && r.measures[j][i] == cat) {
-            out.put(k.measureIds[j], share);
-            break;
-          }
-        }
-      } else {
-        double sw = 0;
-        for (int j = 0; j < k.measureCount(); j++) {
-          double v = r.measures[j][i];
-          sw += k.categoryOf[j] == g && v == v ? k.weight[j] : 0.0;
-        }
-        for (int j = 0; j < k.measureCount(); j++) {
-          double v = r.measures[j][i];
-          if (k.categoryOf[j] == g && v == v) {
-            out.put(k.measureIds[j], share * (k.weight[j] / sw));
-          }
-        }
-      }
-    }
-    return out;
   }
 }

@@ -6,7 +6,6 @@ import dev.cskit.core.ConfigFormat;
 import dev.cskit.core.ConfigPath;
 import dev.cskit.core.Configs;
 import dev.cskit.core.HealthBand;
-import dev.cskit.scoring.internal.CompiledCard;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -202,6 +201,6 @@ public record Scorecard(
 
   /** Compiles the card into an immutable, thread-safe scorer. */
   public HealthScorer compile() {
-    return HealthScorer.of(new CompiledCard(this));
+    return HealthScorer.of(CardCompiler.compile(this));
   }
 }

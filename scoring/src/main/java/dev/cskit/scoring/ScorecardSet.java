@@ -6,7 +6,6 @@ import dev.cskit.core.Account;
 import dev.cskit.core.ConfigPath;
 import dev.cskit.core.Configs;
 import dev.cskit.core.LifecycleStage;
-import dev.cskit.scoring.internal.CompiledCard;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -158,9 +157,9 @@ public record ScorecardSet(
   /** Compiles every card into one thread-safe scorer that picks a card per account. */
   public HealthScorer compile() {
     List<Scorecard> used = usedScorecards();
-    List<CompiledCard> compiled = new ArrayList<>();
+    List<CompiledScorecard> compiled = new ArrayList<>();
     for (Scorecard c : used) {
-      compiled.add(new CompiledCard(c));
+      compiled.add(CardCompiler.compile(c));
     }
     int[] selectorCard = new int[selectors.size()];
     for (int i = 0; i < selectors.size(); i++) {

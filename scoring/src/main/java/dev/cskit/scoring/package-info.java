@@ -21,10 +21,17 @@
  *
  * <h2>Scoring</h2>
  * {@link dev.cskit.scoring.Scorecard#compile()} gives a {@link dev.cskit.scoring.HealthScorer}:
- * {@code score(MetricTable)} fills a columnar {@link dev.cskit.scoring.ScoreTable}; {@code score(id, metrics,
- * ...)} gives one {@link dev.cskit.scoring.HealthScore}. Both run the same block engine
+ * {@code score(MetricTable)} or {@code score(MetricTable, ScoringOptions)} (accounts, overrides and their
+ * as-of instant, parallelism: {@link dev.cskit.scoring.ScoringOptions}) fills a columnar
+ * {@link dev.cskit.scoring.ScoreTable}; {@code score(id, metrics, ...)} gives one
+ * {@link dev.cskit.scoring.HealthScore}. Both run the same block engine
  * ({@code dev.cskit.scoring.internal.BlockEngine}), on one-row columns for a single account, so batch and
- * single results agree bit for bit. The engine works in blocks of 1024 accounts over the raw {@code double[]}
+ * single results agree bit for bit. The public types are thin: package-private collaborators do the work
+ * ({@code CardCompiler} lowers a card to the engine's arrays, dispatching rule kinds through the exhaustive
+ * {@link dev.cskit.scoring.Rule.Visitor}; {@code BatchScoring} picks cards, binds columns, derives percentiles
+ * and resolves overrides ({@code ActiveOverrides}); {@code CardScores} and {@code AttributionMath} turn engine
+ * rows into {@code HealthScore}s). The dependency is one-way: {@code internal} imports nothing of this
+ * package. The engine works in blocks of 1024 accounts over the raw {@code double[]}
  * columns: per measure one specialised, branch-free kernel computes the rule, applies the missing policy and
  * accumulates coverage, weighted sums and weight sums into reusable block buffers; then category scores,
  * overrides, the overall weighted mean, cap kernels and bands. No object per account, no boxing. The batch

@@ -19,7 +19,7 @@ class BuiltInScorecardsTest {
     MetricTable m = P.metrics();
     for (String name : Scorecard.BUILT_IN) {
       Scorecard card = Scorecard.builtIn(name);
-      ScoreTable t = card.compile().score(m, P.accounts(), List.of(), null);
+      ScoreTable t = card.compile().score(m, ScoringOptions.builder().accounts(P.accounts()).build());
       Map<HealthBand, Integer> counts = t.bandCounts();
       // a usable card spreads the portfolio over the bands
       assertTrue(counts.get(HealthBand.RED) > 0, name + " " + counts);
@@ -34,7 +34,7 @@ class BuiltInScorecardsTest {
   @Test
   void byStageSetScoresOnboardingAccountsWithTheOnboardingCard() {
     HealthScorer scorer = ScorecardSet.builtIn("by-stage").compile();
-    ScoreTable t = scorer.score(P.metrics(), P.accounts(), List.of(), null);
+    ScoreTable t = scorer.score(P.metrics(), ScoringOptions.builder().accounts(P.accounts()).build());
     int onboarding = 0;
     for (var a : P.accounts()) {
       int r = t.rowOf(a.id());

@@ -38,7 +38,7 @@ class OverridesTest {
   @Test
   void aMeasureOverrideFlowsThroughTheAggregation() {
     ScoreOverride ov = o("A1", Scope.MEASURE, "b", 100, BEFORE, AFTER);
-    ScoreTable s = TWO.compile().score(T, List.of(), List.of(ov), AS_OF);
+    ScoreTable s = TWO.compile().score(T, ScoringOptions.builder().overrides(List.of(ov)).asOf(AS_OF).build());
     assertEquals(60, s.score(0), 0);
     assertEquals(100, s.measureScore(0, "b"), 0);
     assertEquals(List.of(ov), s.row(0).overridesApplied());
@@ -50,8 +50,7 @@ class OverridesTest {
   @Test
   void aMeasureOverrideGivesAMissingMeasureASubScore() {
     ScoreOverride ov = o("A1", Scope.MEASURE, "b", 80, BEFORE, null);
-    ScoreTable s = TWO.compile().score(table(cols("a", "b", "p1"), new double[] {20, NaN, 0}), List.of(),
-        List.of(ov), AS_OF);
+    ScoreTable s = TWO.compile().score(table(cols("a", "b", "p1"), new double[] {20, NaN, 0}), ScoringOptions.builder().overrides(List.of(ov)).asOf(AS_OF).build());
     assertEquals(50, s.score(0), 0);
     assertEquals(0.5, s.coverage(0), 0); // overrides replace scores, not observations
   }
@@ -59,7 +58,7 @@ class OverridesTest {
   @Test
   void anOverrideEndingExactlyAtTheAsOfInstantIsExpired() {
     ScoreOverride ov = o("A1", Scope.OVERALL, null, 90, BEFORE, AS_OF);
-    ScoreTable s = TWO.compile().score(T, List.of(), List.of(ov), AS_OF);
+    ScoreTable s = TWO.compile().score(T, ScoringOptions.builder().overrides(List.of(ov)).asOf(AS_OF).build());
     assertEquals(30, s.score(0), 0);
     assertTrue(s.row(0).overridesApplied().isEmpty());
     assertEquals(List.of(ov), s.row(0).overridesExpired());
@@ -69,7 +68,7 @@ class OverridesTest {
   @Test
   void anOverrideStartingExactlyAtTheAsOfInstantApplies() {
     ScoreOverride ov = o("A1", Scope.OVERALL, null, 90, AS_OF, AFTER);
-    ScoreTable s = TWO.compile().score(T, List.of(), List.of(ov), AS_OF);
+    ScoreTable s = TWO.compile().score(T, ScoringOptions.builder().overrides(List.of(ov)).asOf(AS_OF).build());
     assertEquals(90, s.score(0), 0);
     assertEquals(HealthBand.GREEN, s.band(0));
     assertEquals(30, s.scoreBeforeCaps(0), 0);
@@ -78,7 +77,7 @@ class OverridesTest {
   @Test
   void aFutureOverrideIsNeitherAppliedNorExpired() {
     ScoreOverride ov = o("A1", Scope.OVERALL, null, 90, AFTER, null);
-    HealthScore h = TWO.compile().score(T, List.of(), List.of(ov), AS_OF).row(0);
+    HealthScore h = TWO.compile().score(T, ScoringOptions.builder().overrides(List.of(ov)).asOf(AS_OF).build()).row(0);
     assertEquals(30, h.score(), 0);
     assertTrue(h.overridesApplied().isEmpty() && h.overridesExpired().isEmpty());
   }
@@ -86,7 +85,7 @@ class OverridesTest {
   @Test
   void anOverallOverrideReplacesTheScoreAfterCaps() {
     ScoreOverride ov = o("A2", Scope.OVERALL, null, 75, BEFORE, null);
-    HealthScore h = TWO.compile().score(T, List.of(), List.of(ov), AS_OF).row(1);
+    HealthScore h = TWO.compile().score(T, ScoringOptions.builder().overrides(List.of(ov)).asOf(AS_OF).build()).row(1);
     assertEquals(75, h.score(), 0);
     assertEquals(HealthBand.GREEN, h.band());
     assertEquals(1, h.capsApplied().size());
@@ -104,7 +103,7 @@ class OverridesTest {
   void anOverallOverrideOnAnAccountWithoutDataIsTheWholeExplanation() {
     ScoreOverride ov = o("A1", Scope.OVERALL, null, 35, BEFORE, null);
     MetricTable t = table(cols("a", "b", "p1"), new double[] {NaN, NaN, 0});
-    HealthScore h = TWO.compile().score(t, List.of(), List.of(ov), AS_OF).row(0);
+    HealthScore h = TWO.compile().score(t, ScoringOptions.builder().overrides(List.of(ov)).asOf(AS_OF).build()).row(0);
     assertEquals(35, h.score(), 0);
     assertEquals(HealthBand.RED, h.band());
     assertEquals("35.0 red = override 35.0", h.attribution().toString());
@@ -118,7 +117,7 @@ class OverridesTest {
   void theMostRecentOverrideOfAScopeWins() {
     ScoreOverride older = o("A1", Scope.MEASURE, "a", 10, BEFORE, null);
     ScoreOverride newer = o("A1", Scope.MEASURE, "a", 90, Instant.parse("2026-06-20T00:00:00Z"), null);
-    ScoreTable s = TWO.compile().score(T, List.of(), List.of(newer, older), AS_OF);
+    ScoreTable s = TWO.compile().score(T, ScoringOptions.builder().overrides(List.of(newer, older)).asOf(AS_OF).build());
     assertEquals(90, s.measureScore(0, "a"), 0);
     assertEquals(List.of(older, newer), s.row(0).overridesApplied());
   }
@@ -128,7 +127,7 @@ class OverridesTest {
     Scorecard card = yaml(AggregationTest.ADOPTION);
     MetricTable t = table(AggregationTest.ADOPTION_COLS, new double[] {5, 12, 10, 2, NaN, 0.65, 0});
     ScoreOverride ov = o("A1", Scope.CATEGORY, "engagement", 90, BEFORE, null);
-    HealthScore h = card.compile().score(t, List.of(), List.of(ov), AS_OF).row(0);
+    HealthScore h = card.compile().score(t, ScoringOptions.builder().overrides(List.of(ov)).asOf(AS_OF).build()).row(0);
     assertEquals((50 * 590.0 / 9 + 20 * 90 + 30 * 75) / 100, h.score(), 1e-12);
     assertEquals(0.2 * 90, h.contributions().get("engagement"), 1e-12);
     assertEquals(0.0, h.contributions().get("sponsor"), 0);
@@ -140,7 +139,7 @@ class OverridesTest {
     ScoreOverride ov = o("A1", Scope.MEASURE, "b", 100, BEFORE, AFTER);
     ScoreOverride other = o("A2", Scope.OVERALL, null, 5, BEFORE, AFTER);
     HealthScorer scorer = TWO.compile();
-    HealthScore batch = scorer.score(T, List.of(), List.of(ov, other), AS_OF).row(0);
+    HealthScore batch = scorer.score(T, ScoringOptions.builder().overrides(List.of(ov, other)).asOf(AS_OF).build()).row(0);
     HealthScore single = scorer.score(Fixtures.id("A1"), Fixtures.map(T, 0), null, List.of(ov, other), AS_OF,
         PercentileReference.EMPTY);
     assertEquals(batch, single);
@@ -150,10 +149,10 @@ class OverridesTest {
   void errors() {
     HealthScorer scorer = TWO.compile();
     ScoreOverride bad = o("A1", Scope.MEASURE, "nope", 50, BEFORE, null);
-    ConfigException e = assertThrows(ConfigException.class, () -> scorer.score(T, List.of(), List.of(bad), AS_OF));
+    ConfigException e = assertThrows(ConfigException.class, () -> scorer.score(T, ScoringOptions.builder().overrides(List.of(bad)).asOf(AS_OF).build()));
     assertTrue(e.getMessage().startsWith("overrides[0].target: names no measure"), e.getMessage());
     CskitException noAsOf = assertThrows(CskitException.class,
-        () -> scorer.score(T, List.of(), List.of(o("A1", Scope.OVERALL, null, 50, BEFORE, null)), null));
+        () -> scorer.score(T, ScoringOptions.builder().overrides(List.of(o("A1", Scope.OVERALL, null, 50, BEFORE, null))).build()));
     assertTrue(noAsOf.getMessage().contains("as-of"));
     ConfigException window = assertThrows(ConfigException.class, () -> Configs.parse(
         "version: 1\noverrides:\n  - {accountId: A1, value: 50, from: 2026-06-02, until: 2026-06-01}\n",

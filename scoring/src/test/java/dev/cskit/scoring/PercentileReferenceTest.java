@@ -52,8 +52,8 @@ class PercentileReferenceTest {
     MetricTable t = b.build();
     Scorecard all = Fixtures.oneMeasure("{type: percentile}", null);
     Scorecard seg = Fixtures.oneMeasure("{type: percentile, segment: segment}", null);
-    ScoreTable sa = all.compile().score(t, accounts, List.of(), null);
-    ScoreTable ss = seg.compile().score(t, accounts, List.of(), null);
+    ScoreTable sa = all.compile().score(t, ScoringOptions.builder().accounts(accounts).build());
+    ScoreTable ss = seg.compile().score(t, ScoringOptions.builder().accounts(accounts).build());
     double maxDiff = 0;
     for (int i = 0; i < refs.size(); i++) {
       Ref r = refs.get(i);
@@ -78,7 +78,7 @@ class PercentileReferenceTest {
     }
     MetricTable t = b.build();
     HealthScorer scorer = Fixtures.oneMeasure("{type: percentile, segment: segment}", null).compile();
-    ScoreTable batch = scorer.score(t, accounts, List.of(), null);
+    ScoreTable batch = scorer.score(t, ScoringOptions.builder().accounts(accounts).build());
     PercentileReference ref = batch.percentileReference();
     for (int i = 0; i < t.rowCount(); i++) {
       HealthScore single = scorer.score(t.accountId(i), Fixtures.map(t, i), accounts.get(i), List.of(), null, ref);

@@ -25,7 +25,7 @@ class PythonReferenceTest {
     MetricTable metrics = MetricTable.readCsv(resource("metrics.csv"));
     List<Account> accounts = Accounts.readCsv(resource("accounts.csv"));
     for (String card : Scorecard.BUILT_IN) {
-      ScoreTable s = Scorecard.builtIn(card).compile().score(metrics, accounts, List.of(), null);
+      ScoreTable s = Scorecard.builtIn(card).compile().score(metrics, ScoringOptions.builder().accounts(accounts).build());
       List<String> lines = Files.readAllLines(resource(card + ".csv"));
       String[] head = lines.get(0).split(",", -1);
       assertEquals(metrics.rowCount(), lines.size() - 1);

@@ -50,7 +50,7 @@ class ScorecardSetTest {
             "support_question_30d", "p1_open"),
         new double[] {5, 0, 0, 0, 0, 0, 0}, new double[] {5, 0, 0, 0, 0, 0, 0}, new double[] {5, 0, 0, 0, 0, 0, 0},
         new double[] {5, 0, 0, 0, 0, 0, 0}, new double[] {5, 3, 0.3, 1, 0, 0, 0});
-    ScoreTable s = set.compile().score(t, accounts, List.of(), null);
+    ScoreTable s = set.compile().score(t, ScoringOptions.builder().accounts(accounts).build());
     assertEquals(List.of("low", "ent", "high", "low", "onboarding"),
         List.of(s.scorecard(0).name(), s.scorecard(1).name(), s.scorecard(2).name(), s.scorecard(3).name(),
             s.scorecard(4).name()));
@@ -82,7 +82,7 @@ class ScorecardSetTest {
         ScoreOverride.of("A2", ScoreOverride.Scope.MEASURE, "m", 90, null, null, asOf.minusSeconds(60), null),
         ScoreOverride.of("A3", ScoreOverride.Scope.OVERALL, null, 12, null, null, asOf.minusSeconds(60), asOf),
         ScoreOverride.of("nobody", ScoreOverride.Scope.OVERALL, null, 12, null, null, asOf.minusSeconds(60), null));
-    ScoreTable s = set.compile().score(t, accounts, overrides, asOf);
+    ScoreTable s = set.compile().score(t, ScoringOptions.builder().accounts(accounts).overrides(overrides).asOf(asOf).build());
     assertEquals(50, s.score(0), 0);
     assertEquals("high", s.scorecard(1).name());
     assertEquals(90, s.score(1), 0);
@@ -106,12 +106,12 @@ class ScorecardSetTest {
     HealthScorer scorer = Scorecard.builtIn("three-axis").compile();
     MetricTable m = BuiltInScorecardsTest.P.metrics();
     List<Account> accounts = BuiltInScorecardsTest.P.accounts();
-    double[] expected = scorer.score(m, accounts, List.of(), null).scores();
+    double[] expected = scorer.score(m, ScoringOptions.builder().accounts(accounts).build()).scores();
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
       List<Future<double[]>> results = new ArrayList<>();
       for (int k = 0; k < 8; k++) {
-        results.add(pool.submit(() -> scorer.score(m, accounts, List.of(), null).scores()));
+        results.add(pool.submit(() -> scorer.score(m, ScoringOptions.builder().accounts(accounts).build()).scores()));
       }
       for (Future<double[]> f : results) {
         assertEquals(java.util.Arrays.toString(expected), java.util.Arrays.toString(f.get()));

@@ -108,7 +108,7 @@ class ScoringProperties {
     Random r = new Random(seed);
     Scorecard card = card(r, true, 0);
     MetricTable t = table(r, 1 + r.nextInt(40));
-    ScoreTable s = card.compile().score(t, accounts(t, r), List.of(), null);
+    ScoreTable s = card.compile().score(t, ScoringOptions.builder().accounts(accounts(t, r)).build());
     for (int i = 0; i < s.size(); i++) {
       double v = s.score(i);
       assertTrue(Double.isNaN(v) || (v >= 0 && v <= 100), "score " + v);
@@ -158,8 +158,8 @@ class ScoringProperties {
     Scorecard other = card.withMeasures(shuffled);
     MetricTable t = table(r, 1 + r.nextInt(30));
     List<Account> accounts = accounts(t, r);
-    ScoreTable a = card.compile().score(t, accounts, List.of(), null);
-    ScoreTable b = other.compile().score(t, accounts, List.of(), null);
+    ScoreTable a = card.compile().score(t, ScoringOptions.builder().accounts(accounts).build());
+    ScoreTable b = other.compile().score(t, ScoringOptions.builder().accounts(accounts).build());
     for (int i = 0; i < a.size(); i++) {
       assertClose(a.score(i), b.score(i));
       assertClose(a.coverage(i), b.coverage(i));
@@ -190,8 +190,8 @@ class ScoringProperties {
     }
     MetricTable permuted = b.build();
     HealthScorer scorer = card.compile();
-    ScoreTable x = scorer.score(t, accounts, List.of(), null);
-    ScoreTable y = scorer.score(permuted, accounts, List.of(), null);
+    ScoreTable x = scorer.score(t, ScoringOptions.builder().accounts(accounts).build());
+    ScoreTable y = scorer.score(permuted, ScoringOptions.builder().accounts(accounts).build());
     for (int i = 0; i < t.rowCount(); i++) {
       assertEquals(x.row(i), y.get(t.accountId(i)));
     }
@@ -204,7 +204,7 @@ class ScoringProperties {
     MetricTable t = table(r, 1 + r.nextInt(30));
     List<Account> accounts = accounts(t, r);
     HealthScorer scorer = card.compile();
-    ScoreTable batch = scorer.score(t, accounts, List.of(), null);
+    ScoreTable batch = scorer.score(t, ScoringOptions.builder().accounts(accounts).build());
     PercentileReference ref = batch.percentileReference();
     for (int i = 0; i < t.rowCount(); i++) {
       HealthScore single = scorer.score(t.accountId(i), Fixtures.map(t, i), accounts.get(i), List.of(), null, ref);
@@ -257,7 +257,7 @@ class ScoringProperties {
     Random r = new Random(seed);
     Scorecard card = card(r, true, 0);
     MetricTable t = table(r, 1 + r.nextInt(30));
-    ScoreTable s = card.compile().score(t, accounts(t, r), List.of(), null);
+    ScoreTable s = card.compile().score(t, ScoringOptions.builder().accounts(accounts(t, r)).build());
     for (HealthScore h : s.rows()) {
       if (!Double.isNaN(h.scoreBeforeCaps())) {
         double sum = 0;

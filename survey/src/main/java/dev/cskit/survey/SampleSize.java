@@ -123,35 +123,22 @@ public final class SampleSize {
   }
 
   /**
-   * The margin of error (a fraction: 0.05 for five points) of a proportion {@code p} estimated from
-   * {@code responses} out of a population (0 for infinite), with the {@link Fpc#COCHRAN} correction.
-   */
-  public static double margin(long responses, long population, double confidence, double p) {
-    unit("proportion", p);
-    return margin(responses, population, confidence, p * (1 - p), Fpc.COCHRAN);
-  }
-
-  /**
-   * The margin of error for a per-answer variance ({@code p (1 - p)} for a proportion, {@link #npsVariance}
-   * for NPS): {@code z sqrt(v / n)} times {@code sqrt((N - n) / (N - 1))} ({@link Fpc#COCHRAN}) or {@code
+   * The margin of error (a fraction: 0.05 for five points) of {@code options}' responses: {@code z sqrt(v / n)}
+   * times, with a population {@code N}, {@code sqrt((N - n) / (N - 1))} ({@link Fpc#COCHRAN}) or {@code
    * sqrt((N - n) / N)} ({@link Fpc#SIMPLE}); the inverse of {@link #compute()} before rounding.
    *
-   * @throws CskitException when responses are below 1 or above the population
+   * @throws CskitException when the confidence is outside (0, 1)
    */
-  public static double margin(long responses, long population, double confidence, double variance, Fpc fpc) {
-    Checks.positive("responses", responses);
-    nonNegative("population", population);
-    nonNegative("variance", variance);
-    if (population > 0 && responses > population) {
-      throw new CskitException(
-          "responses", "must not exceed the population of " + population, Long.toString(responses));
-    }
-    double z = Checks.zTwoSided(confidence);
+  public static double margin(MarginOptions options) {
+    long responses = options.responses();
+    double variance = options.variance();
+    double z = Checks.zTwoSided(options.confidence());
     double e = z * Math.sqrt(variance / responses);
-    if (population > 0) {
+    if (options.population().isPresent()) {
+      long population = options.population().getAsLong();
       double nPop = population;
       double factor =
-          fpc == Fpc.COCHRAN
+          options.fpc() == Fpc.COCHRAN
               ? (population == 1 ? 0 : (nPop - responses) / (nPop - 1))
               : (nPop - responses) / nPop;
       e *= Math.sqrt(factor);

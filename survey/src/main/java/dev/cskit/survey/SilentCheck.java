@@ -23,7 +23,8 @@ import java.util.Set;
  * Austin 2009). A flagged metric means the respondents do not represent the silent: their scores should not
  * be read as everyone's.
  *
- * <p>{@link #atRisk} lists the silent accounts, those with low health or falling usage first.
+ * <p>{@link #atRisk} lists the silent accounts, those with low health or falling usage first (the warning
+ * signs it looks for are {@link SilentRiskOptions}).
  */
 public final class SilentCheck {
   /** The default |SMD| at which a metric is flagged. */
@@ -85,42 +86,20 @@ public final class SilentCheck {
   }
 
   /**
-   * The silent accounts, those at risk first. An account is at risk when its health is below {@code
-   * healthBelow} or its usage change (a relative change such as {@code events_change_30d}) is below {@code
-   * declineBelow}. At-risk accounts sort by health (lowest first, unknown last), then usage change (steepest
-   * fall first); the rest follow in the same order.
+   * The silent accounts with their warning signs (see {@link SilentRiskOptions}), at risk first. At-risk
+   * accounts sort by health (lowest first, unknown last), then usage change (steepest fall first); the rest
+   * follow in the same order. A band in the low bands or an unscored band is reported instead of a health score
+   * below the threshold.
    *
    * @param silent the accounts that did not answer
-   * @param health health scores by account, or an empty map when none are known
-   * @param healthBelow the health under which an account is at risk (ignored with no scores)
-   * @param usage a table holding {@code usageChangeMetric}, or null
-   * @param usageChangeMetric the relative usage change metric, e.g. {@code events_change_30d}
-   * @param declineBelow the change under which usage counts as falling, e.g. -0.3
+   * @throws CskitException when the usage table lacks the usage change or activity metric, or an activity
+   *     metric is given without a usage table
    */
-  public static List<SilentAccount> atRisk(
-      Collection<AccountId> silent,
-      Map<AccountId, Double> health,
-      double healthBelow,
-      MetricTable usage,
-      String usageChangeMetric,
-      double declineBelow) {
-    return atRisk(silent, health, healthBelow, usage, usageChangeMetric, declineBelow, null);
-  }
-
-  /**
-   * As {@link #atRisk(Collection, Map, double, MetricTable, String, double)}, also flagging accounts with no
-   * activity: a value of {@code activityMetric} (e.g. {@code events_30d}) of 0 or less (the product unplugged).
-   */
-  public static List<SilentAccount> atRisk(
-      Collection<AccountId> silent,
-      Map<AccountId, Double> health,
-      double healthBelow,
-      MetricTable usage,
-      String usageChangeMetric,
-      double declineBelow,
-      String activityMetric) {
-    return rank(silent, health, Map.of(), Set.of(), healthBelow, usage, usageChangeMetric, declineBelow,
-        activityMetric);
+  public static List<SilentAccount> atRisk(Collection<AccountId> silent, SilentRiskOptions options) {
+    return rank(silent, options.health(), options.bands(), options.lowBands(),
+        options.healthBelow().orElse(Double.NaN), options.usage().orElse(null),
+        options.usageChangeMetric().orElse(null), options.declineBelow().orElse(Double.NaN),
+        options.activityMetric().orElse(null));
   }
 
   private static final Comparator<Double> NAN_LAST = (a, b) -> {
@@ -135,25 +114,6 @@ public final class SilentCheck {
           .thenComparing(SilentAccount::health, NAN_LAST)
           .thenComparing(SilentAccount::usageChange, NAN_LAST)
           .thenComparing(SilentAccount::accountId);
-
-  /**
-   * As {@link #atRisk(Collection, Map, double, MetricTable, String, double, String)}, also counting as at risk
-   * the accounts whose health band is one of {@code lowBands} (red, say) or {@link
-   * dev.cskit.core.HealthBand#INSUFFICIENT_DATA} (too little usage to score is itself a warning sign).
-   */
-  public static List<SilentAccount> atRisk(
-      Collection<AccountId> silent,
-      Map<AccountId, Double> health,
-      Map<AccountId, dev.cskit.core.HealthBand> bands,
-      Set<dev.cskit.core.HealthBand> lowBands,
-      double healthBelow,
-      MetricTable usage,
-      String usageChangeMetric,
-      double declineBelow,
-      String activityMetric) {
-    return rank(silent, health, bands, lowBands, healthBelow, usage, usageChangeMetric, declineBelow,
-        activityMetric);
-  }
 
   /**
    * The silent accounts with their warning signs, at risk first. A band in {@code lowBands} or an unscored
@@ -173,7 +133,7 @@ public final class SilentCheck {
       throw new CskitException("usage", "must hold the metric " + activityMetric,
           usage == null ? "no table" : String.join(", ", usage.metrics()));
     }
-    if (usage != null && !usage.hasMetric(usageChangeMetric)) {
+    if (usage != null && usageChangeMetric != null && !usage.hasMetric(usageChangeMetric)) {
       throw new CskitException("usage", "must hold the metric " + usageChangeMetric, String.join(", ", usage.metrics()));
     }
     List<SilentAccount> out = new ArrayList<>();
@@ -185,7 +145,7 @@ public final class SilentCheck {
       if (usage != null) {
         int row = usage.rowOf(id);
         if (row >= 0) {
-          change = usage.value(row, usageChangeMetric);
+          change = usageChangeMetric == null ? Double.NaN : usage.value(row, usageChangeMetric);
           if (activityMetric != null) {
             activity = usage.value(row, activityMetric);
           }

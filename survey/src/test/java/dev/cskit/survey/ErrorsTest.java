@@ -58,8 +58,10 @@ class ErrorsTest {
     fails(() -> ResponseModel.binomial(0.2).probabilityAtLeast(-1, 3), "invitations");
     fails(() -> BetaPrior.of(2, 3).update(10, 11), "responded: must not exceed the invited (10)");
     fails(() -> BetaPrior.of(2, 3).update(-1, 0), "invited");
-    fails(() -> SampleSize.margin(0, 100, 0.95, 0.5), "responses: must be 1 or more");
-    fails(() -> SampleSize.margin(200, 100, 0.95, 0.5), "responses: must not exceed the population of 100");
+    fails(() -> SampleSize.margin(MarginOptions.builder().responses(0).population(100).confidence(0.95)
+        .proportion(0.5).build()), "responses: must be 1 or more");
+    fails(() -> SampleSize.margin(MarginOptions.builder().responses(200).population(100).confidence(0.95)
+        .proportion(0.5).build()), "responses: must not exceed the population of 100");
     fails(() -> SampleSize.of(0.05, 0.95).withPopulation(-3), "population");
     fails(() -> Nps.ofScores(9, 11), "scores[1]: must be a whole number from 0 to 10; found 11");
     fails(() -> Nps.ofScores(java.util.Arrays.asList(null, 9, 11)), "scores[2]: must be a whole number from 0 to 10");
@@ -161,6 +163,7 @@ class ErrorsTest {
     fails(() -> Nps.compare(Nps.ofCounts(1, 1, 1), Nps.ofCounts(1, 1, 1), NpsMethod.BOOTSTRAP), "method");
     MetricTable t = MetricTable.builder("x").addRow("a", 1).addRow("b", 2).build();
     fails(() -> SilentCheck.compare(t, List.of(AccountId.of("a"), AccountId.of("b")), 0.1), "respondents");
-    fails(() -> SilentCheck.atRisk(List.of(AccountId.of("a")), Map.of(), 50, t, "missing", -0.3), "usage");
+    fails(() -> SilentCheck.atRisk(List.of(AccountId.of("a")), SilentRiskOptions.builder().healthBelow(50).usage(t)
+        .usageChangeMetric("missing").declineBelow(-0.3).build()), "usage");
   }
 }

@@ -65,16 +65,18 @@ class OperationsTest {
     List<AccountId> silent = List.of(AccountId.of("s1"), AccountId.of("s2"), AccountId.of("s3"), AccountId.of("s4"),
         AccountId.of("s5"));
     Map<AccountId, Double> health = Map.of(AccountId.of("s1"), 30.0, AccountId.of("s4"), 80.0, AccountId.of("s5"), 45.0);
-    List<SilentCheck.SilentAccount> r = SilentCheck.atRisk(silent, health, 50, usage, "events_change_30d", -0.3,
-        "events_30d");
+    List<SilentCheck.SilentAccount> r = SilentCheck.atRisk(silent, SilentRiskOptions.builder().health(health)
+        .healthBelow(50).usage(usage).usageChangeMetric("events_change_30d").declineBelow(-0.3)
+        .activityMetric("events_30d").build());
     assertEquals(List.of("s1", "s5", "s2", "s3", "s4"), r.stream().map(s -> s.accountId().value()).toList());
     assertTrue(r.get(0).reasons().startsWith("health 30.0 below 50.0"));
     assertTrue(r.get(2).reasons().contains("usage -50%"));
     assertTrue(r.get(3).reasons().contains("no activity"));
     assertFalse(r.get(4).atRisk());
     // without health scores: usage decline only
-    List<SilentCheck.SilentAccount> u = SilentCheck.atRisk(silent, Collections.emptyMap(), Double.NaN, usage,
-        "events_change_30d", -0.3);
+    List<SilentCheck.SilentAccount> u = SilentCheck.atRisk(silent, SilentRiskOptions.builder()
+        .health(Collections.emptyMap()).usage(usage).usageChangeMetric("events_change_30d").declineBelow(-0.3)
+        .build());
     assertEquals(List.of("s2"), u.stream().filter(SilentCheck.SilentAccount::atRisk).map(s -> s.accountId().value()).toList());
   }
 
@@ -87,12 +89,14 @@ class OperationsTest {
         AccountId.of("s1"), dev.cskit.core.HealthBand.GREEN,
         AccountId.of("s2"), dev.cskit.core.HealthBand.RED,
         AccountId.of("s3"), dev.cskit.core.HealthBand.INSUFFICIENT_DATA);
-    List<SilentCheck.SilentAccount> r = SilentCheck.atRisk(silent, Map.of(), bands,
-        java.util.Set.of(dev.cskit.core.HealthBand.RED), Double.NaN, usage, "events_change_30d", -0.3, null);
+    List<SilentCheck.SilentAccount> r = SilentCheck.atRisk(silent, SilentRiskOptions.builder().bands(bands)
+        .lowBands(java.util.Set.of(dev.cskit.core.HealthBand.RED)).usage(usage)
+        .usageChangeMetric("events_change_30d").declineBelow(-0.3).build());
     assertEquals(List.of("s3", "s2", "s1"), r.stream().map(s -> s.accountId().value()).toList());
     assertEquals("health red", r.get(1).reasons());
-    List<SilentCheck.SilentAccount> scored = SilentCheck.atRisk(silent, Map.of(AccountId.of("s2"), 20.0), bands,
-        java.util.Set.of(dev.cskit.core.HealthBand.RED), 40, usage, "events_change_30d", -0.3, null);
+    List<SilentCheck.SilentAccount> scored = SilentCheck.atRisk(silent, SilentRiskOptions.builder()
+        .health(Map.of(AccountId.of("s2"), 20.0)).bands(bands).lowBands(java.util.Set.of(dev.cskit.core.HealthBand.RED))
+        .healthBelow(40).usage(usage).usageChangeMetric("events_change_30d").declineBelow(-0.3).build());
     assertEquals("health red (20.0)", scored.stream().filter(x -> x.accountId().value().equals("s2")).findFirst()
         .orElseThrow().reasons());
     assertTrue(r.get(0).reasons().startsWith("health not scored"));

@@ -116,8 +116,12 @@ class ReferenceTest {
       long n = l(r, "responses");
       long pop = l(r, "population");
       double conf = d(r, "confidence");
-      worst = Math.max(worst, Math.abs(SampleSize.margin(n, pop, conf, p) - d(r, "cochran")));
-      worst = Math.max(worst, Math.abs(SampleSize.margin(n, pop, conf, p * (1 - p), Fpc.SIMPLE) - d(r, "simple")));
+      // the reference writes an infinite population as 0
+      java.util.OptionalLong population = pop == 0 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(pop);
+      MarginOptions.Builder options = MarginOptions.builder().responses(n).population(population).confidence(conf);
+      worst = Math.max(worst, Math.abs(SampleSize.margin(options.proportion(p).build()) - d(r, "cochran")));
+      worst = Math.max(worst, Math.abs(SampleSize.margin(options.variance(p * (1 - p)).fpc(Fpc.SIMPLE).build())
+          - d(r, "simple")));
     }
     assertTrue(worst < 1e-12, "max abs difference " + worst);
   }

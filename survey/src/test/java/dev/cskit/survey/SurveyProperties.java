@@ -78,7 +78,8 @@ class SurveyProperties {
     for (Fpc fpc : Fpc.values()) {
       long n = (long) SampleSize.of(margin, confidence).withProportion(p).withPopulation(population).withFpc(fpc)
           .compute().requiredResponses();
-      assertTrue(SampleSize.margin(n, population, confidence, p * (1 - p), fpc) <= margin + 1e-12);
+      assertTrue(SampleSize.margin(MarginOptions.builder().responses(n).population(population).confidence(confidence)
+          .variance(p * (1 - p)).fpc(fpc).build()) <= margin + 1e-12);
     }
   }
 

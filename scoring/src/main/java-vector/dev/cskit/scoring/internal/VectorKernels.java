@@ -1,6 +1,5 @@
 package dev.cskit.scoring.internal;
 
-import dev.cskit.scoring.MissingPolicy;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -30,8 +29,8 @@ public final class VectorKernels implements Vectorization.Factory {
   }
 
   @Override
-  public RuleKernel linear(LinearKernel scalar, MissingPolicy missing, double worst) {
-    return new Linear(scalar, missing, worst);
+  public RuleKernel linear(LinearKernel scalar, int policy, double fill) {
+    return new Linear(scalar, policy, fill);
   }
 
   @Override
@@ -66,8 +65,8 @@ public final class VectorKernels implements Vectorization.Factory {
     private final double[] slope;
     private final int last;
 
-    Linear(LinearKernel k, MissingPolicy missing, double worst) {
-      super(missing, worst);
+    Linear(LinearKernel k, int policy, double fill) {
+      super(policy, fill);
       slot = k.slot;
       xs = k.xs;
       ys = k.ys;

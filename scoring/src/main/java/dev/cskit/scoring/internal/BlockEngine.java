@@ -3,7 +3,6 @@ package dev.cskit.scoring.internal;
 import dev.cskit.core.AccountId;
 import dev.cskit.core.CskitException;
 import dev.cskit.core.DataException;
-import dev.cskit.scoring.ScoreOverride;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -45,9 +44,8 @@ public final class BlockEngine {
    * @param detail keep every measure's sub-score and the score before caps
    */
   public static CardResult run(CompiledCard k, double[][] cols, int n, IntFunction<AccountId> ids, OverridePlan plan,
-      Map<Integer, List<ScoreOverride>> expired, Map<String, Map<String, double[]>> distributions,
-      boolean detail) {
-    CardResult out = new CardResult(k, n, ids, cols, plan, expired, distributions, detail);
+      Map<String, Map<String, double[]>> distributions, boolean detail) {
+    CardResult out = new CardResult(k, n, ids, cols, plan, distributions, detail);
     range(k, cols, 0, n, ids, plan, detail, out);
     return out;
   }
@@ -67,9 +65,9 @@ public final class BlockEngine {
    * parts of the result and every row's arithmetic is the same, so the result is identical, bit for bit.
    */
   public static CardResult runParallel(CompiledCard k, double[][] cols, int n, IntFunction<AccountId> ids,
-      OverridePlan plan, Map<Integer, List<ScoreOverride>> expired, Map<String, Map<String, double[]>> distributions,
-      boolean detail, ExecutorService executor, int parts) {
-    CardResult out = new CardResult(k, n, ids, cols, plan, expired, distributions, detail);
+      OverridePlan plan, Map<String, Map<String, double[]>> distributions, boolean detail, ExecutorService executor,
+      int parts) {
+    CardResult out = new CardResult(k, n, ids, cols, plan, distributions, detail);
     int blocks = (n + BLOCK - 1) / BLOCK;
     int per = Math.max(1, (blocks + parts - 1) / parts);
     List<Future<?>> running = new ArrayList<>();
@@ -280,7 +278,7 @@ public final class BlockEngine {
   }
 
   static DataException missing(CompiledCard k, int j, AccountId id) {
-    String metric = k.card.measures().get(j).metrics().get(0);
+    String metric = k.measureMetric[j];
     return new DataException("metrics", 0, metric,
         "measure \"" + k.measureIds[j] + "\" needs a value (its missing policy is fail)",
         "nothing for account " + CskitException.quote(id == null ? "?" : id.value()));

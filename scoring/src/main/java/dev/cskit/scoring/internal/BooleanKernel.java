@@ -1,15 +1,13 @@
 package dev.cskit.scoring.internal;
 
-import dev.cskit.scoring.MissingPolicy;
-
 /** The {@code boolean} rule: {@code whenTrue} for a non-zero value, {@code whenFalse} for zero. */
 final class BooleanKernel extends RuleKernel {
   private final int slot;
   private final double whenTrue;
   private final double whenFalse;
 
-  BooleanKernel(int slot, double whenTrue, double whenFalse, MissingPolicy missing, double worst) {
-    super(missing, worst);
+  BooleanKernel(int slot, double whenTrue, double whenFalse, int policy, double fill) {
+    super(policy, fill);
     this.slot = slot;
     this.whenTrue = whenTrue;
     this.whenFalse = whenFalse;

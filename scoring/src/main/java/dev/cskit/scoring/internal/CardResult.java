@@ -1,9 +1,6 @@
 package dev.cskit.scoring.internal;
 
 import dev.cskit.core.AccountId;
-import dev.cskit.scoring.ScoreOverride;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
 
@@ -35,15 +32,13 @@ public final class CardResult {
   /** The bound input columns (metric slots, then derived percentile columns), for re-running rows. */
   public final double[][] inputs;
   public final OverridePlan plan;
-  /** Expired overrides by local row. */
-  public final Map<Integer, List<ScoreOverride>> expired;
   /** Sorted present values by percentile measure id, then segment value ("" without segment). */
   public final Map<String, Map<String, double[]>> distributions;
 
   private volatile CardResult detailed;
 
   CardResult(CompiledCard card, int n, IntFunction<AccountId> ids, double[][] inputs, OverridePlan plan,
-      Map<Integer, List<ScoreOverride>> expired, Map<String, Map<String, double[]>> distributions, boolean detail) {
+      Map<String, Map<String, double[]>> distributions, boolean detail) {
     this.card = card;
     this.n = n;
     this.ids = ids;
@@ -56,7 +51,6 @@ public final class CardResult {
     this.preCap = detail ? new double[n] : null;
     this.inputs = inputs;
     this.plan = plan;
-    this.expired = expired;
     this.distributions = distributions;
   }
 
@@ -78,7 +72,6 @@ public final class CardResult {
     this.preCap = null;
     this.inputs = inputs;
     this.plan = OverridePlan.EMPTY;
-    this.expired = Map.of();
     this.distributions = Map.of();
   }
 
@@ -97,7 +90,7 @@ public final class CardResult {
       synchronized (this) {
         d = detailed;
         if (d == null) {
-          d = BlockEngine.run(card, inputs, n, ids, plan, expired, distributions, true);
+          d = BlockEngine.run(card, inputs, n, ids, plan, distributions, true);
           detailed = d;
         }
       }
@@ -114,14 +107,7 @@ public final class CardResult {
     for (int s = 0; s < inputs.length; s++) {
       one[s] = new double[] {inputs[s][local]};
     }
-    List<OverridePlan.Entry> entries = new ArrayList<>();
-    for (ScoreOverride o : plan.applied(local)) {
-      entries.add(new OverridePlan.Entry(0, o));
-    }
-    List<ScoreOverride> gone = expired.get(local);
     AccountId id = ids.apply(local);
-    return BlockEngine.run(card, one, 1, x -> id,
-        entries.isEmpty() ? OverridePlan.EMPTY : OverridePlan.of(card, entries),
-        gone == null ? Map.of() : Map.of(0, gone), distributions, true);
+    return BlockEngine.run(card, one, 1, x -> id, plan.forRow(local), distributions, true);
   }
 }

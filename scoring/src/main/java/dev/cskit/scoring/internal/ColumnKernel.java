@@ -1,7 +1,5 @@
 package dev.cskit.scoring.internal;
 
-import dev.cskit.scoring.MissingPolicy;
-
 /**
  * A rule whose sub-scores were derived before the block pass (the {@code percentile} rule, which needs the
  * whole population: see {@link Percentiles}); this kernel copies them and applies the missing policy.
@@ -9,8 +7,8 @@ import dev.cskit.scoring.MissingPolicy;
 final class ColumnKernel extends RuleKernel {
   private final int slot;
 
-  ColumnKernel(int slot, MissingPolicy missing, double worst) {
-    super(missing, worst);
+  ColumnKernel(int slot, int policy, double fill) {
+    super(policy, fill);
     this.slot = slot;
   }
 

@@ -5,30 +5,26 @@ import dev.cskit.core.CskitException;
 import dev.cskit.core.HealthBand;
 import dev.cskit.core.MetricTable;
 import dev.cskit.core.internal.TableAccess;
-import dev.cskit.scoring.Cap;
-import dev.cskit.scoring.Category;
-import dev.cskit.scoring.Measure;
-import dev.cskit.scoring.Rule;
-import dev.cskit.scoring.Scorecard;
-import dev.cskit.scoring.ScorecardRef;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * A scorecard compiled for the block engine: one specialised {@link RuleKernel} per measure, the category of
  * each measure as an index, weights as {@code double[]}, caps as {@link CapKernel}s, band minimums as an
  * array. Input columns are addressed by slot: slots {@code 0..inputs.size()-1} are the metrics the card
  * reads (in order of first use), the slots after them are derived percentile columns. Immutable.
+ *
+ * <p>Built with a {@link Builder} from primitives and arrays only: the scoring API's package-private compiler
+ * translates a scorecard into these calls, so this package depends on nothing of the API.
  */
 public final class CompiledCard {
-  public final Scorecard card;
-  public final ScorecardRef ref;
-
   // measures
   public final String[] measureIds;
+  /** The (first) metric each measure reads, for errors. */
+  final String[] measureMetric;
   final RuleKernel[] kernels;
   public final int[] categoryOf;
   public final double[] weight;
@@ -60,80 +56,43 @@ public final class CompiledCard {
   final int[] percentileValueSlot;
   public final String[] percentileSegment;
 
-  public CompiledCard(Scorecard card) {
-    this.card = card;
-    this.ref = card.ref();
-    Map<String, Integer> slots = new LinkedHashMap<>();
-    List<String> paths = new ArrayList<>();
-    List<Measure> ms = card.measures();
-    int m = ms.size();
-    measureIds = new String[m];
-    kernels = new RuleKernel[m];
-    categoryOf = new int[m];
-    weight = new double[m];
-    hasCategories = !card.categories().isEmpty();
-    int c = hasCategories ? card.categories().size() : 1;
-    categoryIds = new String[c];
-    categoryWeight = new double[c];
-    categoryMin = new boolean[c];
-    Map<String, Integer> catIndex = new HashMap<>();
+  private CompiledCard(Builder b) {
+    int m = b.measureIds.size();
+    measureIds = b.measureIds.toArray(new String[0]);
+    measureMetric = b.measureMetrics.toArray(new String[0]);
+    categoryOf = b.categoryOf.stream().mapToInt(Integer::intValue).toArray();
+    weight = b.weights.stream().mapToDouble(Double::doubleValue).toArray();
+    hasCategories = !b.categoryIds.isEmpty();
     if (hasCategories) {
-      for (int k = 0; k < c; k++) {
-        Category cat = card.categories().get(k);
-        categoryIds[k] = cat.id();
-        categoryWeight[k] = cat.weight();
-        categoryMin[k] = cat.aggregate() == Category.Aggregate.MIN;
-        catIndex.put(cat.id(), k);
+      categoryIds = b.categoryIds.toArray(new String[0]);
+      categoryWeight = b.categoryWeights.stream().mapToDouble(Double::doubleValue).toArray();
+      categoryMin = new boolean[categoryIds.length];
+      for (int k = 0; k < categoryMin.length; k++) {
+        categoryMin[k] = b.categoryMins.get(k);
       }
     } else {
-      categoryIds[0] = "";
-      categoryWeight[0] = 1.0;
+      categoryIds = new String[] {""};
+      categoryWeight = new double[] {1.0};
+      categoryMin = new boolean[1];
     }
-    List<Integer> pct = new ArrayList<>();
-    List<Integer> pctSlots = new ArrayList<>();
-    List<String> pctSegments = new ArrayList<>();
+    int c = categoryIds.length;
     for (int j = 0; j < m; j++) {
-      Measure me = ms.get(j);
-      measureIds[j] = me.id();
-      weight[j] = me.weight();
-      categoryOf[j] = hasCategories ? catIndex.get(me.category()) : 0;
-      String at = "measures[" + j + "]";
-      Rule rule = me.rule();
-      double worst = rule.worst();
-      if (rule instanceof Rule.Linear r) {
-        kernels[j] = Vectorization.linear(
-            new LinearKernel(slot(slots, paths, me.metric(), at + ".metric"), r.points(), me.missing(), worst),
-            me.missing(), worst);
-      } else if (rule instanceof Rule.Steps r) {
-        kernels[j] = new StepsKernel(slot(slots, paths, me.metric(), at + ".metric"), r.steps(), r.below(),
-            me.missing(), worst);
-      } else if (rule instanceof Rule.Bool r) {
-        kernels[j] = new BooleanKernel(slot(slots, paths, me.metric(), at + ".metric"), r.whenTrue(), r.whenFalse(),
-            me.missing(), worst);
-      } else if (rule instanceof Rule.Trend r) {
-        kernels[j] = new TrendKernel(slot(slots, paths, r.current(), at + ".rule.current"),
-            slot(slots, paths, r.previous(), at + ".rule.previous"), r.points(), r.whenPreviousZero(),
-            me.missing(), worst);
-      } else if (rule instanceof Rule.Percentile r) {
-        pct.add(j);
-        pctSlots.add(slot(slots, paths, me.metric(), at + ".metric"));
-        pctSegments.add(r.segment());
-        kernels[j] = null; // slot known once all inputs are
+      if (categoryOf[j] < 0 || categoryOf[j] >= c) {
+        throw new IllegalArgumentException("measure " + measureIds[j] + ": no category " + categoryOf[j]);
       }
     }
-    List<Cap> capList = card.caps();
-    caps = new CapKernel[capList.size()];
-    for (int k = 0; k < caps.length; k++) {
-      caps[k] = new CapKernel(slot(slots, paths, capList.get(k).metric(), "caps[" + k + "].metric"), capList.get(k), k);
-    }
-    inputs = List.copyOf(slots.keySet());
-    inputPaths = List.copyOf(paths);
-    percentileMeasures = pct.stream().mapToInt(Integer::intValue).toArray();
-    percentileValueSlot = pctSlots.stream().mapToInt(Integer::intValue).toArray();
-    percentileSegment = pctSegments.toArray(new String[0]);
-    for (int k = 0; k < percentileMeasures.length; k++) {
-      int j = percentileMeasures[k];
-      kernels[j] = new ColumnKernel(inputs.size() + k, ms.get(j).missing(), ms.get(j).rule().worst());
+    caps = b.caps.toArray(new CapKernel[0]);
+    inputs = List.copyOf(b.slots.keySet());
+    inputPaths = List.copyOf(b.paths);
+    percentileMeasures = b.percentileMeasures.stream().mapToInt(Integer::intValue).toArray();
+    percentileValueSlot = b.percentileSlots.stream().mapToInt(Integer::intValue).toArray();
+    percentileSegment = b.percentileSegments.toArray(new String[0]);
+    kernels = new RuleKernel[m];
+    for (int j = 0; j < m; j++) {
+      kernels[j] = b.kernels.get(j).apply(inputs.size());
+      if (kernels[j] == null) {
+        throw new IllegalArgumentException("measure " + measureIds[j] + " has no kernel");
+      }
     }
 
     // coverage: a measure's share of its category times the category's share of the whole
@@ -152,23 +111,112 @@ public final class CompiledCard {
       total += coverageFactor[g] * (inCat[g] - 0.0);
     }
     coverageTotal = total;
-    minCoverage = card.minCoverage();
-    bandMins = new double[card.bands().size()];
-    bands = new HealthBand[bandMins.length];
-    for (int k = 0; k < bandMins.length; k++) {
-      bandMins[k] = card.bands().get(k).min();
-      bands[k] = HealthBand.of(card.bands().get(k).name());
-    }
+    minCoverage = b.minCoverage;
+    bandMins = b.bandMins.stream().mapToDouble(Double::doubleValue).toArray();
+    bands = b.bands.toArray(new HealthBand[0]);
   }
 
-  private static int slot(Map<String, Integer> slots, List<String> paths, String metric, String path) {
-    Integer s = slots.get(metric);
-    if (s == null) {
-      s = slots.size();
-      slots.put(metric, s);
-      paths.add(path);
+  /** A builder of a compiled card. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Collects a card's parts in order: its inputs (slots in order of first use), categories, measures with
+   * their kernels, percentile measures, caps and bands. Not thread-safe; used once.
+   */
+  public static final class Builder {
+    private final Map<String, Integer> slots = new LinkedHashMap<>();
+    private final List<String> paths = new ArrayList<>();
+    private final List<String> categoryIds = new ArrayList<>();
+    private final List<Double> categoryWeights = new ArrayList<>();
+    private final List<Boolean> categoryMins = new ArrayList<>();
+    private final List<String> measureIds = new ArrayList<>();
+    private final List<String> measureMetrics = new ArrayList<>();
+    private final List<Integer> categoryOf = new ArrayList<>();
+    private final List<Double> weights = new ArrayList<>();
+    private final List<IntFunction<RuleKernel>> kernels = new ArrayList<>();
+    private final List<Integer> percentileMeasures = new ArrayList<>();
+    private final List<Integer> percentileSlots = new ArrayList<>();
+    private final List<String> percentileSegments = new ArrayList<>();
+    private final List<CapKernel> caps = new ArrayList<>();
+    private final List<Double> bandMins = new ArrayList<>();
+    private final List<HealthBand> bands = new ArrayList<>();
+    private double minCoverage;
+
+    private Builder() {}
+
+    /**
+     * The slot of a metric, given the next free one on its first use.
+     *
+     * @param path where the metric is named in the card, for the error when a table lacks it
+     */
+    public int input(String metric, String path) {
+      Integer s = slots.get(metric);
+      if (s == null) {
+        s = slots.size();
+        slots.put(metric, s);
+        paths.add(path);
+      }
+      return s;
     }
-    return s;
+
+    /** Adds a category (none: one implicit category of weight 1, index 0); returns its index. */
+    public int category(String id, double weight, boolean min) {
+      categoryIds.add(id);
+      categoryWeights.add(weight);
+      categoryMins.add(min);
+      return categoryIds.size() - 1;
+    }
+
+    /**
+     * Adds a measure; returns its index.
+     *
+     * @param metric the (first) metric it reads, named in errors
+     * @param category its category index
+     * @param kernel its kernel, given the first derived slot (the number of inputs, known once every input is)
+     */
+    public int measure(String id, String metric, int category, double weight, IntFunction<RuleKernel> kernel) {
+      measureIds.add(id);
+      measureMetrics.add(metric);
+      categoryOf.add(category);
+      weights.add(weight);
+      kernels.add(kernel);
+      return measureIds.size() - 1;
+    }
+
+    /**
+     * Declares measure {@code measure} a percentile of the values in {@code valueSlot}, ranked within the
+     * groups of the account attribute {@code segment} (null: one group); returns its number {@code k}, whose
+     * derived column is slot {@code inputs + k}.
+     */
+    public int percentile(int measure, int valueSlot, String segment) {
+      percentileMeasures.add(measure);
+      percentileSlots.add(valueSlot);
+      percentileSegments.add(segment);
+      return percentileMeasures.size() - 1;
+    }
+
+    /** Adds the next cap (at most 31): see {@link CapKernel#CapKernel}. */
+    public void cap(int slot, int op, double value, double maxScore) {
+      caps.add(new CapKernel(slot, op, value, maxScore, caps.size()));
+    }
+
+    /** Adds the next band, from {@code min} up. */
+    public void band(HealthBand band, double min) {
+      bands.add(band);
+      bandMins.add(min);
+    }
+
+    /** The coverage under which the band is {@link HealthBand#INSUFFICIENT_DATA}. */
+    public void minCoverage(double value) {
+      minCoverage = value;
+    }
+
+    /** The compiled card. */
+    public CompiledCard build() {
+      return new CompiledCard(this);
+    }
   }
 
   /** The number of measures. */
@@ -211,11 +259,6 @@ public final class CompiledCard {
       b += score >= bandMins[k] ? 1 : 0;
     }
     return score != score ? -1 : b;
-  }
-
-  /** The cap of an index. */
-  public Cap cap(int index) {
-    return card.caps().get(index);
   }
 
   /**

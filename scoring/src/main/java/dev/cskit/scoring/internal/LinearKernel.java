@@ -1,8 +1,5 @@
 package dev.cskit.scoring.internal;
 
-import dev.cskit.scoring.MissingPolicy;
-import java.util.List;
-
 /** The {@code linear} rule: piecewise-linear interpolation, flat outside the points. */
 final class LinearKernel extends RuleKernel {
   final int slot;
@@ -10,16 +7,15 @@ final class LinearKernel extends RuleKernel {
   final double[] ys;
   final double[] slope;
 
-  LinearKernel(int slot, List<List<Double>> points, MissingPolicy missing, double worst) {
-    super(missing, worst);
+  LinearKernel(int slot, double[] xs, double[] ys, int policy, double fill) {
+    super(policy, fill);
     this.slot = slot;
-    int n = points.size();
-    xs = new double[n];
-    ys = new double[n];
-    for (int i = 0; i < n; i++) {
-      xs[i] = points.get(i).get(0);
-      ys[i] = points.get(i).get(1);
+    int n = xs.length;
+    if (n == 0 || ys.length != n) {
+      throw new IllegalArgumentException("a linear rule needs as many scores as values, at least one");
     }
+    this.xs = xs.clone();
+    this.ys = ys.clone();
     slope = new double[Math.max(1, n - 1)];
     for (int i = 0; i + 1 < n; i++) {
       slope[i] = (ys[i + 1] - ys[i]) / (xs[i + 1] - xs[i]);

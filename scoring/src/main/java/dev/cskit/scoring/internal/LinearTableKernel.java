@@ -1,7 +1,5 @@
 package dev.cskit.scoring.internal;
 
-import dev.cskit.scoring.MissingPolicy;
-
 /**
  * The scalar batch kernel of a {@code linear} rule: the sub-scores of {@link LinearKernel}, bit for bit, with
  * no data-dependent jumps. The two end clamps of {@link RuleKernel#interpolate} are selects between doubles,
@@ -21,8 +19,8 @@ final class LinearTableKernel extends RuleKernel {
   private final double[] ty;
   private final double[] ts;
 
-  private LinearTableKernel(LinearKernel k, MissingPolicy missing, double worst) {
-    super(missing, worst);
+  private LinearTableKernel(LinearKernel k, int policy, double fill) {
+    super(policy, fill);
     slot = k.slot;
     xs = k.xs;
     n = xs.length;
@@ -41,13 +39,13 @@ final class LinearTableKernel extends RuleKernel {
   }
 
   /** The table kernel of a linear rule, or the plain one when an end score is -0.0. */
-  static RuleKernel of(LinearKernel k, MissingPolicy missing, double worst) {
+  static RuleKernel of(LinearKernel k, int policy, double fill) {
     long negZero = Double.doubleToRawLongBits(-0.0);
     if (Double.doubleToRawLongBits(k.ys[0]) == negZero
         || Double.doubleToRawLongBits(k.ys[k.ys.length - 1]) == negZero) {
       return k;
     }
-    return new LinearTableKernel(k, missing, worst);
+    return new LinearTableKernel(k, policy, fill);
   }
 
   private double at(double v) {

@@ -1,31 +1,35 @@
 package dev.cskit.scoring.internal;
 
-import dev.cskit.scoring.ScoreOverride;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
 /**
- * The overrides active for a batch, resolved to indices and sorted by row (then by start, so the most recent
- * wins): the engine walks them alongside its blocks. Sparse: only rows with an override appear.
+ * The overrides active for a batch, resolved to indices and sorted by row (the order of the entries within a
+ * row is kept: the caller puts the most recent last, so it wins): the engine walks them alongside its blocks.
+ * Sparse: only rows with an override appear. Each entry keeps the caller's {@code source} number, so that the
+ * caller can say which of its overrides were applied.
  */
 public final class OverridePlan {
-  static final int OVERALL = 0;
-  static final int CATEGORY = 1;
-  static final int MEASURE = 2;
+  /** Replaces the overall score (after caps). */
+  public static final int OVERALL = 0;
+  /** Replaces a category's score; {@code index} is the category. */
+  public static final int CATEGORY = 1;
+  /** Replaces a measure's sub-score; {@code index} is the measure. */
+  public static final int MEASURE = 2;
 
   /** No overrides. */
   public static final OverridePlan EMPTY = new OverridePlan(new int[0], new int[0], new int[0], new double[0],
-      new ScoreOverride[0]);
+      new int[0]);
 
   final int[] row;
   final int[] kind;
   final int[] index;
   final double[] value;
-  final ScoreOverride[] source;
+  final int[] source;
 
-  private OverridePlan(int[] row, int[] kind, int[] index, double[] value, ScoreOverride[] source) {
+  private OverridePlan(int[] row, int[] kind, int[] index, double[] value, int[] source) {
     this.row = row;
     this.kind = kind;
     this.index = index;
@@ -33,63 +37,64 @@ public final class OverridePlan {
     this.source = source;
   }
 
-  /** One active override for a row. */
-  public record Entry(int row, ScoreOverride override) {}
-
   /**
-   * A plan from active overrides; entries whose target the card lacks are dropped (they are not applied).
+   * One active override of a row.
+   *
+   * @param row the (card-local) row
+   * @param kind {@link #OVERALL}, {@link #CATEGORY} or {@link #MEASURE}
+   * @param index the category or measure index (0 for overall)
+   * @param value the score it sets
+   * @param source the caller's number of the override, reported by {@link #applied}
    */
-  public static OverridePlan of(CompiledCard card, List<Entry> entries) {
+  public record Entry(int row, int kind, int index, double value, int source) {}
+
+  /** A plan from active overrides, sorted by row; entries of one row keep their order (the last one wins). */
+  public static OverridePlan of(List<Entry> entries) {
     List<Entry> sorted = new ArrayList<>(entries);
-    sorted.sort(Comparator.comparingInt(Entry::row).thenComparing(e -> e.override().start()));
-    List<Entry> kept = new ArrayList<>();
-    List<int[]> resolved = new ArrayList<>();
-    for (Entry e : sorted) {
-      ScoreOverride o = e.override();
-      int k;
-      int idx;
-      switch (o.scope()) {
-        case MEASURE:
-          k = MEASURE;
-          idx = card.measureIndex(o.target());
-          break;
-        case CATEGORY:
-          k = CATEGORY;
-          idx = card.categoryIndex(o.target());
-          break;
-        default:
-          k = OVERALL;
-          idx = 0;
-      }
-      if (idx >= 0) {
-        kept.add(e);
-        resolved.add(new int[] {k, idx});
-      }
-    }
-    int n = kept.size();
+    sorted.sort(Comparator.comparingInt(Entry::row));
+    int n = sorted.size();
     int[] row = new int[n];
     int[] kind = new int[n];
     int[] index = new int[n];
     double[] value = new double[n];
-    ScoreOverride[] src = new ScoreOverride[n];
+    int[] src = new int[n];
     for (int i = 0; i < n; i++) {
-      row[i] = kept.get(i).row();
-      kind[i] = resolved.get(i)[0];
-      index[i] = resolved.get(i)[1];
-      value[i] = kept.get(i).override().value();
-      src[i] = kept.get(i).override();
+      Entry e = sorted.get(i);
+      if (e.kind() < OVERALL || e.kind() > MEASURE) {
+        throw new IllegalArgumentException("unknown override kind " + e.kind());
+      }
+      row[i] = e.row();
+      kind[i] = e.kind();
+      index[i] = e.index();
+      value[i] = e.value();
+      src[i] = e.source();
     }
     return new OverridePlan(row, kind, index, value, src);
   }
 
-  /** The overrides applied to a row, in the order applied. */
-  public List<ScoreOverride> applied(int r) {
-    int i = first(r);
-    List<ScoreOverride> out = new ArrayList<>();
-    for (; i < row.length && row[i] == r; i++) {
-      out.add(source[i]);
+  /** The entries of one row, as a plan for that row alone (row 0). */
+  OverridePlan forRow(int r) {
+    int from = first(r);
+    int to = from;
+    while (to < row.length && row[to] == r) {
+      to++;
     }
-    return out;
+    if (from == to) {
+      return EMPTY;
+    }
+    return new OverridePlan(new int[to - from], Arrays.copyOfRange(kind, from, to),
+        Arrays.copyOfRange(index, from, to), Arrays.copyOfRange(value, from, to),
+        Arrays.copyOfRange(source, from, to));
+  }
+
+  /** The source numbers of the overrides applied to a row, in the order applied. */
+  public int[] applied(int r) {
+    int from = first(r);
+    int to = from;
+    while (to < row.length && row[to] == r) {
+      to++;
+    }
+    return Arrays.copyOfRange(source, from, to);
   }
 
   /** Whether a category of the row was overridden. */

@@ -1,7 +1,5 @@
 package dev.cskit.scoring.internal;
 
-import dev.cskit.scoring.MissingPolicy;
-
 /**
  * Phase 1 of the block engine: one measure's rule, specialised at compile time, mapping a block of raw input
  * values to sub-scores. Subclasses implement {@link #raw} as a tight loop over {@code double[]} columns
@@ -12,33 +10,66 @@ import dev.cskit.scoring.MissingPolicy;
  * threads.
  */
 public abstract class RuleKernel {
-  static final int EXCLUDE = 0;
-  static final int FILL = 1;
-  static final int FAIL = 2;
+  /** Missing policy: a missing sub-score drops out (the weights of the others are renormalised). */
+  public static final int EXCLUDE = 0;
+  /** Missing policy: a missing sub-score is replaced by the fill value (neutral or worst). */
+  public static final int FILL = 1;
+  /** Missing policy: a missing sub-score is an error. */
+  public static final int FAIL = 2;
 
   /** {@link #EXCLUDE}, {@link #FILL} (neutral or worst) or {@link #FAIL}. */
   final int policy;
-  /** The value filled in for a missing one under {@link #FILL}. */
+  /** The value filled in for a missing one under {@link #FILL}; NaN otherwise. */
   final double fill;
 
-  RuleKernel(MissingPolicy missing, double worst) {
-    switch (missing.policy()) {
-      case NEUTRAL:
-        policy = FILL;
-        fill = missing.value();
-        break;
-      case WORST:
-        policy = FILL;
-        fill = worst;
-        break;
-      case FAIL:
-        policy = FAIL;
-        fill = Double.NaN;
-        break;
-      default:
-        policy = EXCLUDE;
-        fill = Double.NaN;
+  RuleKernel(int policy, double fill) {
+    if (policy != EXCLUDE && policy != FILL && policy != FAIL) {
+      throw new IllegalArgumentException("unknown missing policy " + policy);
     }
+    this.policy = policy;
+    this.fill = policy == FILL ? fill : Double.NaN;
+  }
+
+  /**
+   * The {@code linear} rule: piecewise-linear through the points {@code (xs[i], ys[i])} (xs strictly
+   * increasing), flat outside them; the fastest kernel this JVM has for it (Vector API or jump-free table),
+   * with the same bits as the reference kernel.
+   *
+   * @param slot the input slot of the value
+   * @param policy {@link #EXCLUDE}, {@link #FILL} or {@link #FAIL}
+   * @param fill the value filled in under {@link #FILL} (ignored otherwise)
+   */
+  public static RuleKernel linear(int slot, double[] xs, double[] ys, int policy, double fill) {
+    return Vectorization.linear(new LinearKernel(slot, xs, ys, policy, fill), policy, fill);
+  }
+
+  /**
+   * The {@code steps} rule: {@code scores[k]} for the largest {@code mins[k]} at most the value (mins strictly
+   * increasing), {@code below} under the first.
+   */
+  public static RuleKernel steps(int slot, double[] mins, double[] scores, double below, int policy, double fill) {
+    return new StepsKernel(slot, mins, scores, below, policy, fill);
+  }
+
+  /** The {@code boolean} rule: {@code whenTrue} for a non-zero value, {@code whenFalse} for zero. */
+  public static RuleKernel bool(int slot, double whenTrue, double whenFalse, int policy, double fill) {
+    return new BooleanKernel(slot, whenTrue, whenFalse, policy, fill);
+  }
+
+  /**
+   * The {@code trend} rule: {@code (current - previous) / previous} through linear points {@code (xs, ys)};
+   * {@code whenPreviousZero} when previous is 0; missing when either value is.
+   */
+  public static RuleKernel trend(int currentSlot, int previousSlot, double[] xs, double[] ys,
+      double whenPreviousZero, int policy, double fill) {
+    return new TrendKernel(currentSlot, previousSlot, xs, ys, whenPreviousZero, policy, fill);
+  }
+
+  /**
+   * Sub-scores derived before the block pass (the {@code percentile} rule), read from a derived slot.
+   */
+  public static RuleKernel column(int slot, int policy, double fill) {
+    return new ColumnKernel(slot, policy, fill);
   }
 
   /**

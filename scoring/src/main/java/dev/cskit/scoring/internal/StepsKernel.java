@@ -1,8 +1,5 @@
 package dev.cskit.scoring.internal;
 
-import dev.cskit.scoring.MissingPolicy;
-import java.util.List;
-
 /** The {@code steps} rule: the score of the largest min at most the value; {@code below} under the first. */
 final class StepsKernel extends RuleKernel {
   private final int slot;
@@ -10,16 +7,16 @@ final class StepsKernel extends RuleKernel {
   /** {@code below}, then the score of each step: indexed by the number of mins at or below the value. */
   private final double[] table;
 
-  StepsKernel(int slot, List<List<Double>> steps, double below, MissingPolicy missing, double worst) {
-    super(missing, worst);
-    this.slot = slot;
-    mins = new double[steps.size()];
-    table = new double[steps.size() + 1];
-    table[0] = below;
-    for (int i = 0; i < mins.length; i++) {
-      mins[i] = steps.get(i).get(0);
-      table[i + 1] = steps.get(i).get(1);
+  StepsKernel(int slot, double[] mins, double[] scores, double below, int policy, double fill) {
+    super(policy, fill);
+    if (scores.length != mins.length) {
+      throw new IllegalArgumentException("a steps rule needs as many scores as mins");
     }
+    this.slot = slot;
+    this.mins = mins.clone();
+    table = new double[mins.length + 1];
+    table[0] = below;
+    System.arraycopy(scores, 0, table, 1, scores.length);
   }
 
   @Override

@@ -1,8 +1,5 @@
 package dev.cskit.scoring.internal;
 
-import dev.cskit.scoring.MissingPolicy;
-import java.util.List;
-
 /**
  * The {@code trend} rule: (current - previous) / previous through linear points; {@code whenPreviousZero}
  * when previous is 0; missing when either input is.
@@ -13,13 +10,13 @@ final class TrendKernel extends RuleKernel {
   private final double whenPreviousZero;
   private final LinearKernel curve;
 
-  TrendKernel(int currentSlot, int previousSlot, List<List<Double>> points, double whenPreviousZero,
-      MissingPolicy missing, double worst) {
-    super(missing, worst);
+  TrendKernel(int currentSlot, int previousSlot, double[] xs, double[] ys, double whenPreviousZero, int policy,
+      double fill) {
+    super(policy, fill);
     this.currentSlot = currentSlot;
     this.previousSlot = previousSlot;
     this.whenPreviousZero = whenPreviousZero;
-    this.curve = new LinearKernel(-1, points, MissingPolicy.EXCLUDE, 0);
+    this.curve = new LinearKernel(-1, xs, ys, EXCLUDE, Double.NaN);
   }
 
   @Override

@@ -1,14 +1,16 @@
 package dev.cskit.scoring.internal;
 
-import dev.cskit.scoring.MissingPolicy;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Whether the engine's Vector API kernels ({@code jdk.incubator.vector}, one account per lane) are used.
  *
  * <p>They are used automatically when the JVM was started with {@code --add-modules jdk.incubator.vector},
  * the hardware has at least 256-bit double vectors, and the system property {@code cskit.vector} is not
- * {@code false}; otherwise the scalar kernels run, silently (the approach of Apache Lucene). The kernel
+ * {@code false}; otherwise the scalar kernels run (the approach of Apache Lucene), and the reason is logged
+ * once, at SLF4J debug level (logger {@code dev.cskit.scoring.internal.Vectorization}). The kernel
  * classes live in {@code src/main/java-vector}, compiled with the incubator module; they are only loaded
  * after the module was found, so the library runs without the flag. Both paths give bit-identical scores.
  */
@@ -22,7 +24,7 @@ public final class Vectorization {
     int lanes();
 
     /** The vector kernel of a linear rule: the same sub-scores, bit for bit, as {@code scalar}. */
-    RuleKernel linear(LinearKernel scalar, MissingPolicy missing, double worst);
+    RuleKernel linear(LinearKernel scalar, int policy, double fill);
 
     /** The vector finisher: the same bits as {@link Finish#SCALAR}. */
     Finish.Finisher finisher();
@@ -32,20 +34,32 @@ public final class Vectorization {
 
   private Vectorization() {}
 
+  /** Runs once (class initialisation): the factory, or null after logging why the scalar kernels run. */
   private static Factory detect() {
     try {
       if ("false".equals(System.getProperty(PROPERTY, "").trim().toLowerCase(Locale.ROOT))) {
-        return null;
+        return fallback("turned off by -D" + PROPERTY + "=false", null);
       }
       if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-        return null;
+        return fallback("the JVM was started without --add-modules jdk.incubator.vector", null);
       }
       Factory f = (Factory) Class.forName("dev.cskit.scoring.internal.VectorKernels")
           .getDeclaredConstructor().newInstance();
-      return f.lanes() >= 4 ? f : null;
+      return f.lanes() >= 4 ? f
+          : fallback("the hardware has " + f.lanes() + " double lanes, fewer than 4", null);
     } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
-      return null;
+      return fallback("the Vector API kernels failed to load", e);
     }
+  }
+
+  private static Factory fallback(String reason, Throwable cause) {
+    Logger log = LoggerFactory.getLogger(Vectorization.class);
+    if (cause == null) {
+      log.debug("cskit scoring uses the scalar kernels: {}", reason);
+    } else {
+      log.debug("cskit scoring uses the scalar kernels: {}", reason, cause);
+    }
+    return null;
   }
 
   /** Whether the Vector API kernels are in use in this JVM. */
@@ -70,10 +84,10 @@ public final class Vectorization {
    * The batch kernel of a linear rule: the vector one when the Vector API is in use, else the jump-free
    * {@link LinearTableKernel}; the same bits as the reference {@code scalar} kernel either way.
    */
-  static RuleKernel linear(LinearKernel scalar, MissingPolicy missing, double worst) {
+  static RuleKernel linear(LinearKernel scalar, int policy, double fill) {
     if (referenceOnly) {
       return scalar;
     }
-    return FACTORY == null ? LinearTableKernel.of(scalar, missing, worst) : FACTORY.linear(scalar, missing, worst);
+    return FACTORY == null ? LinearTableKernel.of(scalar, policy, fill) : FACTORY.linear(scalar, policy, fill);
   }
 }

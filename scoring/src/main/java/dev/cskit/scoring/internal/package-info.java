@@ -1,9 +1,12 @@
 /**
- * The scoring engine's kernels; not public API.
+ * The scoring engine's kernels; not public API. Nothing here imports the API package
+ * ({@code dev.cskit.scoring}): kernels, caps and override plans take primitives and arrays, and the API's
+ * package-private {@code CardCompiler} translates scorecards, rules, caps and overrides into them.
  *
  * <h2>Structure (for anyone adding a faster kernel)</h2>
  * <ul>
- *   <li>{@link dev.cskit.scoring.internal.CompiledCard}: a scorecard lowered to arrays: per measure a
+ *   <li>{@link dev.cskit.scoring.internal.CompiledCard}: a scorecard lowered to arrays (through its
+ *       {@code Builder}; rule kernels made by the {@code RuleKernel} factories): per measure a
  *       {@link dev.cskit.scoring.internal.RuleKernel}, its category index and weight; per category its
  *       weight, aggregate and coverage factor; band minimums; {@link dev.cskit.scoring.internal.CapKernel}s.
  *       Inputs are addressed by <em>slot</em>: {@code bind(table)} returns the table's backing
@@ -31,7 +34,8 @@
  *       population before the block pass, and against a reference for single accounts; both through
  *       {@code Percentiles.score(below, equal, count)}.
  *   <li>{@link dev.cskit.scoring.internal.OverridePlan}: active overrides resolved to (row, kind, index,
- *       value), sorted by row; the engine walks them with its blocks.
+ *       value, source number), sorted by row; the engine walks them with its blocks, and the caller maps the
+ *       source numbers back to its overrides.
  *   <li>{@link dev.cskit.scoring.internal.CardResult}: the output columns of one card.
  * </ul>
  * Single-account scoring builds one-row columns and calls the same {@code BlockEngine.run}.

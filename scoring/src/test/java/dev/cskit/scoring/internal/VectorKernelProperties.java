@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.cskit.core.AccountId;
 import dev.cskit.core.ConfigFormat;
 import dev.cskit.core.MetricTable;
+import dev.cskit.scoring.CompilerAccess;
 import dev.cskit.scoring.ScoreOverride;
 import dev.cskit.scoring.Scorecard;
 import java.time.Instant;
@@ -54,11 +55,11 @@ class VectorKernelProperties {
   void vectorAndParallelEqualScalarBitForBit(@ForAll long seed) {
     Random rnd = new Random(seed);
     Scorecard card = Scorecard.parse(randomCard(rnd), ConfigFormat.JSON, "random card");
-    CompiledCard vector = new CompiledCard(card);
+    CompiledCard vector = CompilerAccess.compile(card);
     CompiledCard scalar;
     Vectorization.referenceOnly = true;
     try {
-      scalar = new CompiledCard(card);
+      scalar = CompilerAccess.compile(card);
     } finally {
       Vectorization.referenceOnly = false;
     }
@@ -71,10 +72,9 @@ class VectorKernelProperties {
     AccountId[] ids = table.accountIds().toArray(new AccountId[0]);
     IntFunction<AccountId> idOf = r -> ids[r];
     OverridePlan plan = randomPlan(rnd, scalar, n);
-    Map<Integer, List<ScoreOverride>> expired = Map.of();
     // scoring into caller arrays: the batch's bits
     {
-      CardResult plain = BlockEngine.run(scalar, cols, n, idOf, OverridePlan.EMPTY, expired, Map.of(), false);
+      CardResult plain = BlockEngine.run(scalar, cols, n, idOf, OverridePlan.EMPTY, Map.of(), false);
       double[] score = new double[n];
       double[] coverage = new double[n];
       int[] band = new int[n];
@@ -85,7 +85,7 @@ class VectorKernelProperties {
     }
     // the allocation-free single-account path: the same bits as the batch (it takes no overrides)
     if (vector.percentileCount() == 0) {
-      CardResult plain = BlockEngine.run(scalar, cols, n, idOf, OverridePlan.EMPTY, expired, Map.of(), false);
+      CardResult plain = BlockEngine.run(scalar, cols, n, idOf, OverridePlan.EMPTY, Map.of(), false);
       SingleRow one = new SingleRow(vector);
       double[] values = new double[vector.inputs.size()];
       for (int i = 0; i < n; i++) {
@@ -98,8 +98,8 @@ class VectorKernelProperties {
     }
     // the batch run's one-pass finish (cards without categories) and branch-free bands equal the detailed
     // run's general path
-    CardResult batch = BlockEngine.run(scalar, cols, n, idOf, plan, expired, Map.of(), false);
-    CardResult detailed = BlockEngine.run(scalar, cols, n, idOf, plan, expired, Map.of(), true);
+    CardResult batch = BlockEngine.run(scalar, cols, n, idOf, plan, Map.of(), false);
+    CardResult detailed = BlockEngine.run(scalar, cols, n, idOf, plan, Map.of(), true);
     assertBits(detailed.score, batch.score, "batch vs detailed score");
     assertBits(detailed.coverage, batch.coverage, "batch vs detailed coverage");
     assertArrayEquals(detailed.band, batch.band, "batch vs detailed band");
@@ -111,11 +111,11 @@ class VectorKernelProperties {
       assertEquals(expectedBand, batch.band[i], "band of row " + i);
     }
     for (boolean detail : new boolean[] {false, true}) {
-      CardResult expected = BlockEngine.run(scalar, cols, n, idOf, plan, expired, Map.of(), detail);
-      assertSame(expected, BlockEngine.run(vector, cols, n, idOf, plan, expired, Map.of(), detail), "vector");
-      assertSame(expected, BlockEngine.runParallel(vector, cols, n, idOf, plan, expired, Map.of(), detail, pool, 2),
+      CardResult expected = BlockEngine.run(scalar, cols, n, idOf, plan, Map.of(), detail);
+      assertSame(expected, BlockEngine.run(vector, cols, n, idOf, plan, Map.of(), detail), "vector");
+      assertSame(expected, BlockEngine.runParallel(vector, cols, n, idOf, plan, Map.of(), detail, pool, 2),
           "two threads");
-      assertSame(expected, BlockEngine.runParallel(scalar, cols, n, idOf, plan, expired, Map.of(), detail, pool, 3),
+      assertSame(expected, BlockEngine.runParallel(scalar, cols, n, idOf, plan, Map.of(), detail, pool, 3),
           "three parts");
     }
   }
@@ -259,7 +259,8 @@ class VectorKernelProperties {
     if (rnd.nextBoolean()) {
       return OverridePlan.EMPTY;
     }
-    List<OverridePlan.Entry> entries = new ArrayList<>();
+    List<ScoreOverride> overrides = new ArrayList<>();
+    List<Integer> rows = new ArrayList<>();
     Instant from = Instant.parse("2026-01-01T00:00:00Z");
     int count = 1 + rnd.nextInt(Math.max(1, n / 10));
     for (int e = 0; e < count; e++) {
@@ -275,8 +276,25 @@ class VectorKernelProperties {
         o = ScoreOverride.of("a" + row, ScoreOverride.Scope.MEASURE, k.measureIds[rnd.nextInt(k.measureCount())],
             score(rnd), "r", "t", from.plusSeconds(rnd.nextInt(100)), null);
       }
-      entries.add(new OverridePlan.Entry(row, o));
+      overrides.add(o);
+      rows.add(row);
     }
-    return OverridePlan.of(k, entries);
+    // as the scorer resolves them: by row, then start (the most recent wins)
+    List<Integer> order = new ArrayList<>();
+    for (int e = 0; e < overrides.size(); e++) {
+      order.add(e);
+    }
+    order.sort(java.util.Comparator.comparingInt((Integer e) -> rows.get(e))
+        .thenComparing(e -> overrides.get(e).start()));
+    List<OverridePlan.Entry> entries = new ArrayList<>();
+    for (int e : order) {
+      ScoreOverride o = overrides.get(e);
+      int kind = o.scope() == ScoreOverride.Scope.OVERALL ? OverridePlan.OVERALL
+          : o.scope() == ScoreOverride.Scope.CATEGORY ? OverridePlan.CATEGORY : OverridePlan.MEASURE;
+      int index = o.scope() == ScoreOverride.Scope.OVERALL ? 0
+          : o.scope() == ScoreOverride.Scope.CATEGORY ? k.categoryIndex(o.target()) : k.measureIndex(o.target());
+      entries.add(new OverridePlan.Entry(rows.get(e), kind, index, o.value(), e));
+    }
+    return OverridePlan.of(entries);
   }
 }

@@ -11,6 +11,7 @@ import dev.cskit.core.HealthBand;
 import dev.cskit.sample.SamplePortfolio;
 import dev.cskit.scoring.ScoreTable;
 import dev.cskit.scoring.Scorecard;
+import dev.cskit.scoring.ScoringOptions;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +84,7 @@ class ScorecardFitTest {
   void samplePortfolioEndToEnd() {
     SamplePortfolio p = SamplePortfolio.generate(600, 42);
     Scorecard card = Scorecard.builtIn("three-axis");
-    ScoreTable scores = card.compile().score(p.metrics(), p.accounts(), List.of(), null);
+    ScoreTable scores = card.compile().score(p.metrics(), ScoringOptions.builder().accounts(p.accounts()).build());
     ScoreSnapshots snaps = ScoreSnapshots.of(scores, p.asOf());
     ChurnOutcomes outcomes = ChurnOutcomes.of(p.outcomes().stream()
         .map(o -> new ChurnOutcomes.Outcome(o.accountId(), o.churnDate(), o.renewalDate())).toList(),
@@ -96,7 +97,7 @@ class ScorecardFitTest {
     assertEquals(card.measures().size(), v.measures().size());
     ScorecardFit.Result res = ScorecardFit.fit(card, snaps, outcomes, 365, WeightFit.DEFAULT_STRENGTH, null);
     assertEquals(2, res.card().version());
-    assertNotNull(res.card().compile().score(p.metrics(), p.accounts(), List.of(), null));
+    assertNotNull(res.card().compile().score(p.metrics(), ScoringOptions.builder().accounts(p.accounts()).build()));
     assertFalse(res.changes().isEmpty());
     // snapshots survive a CSV round trip
     java.io.StringWriter w = new java.io.StringWriter();
