@@ -254,7 +254,7 @@ class ReferenceTest {
   void kishMatchesNumpy() {
     for (Map<String, String> r : rows("kish.csv")) {
       double[] w = java.util.Arrays.stream(r.get("weights").split(" ")).mapToDouble(Double::parseDouble).toArray();
-      assertEquals(d(r, "neff"), Allocation.kishEffectiveSampleSize(w), 1e-9);
+      assertEquals(d(r, "neff"), StratifiedAllocation.kishEffectiveSampleSize(w), 1e-9);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.cskit.touchmodel;
 
+import dev.cskit.core.InfeasiblePlanException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;

@@ -1,5 +1,6 @@
 package dev.cskit.touchmodel;
 
+import dev.cskit.core.InfeasiblePlanException;
 import dev.cskit.core.Account;
 import dev.cskit.core.AccountId;
 import dev.cskit.core.HealthBand;
@@ -149,7 +150,7 @@ final class Segmenter {
   // ---------------------------------------------------------------- rules
 
   private void computePercentiles() {
-    List<Rule> rules = model.rules();
+    List<TierRule> rules = model.rules();
     for (int r = 0; r < rules.size(); r++) {
       List<Condition> when = rules.get(r).when();
       for (int c = 0; c < when.size(); c++) {
@@ -263,10 +264,10 @@ final class Segmenter {
   }
 
   private void applyRules(int i) {
-    List<Rule> rules = model.rules();
+    List<TierRule> rules = model.rules();
     Boundary nearest = null;
     for (int r = 0; r < rules.size(); r++) {
-      Rule rule = rules.get(r);
+      TierRule rule = rules.get(r);
       boolean inTier = prev[i] >= 0 && model.tiers().get(prev[i]).name().equals(rule.tier());
       int failed = 0;
       int failedAt = -1;

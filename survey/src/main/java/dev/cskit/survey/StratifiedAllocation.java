@@ -21,7 +21,7 @@ import java.util.Locale;
  * clamp(lambda w_h, min_h, N_h)} with {@code lambda} such that they add up to {@code n} (the rule's optimum
  * under those bounds), then rounded to whole numbers by largest remainders so they still add up to {@code n}.
  */
-public final class Allocation {
+public final class StratifiedAllocation {
   /** The allocation rule. */
   public enum Method {
     /** {@code n_h} proportional to {@code N_h}. */
@@ -42,7 +42,7 @@ public final class Allocation {
     }
   }
 
-  private Allocation() {}
+  private StratifiedAllocation() {}
 
   /**
    * Allocates {@code n} responses.
