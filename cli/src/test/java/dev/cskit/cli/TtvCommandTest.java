@@ -242,6 +242,36 @@ class TtvCommandTest {
     assertEquals(2, CliTestSupport.run("ttv", "km", "--input", bad.toString(), "--confidence", "95").code);
   }
 
+  /**
+   * Out-of-range values on the command line are usage errors naming the flag, from the library's own checks,
+   * made before the input is read (so a bad file does not hide them).
+   */
+  @Test
+  void outOfRangeFlagsExitTwoBeforeTheInputIsRead(@TempDir Path dir) throws Exception {
+    Path bad = dir.resolve("bad.csv");
+    Files.writeString(bad, "time,status\n1,1\n2,2\n");
+    CliTestSupport c = CliTestSupport.run("ttv", "km", "--input", bad.toString(), "--confidence", "1.5");
+    assertEquals(2, c.code);
+    assertEquals("cskit: --confidence must be strictly between 0 and 1, found 1.5\n"
+        + "Try 'cskit ttv km --help' for more information.\n", c.err);
+    CliTestSupport cif = CliTestSupport.run("ttv", "cif", "--input", bad.toString(), "--confidence", "0");
+    assertEquals(2, cif.code);
+    assertTrue(cif.err.startsWith("cskit: --confidence must be strictly between 0 and 1, found 0.0"), cif.err);
+    CliTestSupport q = CliTestSupport.run("ttv", "km", "--input", bad.toString(), "--quantiles", "0.5,1.5");
+    assertEquals(2, q.code);
+    assertTrue(q.err.startsWith("cskit: --quantiles must be between 0 and 1, found 1.5"), q.err);
+    CliTestSupport h = CliTestSupport.run("ttv", "km", "--input", bad.toString(), "--horizon", "-1");
+    assertEquals(2, h.code);
+    assertTrue(h.err.startsWith("cskit: --horizon must be a finite number >= 0, found -1.0"), h.err);
+    CliTestSupport p = CliTestSupport.run("ttv", "payback", "--daily-cost", "10", "--daily-benefit", "30",
+        "--horizon", "36501");
+    assertEquals(2, p.code);
+    assertEquals("cskit: --horizon must be 1 to 36500 days, found 36501\n"
+        + "Try 'cskit ttv payback --help' for more information.\n", p.err);
+    // the same library exception about a value read from a file is invalid input
+    assertEquals(3, CliTestSupport.run("ttv", "km", "--input", bad.toString()).code);
+  }
+
   @Test
   void fromEventsFeedsKmCheckinAndPayback(@TempDir Path dir) throws Exception {
     CliTestSupport s = CliTestSupport.run("sample", "--accounts", "120", "--out", dir.toString());

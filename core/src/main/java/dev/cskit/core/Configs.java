@@ -223,6 +223,10 @@ public final class Configs {
       String expected = mi.getTargetType() == null ? "a different value" : describe(mi.getTargetType());
       return new ConfigException(source, path, line, "must be " + expected, clean(m.getOriginalMessage()));
     }
+    if (m.getCause() instanceof ArgumentException) {
+      ArgumentException a = (ArgumentException) m.getCause();
+      return new ConfigException(source, path, line, a.rule(), a.found());
+    }
     if (m.getCause() instanceof IllegalArgumentException || m.getCause() instanceof NullPointerException) {
       return new ConfigException(source, path, line, "is not valid", m.getCause().getMessage());
     }

@@ -14,8 +14,10 @@
  *
  * <h2>Errors</h2>
  *
- * <p>Every bad argument, input or configuration is a {@link dev.cskit.core.CskitException}: bad data a
- * {@link dev.cskit.core.DataException}, bad configuration a {@link dev.cskit.core.ConfigException}, and a
- * plan that cannot be met an {@link dev.cskit.core.InfeasiblePlanException}.
+ * <p>Every bad argument, input or configuration is a {@link dev.cskit.core.CskitException}: a bad argument
+ * to a method is an {@link dev.cskit.core.ArgumentException} naming the parameter (never an
+ * {@link java.lang.IllegalArgumentException}), bad data a {@link dev.cskit.core.DataException}, bad
+ * configuration a {@link dev.cskit.core.ConfigException}, and a plan that cannot be met an
+ * {@link dev.cskit.core.InfeasiblePlanException}.
  */
 package dev.cskit.core;

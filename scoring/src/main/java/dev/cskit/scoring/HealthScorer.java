@@ -1,5 +1,6 @@
 package dev.cskit.scoring;
 
+import dev.cskit.core.ArgumentException;
 import dev.cskit.core.Account;
 import dev.cskit.core.AccountId;
 import dev.cskit.core.ConfigException;
@@ -107,8 +108,8 @@ public final class HealthScorer {
   public ScoreTable score(MetricTable metrics, Collection<Account> accounts, Collection<ScoreOverride> overrides,
       Instant asOf, ExecutorService executor, int parallelism) {
     if (parallelism < 1 || (parallelism > 1 && executor == null)) {
-      throw new IllegalArgumentException(
-          "parallelism must be at least 1, and needs an executor when above 1; got " + parallelism);
+      throw new ArgumentException("parallelism",
+          "must be at least 1, and needs an executor when above 1", Integer.toString(parallelism));
     }
     checkOverrides(overrides, asOf);
     int n = metrics.rowCount();
@@ -220,7 +221,7 @@ public final class HealthScorer {
    *
    * @throws UnsupportedOperationException when the card has percentile measures (their ranking sorts the
    *     population)
-   * @throws IllegalArgumentException when an array is shorter than the table
+   * @throws dev.cskit.core.ArgumentException when an array is shorter than the table
    */
   public void scoreInto(MetricTable metrics, double[] score, double[] coverage, int[] band) {
     CompiledCard card = cards.get(0);
@@ -229,7 +230,7 @@ public final class HealthScorer {
     }
     int n = metrics.rowCount();
     if (score.length < n || coverage.length < n || band.length < n) {
-      throw new IllegalArgumentException("scoreInto: the arrays must hold " + n + " rows");
+      throw new ArgumentException("score", "scoreInto: the arrays must hold " + n + " rows", null);
     }
     BlockEngine.into(card, card.bind(metrics), n, metrics::accountId, score, coverage, band);
   }
@@ -312,7 +313,7 @@ public final class HealthScorer {
       String segment = attribute == null || account == null ? null : account.attribute(attribute);
       double[] population = reference.sorted(measureId, segment);
       if (population == null) {
-        throw new CskitException("measure " + CskitException.quote(measureId),
+        throw new ArgumentException("measure " + CskitException.quote(measureId),
             "a percentile measure needs a reference distribution to score one account"
                 + (attribute == null ? "" : " (segment " + attribute + " = " + segment + ")"), null);
       }
@@ -337,7 +338,7 @@ public final class HealthScorer {
       return;
     }
     if (asOf == null) {
-      throw new CskitException("overrides", "an as-of instant is required to apply overrides", null);
+      throw new ArgumentException("overrides", "an as-of instant is required to apply overrides", null);
     }
     int i = 0;
     for (ScoreOverride o : overrides) {

@@ -1,5 +1,6 @@
 package dev.cskit.survey;
 
+import dev.cskit.core.ArgumentException;
 import dev.cskit.core.CskitException;
 import dev.cskit.core.io.TextTable;
 import dev.cskit.survey.internal.Checks;
@@ -78,10 +79,10 @@ public final class StratifiedAllocation {
       }
     }
     if (n > total) {
-      throw new CskitException("n", "must not exceed the strata's " + total + " contacts", Long.toString(n));
+      throw new ArgumentException("n", "must not exceed the strata's " + total + " contacts", Long.toString(n));
     }
     if (n < minTotal) {
-      throw new CskitException(
+      throw new ArgumentException(
           "n", "must be at least the minimums per stratum together (" + minTotal + ")", Long.toString(n));
     }
     double[] x = shares(w, lower, upper, n);
@@ -279,7 +280,7 @@ public final class StratifiedAllocation {
     /** The whole-number allocation of a stratum. */
     public long allocated(String stratum) {
       return rows.stream().filter(r -> r.stratum().equals(stratum)).findFirst()
-          .orElseThrow(() -> new CskitException("stratum", "is not in this allocation", CskitException.quote(stratum)))
+          .orElseThrow(() -> new ArgumentException("stratum", "is not in this allocation", CskitException.quote(stratum)))
           .allocated();
     }
 

@@ -30,7 +30,7 @@
  * </ul>
  *
  * <p>Every type is immutable and thread-safe. Invalid arguments (a margin outside (0, 1), a rate outside
- * [0, 1], a negative count) throw {@link dev.cskit.core.CskitException} naming the argument and the rule;
+ * [0, 1], a negative count) throw {@link dev.cskit.core.ArgumentException} naming the argument and the rule;
  * plan files report {@link dev.cskit.core.ConfigException} with the path and line.
  */
 package dev.cskit.survey;

@@ -1,5 +1,6 @@
 package dev.cskit.touchmodel;
 
+import dev.cskit.core.ArgumentException;
 import dev.cskit.core.InfeasiblePlanException;
 import dev.cskit.core.Account;
 import dev.cskit.core.AccountId;
@@ -43,7 +44,7 @@ final class Segmenter {
   Segmenter(TouchModel model, List<Account> accounts, Map<AccountId, AccountHealth> health,
       Map<AccountId, PreviousTier> previous, LocalDate asOf) {
     if (asOf == null) {
-      throw new IllegalArgumentException("asOf is required");
+      throw new ArgumentException("asOf", "is required", null);
     }
     this.model = model;
     this.accounts = List.copyOf(accounts);

@@ -1,5 +1,6 @@
 package dev.cskit.touchmodel;
 
+import dev.cskit.core.ArgumentException;
 import dev.cskit.core.InfeasiblePlanException;
 import dev.cskit.core.Account;
 import dev.cskit.core.AccountId;
@@ -128,7 +129,7 @@ public record TouchModel(
         String tier;
         try {
           tier = TouchTier.of(e.getKey()).name();
-        } catch (IllegalArgumentException ex) {
+        } catch (ArgumentException ex) {
           throw tp.error("must name a tier", e.getKey());
         }
         tp.check(names.contains(tier), "must name a tier of the model " + names(tiers), e.getKey());
