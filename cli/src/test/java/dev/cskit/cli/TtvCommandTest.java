@@ -5,11 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
+import dev.cskit.core.testing.ReferenceCsv;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,19 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 class TtvCommandTest {
   static final Path REF = Path.of("..", "ttv", "src", "test", "resources", "reference", "ttv");
 
-  static List<Map<String, String>> csv(String name) throws Exception {
-    List<String> lines = Files.readAllLines(REF.resolve(name), StandardCharsets.UTF_8);
-    String[] header = lines.get(0).split(",");
-    List<Map<String, String>> rows = new ArrayList<>();
-    for (String line : lines.subList(1, lines.size())) {
-      String[] cells = line.split(",", -1);
-      Map<String, String> row = new HashMap<>();
-      for (int i = 0; i < header.length; i++) {
-        row.put(header[i], cells[i]);
-      }
-      rows.add(row);
-    }
-    return rows;
+  static List<Map<String, String>> csv(String name) {
+    return ReferenceCsv.rows(REF.resolve(name));
   }
 
   static void close(String expected, JsonNode actual, String what) {
@@ -42,9 +30,9 @@ class TtvCommandTest {
       assertTrue(actual == null || actual.isNull(), what + ": expected null, got " + actual);
       return;
     }
-    double e = Double.parseDouble(expected);
+    double e = ReferenceCsv.num(expected);
     assertTrue(actual != null && actual.isNumber(), what + ": expected " + e + ", got " + actual);
-    assertEquals(e, actual.asDouble(), 1e-9 * Math.max(1, Math.abs(e)), what);
+    ReferenceCsv.close(e, actual.asDouble(), what);
   }
 
   /** Writes one reference dataset of km_input.csv (time,status,group). */
