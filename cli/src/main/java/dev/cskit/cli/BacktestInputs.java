@@ -15,6 +15,7 @@ final class BacktestInputs {
       description = "Outcomes CSV: account_id, churn_date, renewal_date.")
   Path outcomes;
 
+  @Feeds("horizon")
   @Option(names = "--horizon", paramLabel = "DAYS", description = "Days after each snapshot (default: 90).")
   int horizon = 90;
 

@@ -33,6 +33,7 @@ public final class CapacityCommand implements Callable<Integer> {
 
   @CommandLine.Mixin TouchInputs inputs;
 
+  @Feeds("hours per manager")
   @Option(names = "--hours-per-manager", paramLabel = "H",
       description = "Productive hours per manager per month for tiers whose capacity is not given in managers"
           + " (default: ${DEFAULT-VALUE}).")
@@ -47,10 +48,7 @@ public final class CapacityCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!(hoursPerManager > 0) || Double.isInfinite(hoursPerManager)) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "--hours-per-manager must be a number > 0, found " + hoursPerManager);
-    }
+    CapacityPlan.checkHoursPerManager(hoursPerManager); // the library's check, before any file is read
     TouchModel m = inputs.model();
     Segmentation s = inputs.segment(m);
     CapacityPlan plan = CapacityPlan.of(m, s, hoursPerManager);

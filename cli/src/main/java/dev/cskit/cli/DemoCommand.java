@@ -34,7 +34,7 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    DemoContext context = new DemoContext(portfolio.generate(spec.commandLine()));
+    DemoContext context = new DemoContext(portfolio.generate());
     PrintWriter out = spec.commandLine().getOut();
     Map<String, Object> sections = new LinkedHashMap<>();
     for (DemoSection section : SECTIONS) {

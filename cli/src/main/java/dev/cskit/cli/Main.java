@@ -1,12 +1,19 @@
 package dev.cskit.cli;
 
+import dev.cskit.core.ArgumentException;
 import dev.cskit.core.CskitException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The {@code cskit} command line. Exit codes: 0 success, 1 anything unexpected, 2 bad command-line usage,
  * 3 invalid input (configuration or data), with a one-line message naming the file, row or path and rule.
+ *
+ * <p>A value given on the command line is checked by the library it is passed to; when that check fails
+ * (an {@link ArgumentException} about an argument that an option given on the command line
+ * {@link Feeds feeds}), it is a usage error naming the option, exit 2. The same exception about a value
+ * read from a file stays invalid input, exit 3.
  */
 public final class Main {
   /** Success. */
@@ -35,6 +42,15 @@ public final class Main {
     cli.setErr(err);
     cli.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
+          if (ex instanceof ArgumentException) {
+            // a value from the command line breaks the library's rule: a usage error naming the option
+            ArgumentException a = (ArgumentException) ex;
+            OptionSpec option = Feeds.Options.feeding(commandLine.getCommandSpec(), a.argument());
+            if (option != null && commandLine.getParseResult().hasMatchedOption(option)) {
+              return usage(commandLine, option.longestName() + " " + a.rule()
+                  + (a.found() == null ? "" : ", found " + a.found()));
+            }
+          }
           if (ex instanceof CskitException) {
             commandLine.getErr().println("cskit: " + ex.getMessage());
             return INVALID_INPUT;
@@ -47,16 +63,18 @@ public final class Main {
         });
     // also receives the ParameterExceptions that commands throw from call(): picocli rethrows them unwrapped
     cli.setParameterExceptionHandler(
-        (ex, a) -> {
-          CommandLine c = ex.getCommandLine();
-          c.getErr().println("cskit: " + ex.getMessage());
-          c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
-          return USAGE;
-        });
+        (ex, a) -> usage(ex.getCommandLine(), ex.getMessage()));
     int code = cli.execute(args);
     out.flush();
     err.flush();
     return code;
+  }
+
+  /** Reports a usage error of a command as picocli's parameter errors are reported, and returns {@link #USAGE}. */
+  private static int usage(CommandLine c, String message) {
+    c.getErr().println("cskit: " + message);
+    c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
+    return USAGE;
   }
 
   static CommandLine commandLine() {

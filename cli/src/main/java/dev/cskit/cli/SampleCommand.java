@@ -40,7 +40,7 @@ public final class SampleCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    SamplePortfolio p = portfolio.generate(spec.commandLine());
+    SamplePortfolio p = portfolio.generate();
     if (Files.exists(out) && !Files.isDirectory(out)) {
       throw DataException.of(out.toString(), "--out must be a directory", "a file");
     }

@@ -1,10 +1,8 @@
 package dev.cskit.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.cskit.core.Account;
 import dev.cskit.core.Accounts;
 import dev.cskit.core.ConfigException;
-import dev.cskit.core.ConfigFormat;
 import dev.cskit.core.CskitException;
 import dev.cskit.core.Configs;
 import dev.cskit.core.HealthBand;
@@ -30,6 +28,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -135,12 +134,9 @@ public final class ScoreCommand implements Callable<Integer> {
   }
 
   private static boolean isSet(Path file) {
-    try {
-      JsonNode tree = Configs.mapper(ConfigFormat.of(file)).readTree(file.toFile());
-      return tree != null && tree.isObject() && (tree.has("scorecards") || tree.has("selectors") || tree.has("default"));
-    } catch (Exception e) {
-      return false; // reading it as a scorecard reports the problem with its place
-    }
+    // unreadable: no fields, and reading it as a scorecard reports the problem with its place
+    Set<String> fields = Configs.topLevelFields(file);
+    return fields.contains("scorecards") || fields.contains("selectors") || fields.contains("default");
   }
 
   /** The JSON document of a scoring. */

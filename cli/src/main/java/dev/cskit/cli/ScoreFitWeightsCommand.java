@@ -42,6 +42,7 @@ public final class ScoreFitWeightsCommand implements Callable<Integer> {
 
   @CommandLine.Mixin BacktestInputs inputs;
 
+  @Feeds("strength")
   @Option(names = "--strength", paramLabel = "LAMBDA",
       description = "Shrinkage toward the current weights (default: 10; 0 = none).")
   double strength = WeightFit.DEFAULT_STRENGTH;

@@ -43,12 +43,15 @@ public final class ScoreValidateCommand implements Callable<Integer> {
           "bands and band the measures' sub-scores (otherwise inferred from the lowest score in each band)."})
   String scorecard;
 
+  @Feeds("level")
   @Option(names = "--level", paramLabel = "P", description = "Confidence level of the AUC interval (default: 0.95).")
   double level = 0.95;
 
+  @Feeds("interval")
   @Option(names = "--interval", paramLabel = "METHOD", description = "delong (default) or bootstrap.")
   String interval = "delong";
 
+  @Feeds("replicates")
   @Option(names = "--replicates", paramLabel = "N", description = "Bootstrap replicates (default: 2000).")
   int replicates = 2000;
 

@@ -59,14 +59,6 @@ public final class SurveyCommand implements Runnable {
     out.flush();
   }
 
-  /** A population given on the command line must hold someone; leave it out for an infinite one. */
-  static void checkPopulation(Long population) {
-    if (population != null && population < 1) {
-      throw new CskitException("population", "must be 1 or more (leave it out for an infinite population)",
-          Long.toString(population));
-    }
-  }
-
   /** A whole number as a long (so JSON prints 385, not 385.0); other values unchanged. */
   static Object count(double v) {
     return v == Math.rint(v) && Math.abs(v) < 1e15 ? (Object) (long) v : Json.number(v);
@@ -131,13 +123,16 @@ public final class SurveyCommand implements Runnable {
   static final class SampleSizeCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+    @Feeds("margin")
     @Option(names = "--margin", paramLabel = "E", required = true,
         description = "Margin of error as a fraction in (0, 1): 0.05 for five points (of NPS: on the -1..1 scale).")
     double margin;
 
+    @Feeds("confidence")
     @Option(names = "--confidence", paramLabel = "C", required = true, description = "Confidence level in (0, 1), e.g. 0.95.")
     double confidence;
 
+    @Feeds("population")
     @Option(names = "--population", paramLabel = "N", description = "Population size (default: infinite).")
     Long population;
 
@@ -145,7 +140,8 @@ public final class SurveyCommand implements Runnable {
     Variance variance;
 
     static final class Variance {
-      @Option(names = "--proportion", paramLabel = "P", description = "Expected proportion in [0, 1] (default 0.5).")
+      @Feeds("proportion")
+    @Option(names = "--proportion", paramLabel = "P", description = "Expected proportion in [0, 1] (default 0.5).")
       Double proportion;
 
       @ArgGroup(exclusive = false)
@@ -153,11 +149,13 @@ public final class SurveyCommand implements Runnable {
     }
 
     static final class NpsShares {
-      @Option(names = "--nps-promoters", paramLabel = "P", required = true,
+      @Feeds({"promoters", "promoters + detractors"})
+    @Option(names = "--nps-promoters", paramLabel = "P", required = true,
           description = "Expected share of promoters in [0, 1] (NPS: trinomial variance p + d - (p - d)^2).")
       double promoters;
 
-      @Option(names = "--nps-detractors", paramLabel = "D", required = true, description = "Expected share of detractors in [0, 1].")
+      @Feeds("detractors")
+    @Option(names = "--nps-detractors", paramLabel = "D", required = true, description = "Expected share of detractors in [0, 1].")
       double detractors;
     }
 
@@ -172,9 +170,8 @@ public final class SurveyCommand implements Runnable {
     @Override
     public Integer call() {
       SampleSize s = SampleSize.of(margin, confidence).withFpc(fpc).withRounding(rounding);
-      checkPopulation(population);
       if (population != null) {
-        s = s.withPopulation(population);
+        s = s.withPopulation(SampleSize.finitePopulation(population));
       }
       if (variance != null && variance.proportion != null) {
         s = s.withProportion(variance.proportion);
@@ -198,12 +195,15 @@ public final class SurveyCommand implements Runnable {
   static final class MarginCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+    @Feeds("responses")
     @Option(names = "--responses", paramLabel = "n", required = true, description = "Responses received (1 or more).")
     long responses;
 
+    @Feeds("population")
     @Option(names = "--population", paramLabel = "N", description = "Population size (default: infinite).")
     Long population;
 
+    @Feeds("confidence")
     @Option(names = "--confidence", paramLabel = "C", required = true, description = "Confidence level in (0, 1).")
     double confidence;
 
@@ -218,19 +218,14 @@ public final class SurveyCommand implements Runnable {
     public Integer call() {
       double v = 0.25;
       if (variance != null && variance.proportion != null) {
-        double p = variance.proportion;
-        if (!(p >= 0 && p <= 1)) {
-          throw new CskitException("proportion", "must be between 0 and 1, inclusive", Double.toString(p));
-        }
-        v = p * (1 - p);
+        v = SampleSize.proportionVariance(variance.proportion);
       } else if (variance != null && variance.nps != null) {
         v = SampleSize.npsVariance(variance.nps.promoters, variance.nps.detractors);
       }
-      checkPopulation(population);
       MarginOptions.Builder options = MarginOptions.builder().responses(responses).confidence(confidence).variance(v)
           .fpc(fpc);
       if (population != null) {
-        options.population(population);
+        options.population(SampleSize.finitePopulation(population));
       }
       double e = SampleSize.margin(options.build());
       print(spec, Json.object("margin", e));
@@ -249,19 +244,24 @@ public final class SurveyCommand implements Runnable {
   static final class NpsCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+    @Feeds("promoters")
     @Option(names = "--promoters", paramLabel = "P", description = "Promoters (answers 9-10).")
     Long promoters;
 
+    @Feeds("passives")
     @Option(names = "--passives", paramLabel = "Q", description = "Passives (answers 7-8).")
     Long passives;
 
+    @Feeds("detractors")
     @Option(names = "--detractors", paramLabel = "D", description = "Detractors (answers 0-6).")
     Long detractors;
 
+    @Feeds("scores")
     @Option(names = "--scores", paramLabel = "S", split = ",",
         description = "Raw 0-10 answers, comma-separated, instead of the counts.")
     List<Integer> scores;
 
+    @Feeds("confidence")
     @Option(names = "--confidence", paramLabel = "C", description = "Confidence level in (0, 1) (default: 0.95).")
     double confidence = 0.95;
 
@@ -353,6 +353,7 @@ public final class SurveyCommand implements Runnable {
   static final class InvitationsCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+    @Feeds("target")
     @Option(names = "--target", paramLabel = "N", required = true, description = "Responses wanted.")
     long target;
 
@@ -360,7 +361,8 @@ public final class SurveyCommand implements Runnable {
     RateSource rate;
 
     static final class RateSource {
-      @Option(names = "--rate", paramLabel = "R", required = true, description = "Known response rate in [0, 1].")
+      @Feeds("rate")
+    @Option(names = "--rate", paramLabel = "R", required = true, description = "Known response rate in [0, 1].")
       Double rate;
 
       @ArgGroup(exclusive = false)
@@ -372,20 +374,25 @@ public final class SurveyCommand implements Runnable {
     }
 
     static final class Prior {
-      @Option(names = "--prior-alpha", paramLabel = "A", required = true, description = "Beta prior alpha (> 0).")
+      @Feeds("alpha")
+    @Option(names = "--prior-alpha", paramLabel = "A", required = true, description = "Beta prior alpha (> 0).")
       double alpha;
 
-      @Option(names = "--prior-beta", paramLabel = "B", required = true, description = "Beta prior beta (> 0).")
+      @Feeds("beta")
+    @Option(names = "--prior-beta", paramLabel = "B", required = true, description = "Beta prior beta (> 0).")
       double beta;
     }
 
+    @Feeds("probability")
     @Option(names = "--probability", paramLabel = "Q", description = "Wanted chance of reaching the target, in (0, 1).")
     Double probability;
 
+    @Feeds("invitations")
     @Option(names = "--invitations", paramLabel = "n",
         description = "Evaluate this number of invitations instead of searching for the fewest.")
     Long invitations;
 
+    @Feeds("max")
     @Option(names = "--max-invitations", paramLabel = "n",
         description = "The most invitations possible, e.g. the population (default: 100000000).")
     long max = ResponseModel.MAX_INVITATIONS;
@@ -450,12 +457,15 @@ public final class SurveyCommand implements Runnable {
   static final class RateCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+    @Feeds("successes")
     @Option(names = "--successes", paramLabel = "X", required = true, description = "Yes answers.")
     long successes;
 
+    @Feeds("trials")
     @Option(names = "--trials", paramLabel = "N", required = true, description = "All answers.")
     long trials;
 
+    @Feeds("confidence")
     @Option(names = "--confidence", paramLabel = "C", description = "Confidence level in (0, 1) (default: 0.95).")
     double confidence = 0.95;
 

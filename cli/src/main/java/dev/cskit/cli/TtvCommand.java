@@ -155,6 +155,7 @@ public final class TtvCommand implements Runnable {
     @Option(names = "--conf-type", paramLabel = "TYPE", description = "log-log, log or plain (default: ${DEFAULT-VALUE}).")
     String confType = "log-log";
 
+    @Feeds("confidence")
     @Option(names = "--confidence", paramLabel = "LEVEL", description = "Confidence level (default: ${DEFAULT-VALUE}).")
     double confidence = 0.95;
   }
@@ -167,10 +168,9 @@ public final class TtvCommand implements Runnable {
     }
   }
 
-  static double confidence(CommandLine cl, double c) {
-    if (!(c > 0 && c < 1)) {
-      throw new CommandLine.ParameterException(cl, "--confidence must be strictly between 0 and 1, found " + c);
-    }
+  /** The confidence level, checked by the library before any data is read. */
+  static double confidence(double c) {
+    KaplanMeier.checkConfidence(c);
     return c;
   }
 
@@ -193,9 +193,11 @@ public final class TtvCommand implements Runnable {
     @CommandLine.Mixin InputOptions io;
     @CommandLine.Mixin CurveOptions curve;
 
+    @Feeds("horizon")
     @Option(names = "--horizon", paramLabel = "T", description = "Restricted-mean horizon (default: largest observed time).")
     Double horizon;
 
+    @Feeds("p")
     @Option(names = "--quantiles", paramLabel = "P", split = ",", description = "Quantile probabilities (default: 0.25,0.5,0.75).")
     List<Double> quantiles = List.of(0.25, 0.5, 0.75);
 
@@ -205,15 +207,12 @@ public final class TtvCommand implements Runnable {
     @Override
     public Integer call() {
       CommandLine cl = spec.commandLine();
-      double level = confidence(cl, curve.confidence);
+      double level = confidence(curve.confidence);
       ConfType type = confType(cl, curve.confType);
-      for (double p : quantiles) {
-        if (!(p >= 0 && p <= 1)) {
-          throw new CommandLine.ParameterException(cl, "--quantiles must be between 0 and 1, found " + p);
-        }
-      }
-      if (horizon != null && !(horizon >= 0 && Double.isFinite(horizon))) {
-        throw new CommandLine.ParameterException(cl, "--horizon must be a finite number >= 0, found " + horizon);
+      // the library's checks, before any data is read
+      quantiles.forEach(KaplanMeier::checkQuantile);
+      if (horizon != null) {
+        KaplanMeier.checkHorizon(horizon);
       }
       Map<String, Sample> groups = read(io, curve.groupColumn, 1, null, null);
       String source = io.input.getFileName().toString();
@@ -355,7 +354,7 @@ public final class TtvCommand implements Runnable {
     @Override
     public Integer call() {
       CommandLine cl = spec.commandLine();
-      double level = confidence(cl, curve.confidence);
+      double level = confidence(curve.confidence);
       ConfType type = confType(cl, curve.confType);
       Map<String, Sample> groups = read(io, curve.groupColumn, 2, null, null);
       List<Object> out = new ArrayList<>();
@@ -423,9 +422,11 @@ public final class TtvCommand implements Runnable {
         description = "Column with each account's renewal as days since its start (optional).")
     String renewalColumn;
 
+    @Feeds("window")
     @Option(names = "--window", paramLabel = "DAYS", description = "Look-ahead window k in days (default: ${DEFAULT-VALUE}).")
     double window = 7;
 
+    @Feeds("threshold")
     @Option(names = "--threshold", paramLabel = "P", description = "Chance threshold (default: ${DEFAULT-VALUE}).")
     double threshold = 0.1;
 
@@ -475,6 +476,7 @@ public final class TtvCommand implements Runnable {
   static final class PaybackCmd implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+    @Feeds("upfront cost")
     @Option(names = "--upfront", paramLabel = "AMOUNT", description = "Upfront cost on day 0 (default: 0).")
     double upfront = 0;
 
@@ -485,6 +487,7 @@ public final class TtvCommand implements Runnable {
         description = "Benefit per day once value is reached (the plateau with --ramp-days).")
     Double dailyBenefit;
 
+    @Feeds("ramp days")
     @Option(names = "--ramp-days", paramLabel = "DAYS", description = "Days for the benefit to ramp up linearly (default: 0).")
     int rampDays = 0;
 
@@ -492,9 +495,11 @@ public final class TtvCommand implements Runnable {
         description = "CSV with a 'benefit' column: the benefit on day 1, 2, ... (the last repeats).")
     Path benefitFile;
 
+    @Feeds("discount rate")
     @Option(names = "--discount-rate", paramLabel = "RATE", description = "Annual discount rate (default: 0).")
     double discountRate = 0;
 
+    @Feeds("horizon")
     @Option(names = "--horizon", paramLabel = "DAYS", description = "Days to compute (default: ${DEFAULT-VALUE}).")
     int horizon = 365;
 
@@ -516,9 +521,7 @@ public final class TtvCommand implements Runnable {
       if ((dailyBenefit == null) == (benefitFile == null)) {
         throw new CommandLine.ParameterException(cl, "give exactly one of --daily-benefit and --benefit-file");
       }
-      if (horizon < 1 || horizon > 36_500) {
-        throw new CommandLine.ParameterException(cl, "--horizon must be 1 to 36500 days, found " + horizon);
-      }
+      Payback.checkHorizon(horizon); // the library's check, before any file is read
       DailySeries benefits;
       if (benefitFile != null) {
         List<Double> b = new ArrayList<>();

@@ -39,6 +39,7 @@ public final class UsageCommand implements Callable<Integer> {
   @Option(names = "--as-of", paramLabel = "DATE", required = true, description = "The last day of every window.")
   LocalDate asOf;
 
+  @Feeds("windows")
   @Option(names = "--windows", paramLabel = "DAYS", split = ",",
       description = "Window lengths in days (default: 14,30).")
   List<Integer> windows = List.of(14, 30);
@@ -51,19 +52,15 @@ public final class UsageCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    for (int w : windows) {
-      if (w < 1 || w > 366) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "--windows must be 1 to 366 days, found " + w);
-      }
-    }
-    List<Account> list = Accounts.readCsv(accounts);
-    MetricTable table =
+    // the library checks the windows before any file is read
+    UsageAggregator aggregator =
         UsageAggregator.builder()
             .asOf(asOf)
             .zone(zone)
             .windows(windows.stream().mapToInt(Integer::intValue).toArray())
-            .build()
-            .aggregate(list, UsageEvents.readCsv(events));
+            .build();
+    List<Account> list = Accounts.readCsv(accounts);
+    MetricTable table = aggregator.aggregate(list, UsageEvents.readCsv(events));
     print(table, format, spec.commandLine().getOut());
     return Main.OK;
   }

@@ -48,6 +48,27 @@ class CoreCommandsTest {
     assertEquals(2, CliTestSupport.run("nonsense").code);
   }
 
+  /** The library checks the range of a flag's value; its failure is a usage error naming the flag. */
+  @Test
+  void outOfRangeFlagsExitTwoNamingTheFlag(@TempDir Path dir) throws Exception {
+    CliTestSupport demo = CliTestSupport.run("demo", "--accounts", "0");
+    assertEquals(2, demo.code);
+    assertEquals("cskit: --accounts must be between 1 and 10000000, found 0\n"
+        + "Try 'cskit demo --help' for more information.\n", demo.err);
+    CliTestSupport sample = CliTestSupport.run("sample", "--accounts", "10000001", "--out", dir.toString());
+    assertEquals(2, sample.code);
+    assertTrue(sample.err.startsWith("cskit: --accounts must be between 1 and 10000000, found 10000001"), sample.err);
+
+    // checked before the (missing) files are read
+    CliTestSupport usage = CliTestSupport.run("usage", "--accounts", dir.resolve("none.csv").toString(),
+        "--events", dir.resolve("none.csv").toString(), "--as-of", "2026-06-30", "--windows", "14,0");
+    assertEquals(2, usage.code);
+    assertEquals("cskit: --windows must be 1 to 366 days, found 0\n"
+        + "Try 'cskit usage --help' for more information.\n", usage.err);
+    assertEquals(2, CliTestSupport.run("usage", "--accounts", "a.csv", "--events", "e.csv", "--as-of", "2026-06-30",
+        "--windows", "367").code);
+  }
+
   @Test
   void sampleFilesFeedTheUsageCommand(@TempDir Path dir) throws Exception {
     CliTestSupport s = CliTestSupport.run("sample", "--accounts", "30", "--out", dir.toString());

@@ -103,8 +103,9 @@ class ScoreValidationCommandsTest {
     Path s = write(dir, "s.csv", SNAPSHOTS);
     Path o = write(dir, "o.csv", OUTCOMES);
     CliTestSupport h = score("validate", "--snapshots", s.toString(), "--outcomes", o.toString(), "--horizon", "0");
-    assertEquals(3, h.code);
-    assertEquals("cskit: horizon: must be a positive number of days; found 0\n", h.err);
+    assertEquals(2, h.code);
+    assertEquals("cskit: --horizon must be a positive number of days, found 0\n"
+        + "Try 'cskit score validate --help' for more information.\n", h.err);
     Path none = write(dir, "none.csv", "account_id,churn_date,renewal_date\na2,,2026-03-01\na4,,2026-02-15\n");
     CliTestSupport n = score("validate", "--snapshots", s.toString(), "--outcomes", none.toString());
     assertEquals(3, n.code);
@@ -203,8 +204,9 @@ class ScoreValidationCommandsTest {
         "--interval", "bootstrap", "--replicates", "300", "--seed", "9", "--scorecard", card.toString(),
         "--format", "json").out);
     CliTestSupport bad = score("validate", "--snapshots", sf.toString(), "--outcomes", of.toString(), "--level", "1.5");
-    assertEquals(3, bad.code);
-    assertEquals("cskit: level: must be in (0, 1); found 1.5\n", bad.err);
+    assertEquals(2, bad.code);
+    assertEquals("cskit: --level must be in (0, 1), found 1.5\n"
+        + "Try 'cskit score validate --help' for more information.\n", bad.err);
   }
 
   @Test

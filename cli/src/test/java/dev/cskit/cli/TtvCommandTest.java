@@ -5,11 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
+import dev.cskit.core.testing.ReferenceCsv;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,19 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 class TtvCommandTest {
   static final Path REF = Path.of("..", "ttv", "src", "test", "resources", "reference", "ttv");
 
-  static List<Map<String, String>> csv(String name) throws Exception {
-    List<String> lines = Files.readAllLines(REF.resolve(name), StandardCharsets.UTF_8);
-    String[] header = lines.get(0).split(",");
-    List<Map<String, String>> rows = new ArrayList<>();
-    for (String line : lines.subList(1, lines.size())) {
-      String[] cells = line.split(",", -1);
-      Map<String, String> row = new HashMap<>();
-      for (int i = 0; i < header.length; i++) {
-        row.put(header[i], cells[i]);
-      }
-      rows.add(row);
-    }
-    return rows;
+  static List<Map<String, String>> csv(String name) {
+    return ReferenceCsv.rows(REF.resolve(name));
   }
 
   static void close(String expected, JsonNode actual, String what) {
@@ -42,9 +30,9 @@ class TtvCommandTest {
       assertTrue(actual == null || actual.isNull(), what + ": expected null, got " + actual);
       return;
     }
-    double e = Double.parseDouble(expected);
+    double e = ReferenceCsv.num(expected);
     assertTrue(actual != null && actual.isNumber(), what + ": expected " + e + ", got " + actual);
-    assertEquals(e, actual.asDouble(), 1e-9 * Math.max(1, Math.abs(e)), what);
+    ReferenceCsv.close(e, actual.asDouble(), what);
   }
 
   /** Writes one reference dataset of km_input.csv (time,status,group). */
@@ -240,6 +228,36 @@ class TtvCommandTest {
     assertTrue(c.err.contains("row 3") && c.err.contains("\"g\""), c.err);
     assertEquals(2, CliTestSupport.run("ttv", "km", "--input", bad.toString(), "--conf-type", "logit").code);
     assertEquals(2, CliTestSupport.run("ttv", "km", "--input", bad.toString(), "--confidence", "95").code);
+  }
+
+  /**
+   * Out-of-range values on the command line are usage errors naming the flag, from the library's own checks,
+   * made before the input is read (so a bad file does not hide them).
+   */
+  @Test
+  void outOfRangeFlagsExitTwoBeforeTheInputIsRead(@TempDir Path dir) throws Exception {
+    Path bad = dir.resolve("bad.csv");
+    Files.writeString(bad, "time,status\n1,1\n2,2\n");
+    CliTestSupport c = CliTestSupport.run("ttv", "km", "--input", bad.toString(), "--confidence", "1.5");
+    assertEquals(2, c.code);
+    assertEquals("cskit: --confidence must be strictly between 0 and 1, found 1.5\n"
+        + "Try 'cskit ttv km --help' for more information.\n", c.err);
+    CliTestSupport cif = CliTestSupport.run("ttv", "cif", "--input", bad.toString(), "--confidence", "0");
+    assertEquals(2, cif.code);
+    assertTrue(cif.err.startsWith("cskit: --confidence must be strictly between 0 and 1, found 0.0"), cif.err);
+    CliTestSupport q = CliTestSupport.run("ttv", "km", "--input", bad.toString(), "--quantiles", "0.5,1.5");
+    assertEquals(2, q.code);
+    assertTrue(q.err.startsWith("cskit: --quantiles must be between 0 and 1, found 1.5"), q.err);
+    CliTestSupport h = CliTestSupport.run("ttv", "km", "--input", bad.toString(), "--horizon", "-1");
+    assertEquals(2, h.code);
+    assertTrue(h.err.startsWith("cskit: --horizon must be a finite number >= 0, found -1.0"), h.err);
+    CliTestSupport p = CliTestSupport.run("ttv", "payback", "--daily-cost", "10", "--daily-benefit", "30",
+        "--horizon", "36501");
+    assertEquals(2, p.code);
+    assertEquals("cskit: --horizon must be 1 to 36500 days, found 36501\n"
+        + "Try 'cskit ttv payback --help' for more information.\n", p.err);
+    // the same library exception about a value read from a file is invalid input
+    assertEquals(3, CliTestSupport.run("ttv", "km", "--input", bad.toString()).code);
   }
 
   @Test

@@ -57,10 +57,10 @@ public abstract class Account {
   @Value.Check
   protected void check() {
     if (seats() < 0) {
-      throw new IllegalArgumentException("seats must be >= 0, found " + seats());
+      throw new ArgumentException("seats", "must be >= 0", String.valueOf(seats()));
     }
     if (!(arr() >= 0) || Double.isInfinite(arr())) {
-      throw new IllegalArgumentException("arr must be a finite number >= 0, found " + arr());
+      throw new ArgumentException("arr", "must be a finite number >= 0", String.valueOf(arr()));
     }
   }
 

@@ -11,11 +11,11 @@ public final class AccountId implements Comparable<AccountId> {
   /**
    * An account id from its text.
    *
-   * @throws IllegalArgumentException when the text is null or blank
+   * @throws ArgumentException when the text is null or blank
    */
   public static AccountId of(String value) {
     if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException("an account id must not be blank");
+      throw new ArgumentException("id", "an account id must not be blank", CskitException.quote(value));
     }
     return new AccountId(value);
   }

@@ -90,8 +90,8 @@ public final class Accounts {
       if (!stage.isEmpty()) {
         try {
           b.stage(LifecycleStage.parse(stage));
-        } catch (IllegalArgumentException e) {
-          throw row.error("stage", e.getMessage(), CskitException.quote(stage));
+        } catch (ArgumentException e) {
+          throw row.error("stage", e.rule(), CskitException.quote(stage));
         }
       }
       for (Map.Entry<String, String> e : row.others(KNOWN).entrySet()) {

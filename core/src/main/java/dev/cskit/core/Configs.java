@@ -37,9 +37,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -84,9 +87,28 @@ public final class Configs {
     return mapper;
   }
 
-  /** The mapper for a format; shared and configured as described above. Not for modification. */
-  public static ObjectMapper mapper(ConfigFormat format) {
+  /** The mapper for a format; shared and configured as described above. */
+  private static ObjectMapper mapper(ConfigFormat format) {
     return format == ConfigFormat.JSON ? JSON : YAML;
+  }
+
+  /**
+   * The top-level field names of a configuration file, its format from its extension, in document order:
+   * enough to tell which kind of configuration a file holds before reading it. Empty when the file does not
+   * hold an object or cannot be read or parsed (reading it as a type then reports the problem and its place).
+   */
+  public static Set<String> topLevelFields(Path file) {
+    try {
+      JsonNode tree = mapper(ConfigFormat.of(file)).readTree(file.toFile());
+      if (tree == null || !tree.isObject()) {
+        return Set.of();
+      }
+      Set<String> names = new LinkedHashSet<>();
+      tree.fieldNames().forEachRemaining(names::add);
+      return Collections.unmodifiableSet(names);
+    } catch (IOException | RuntimeException e) {
+      return Set.of();
+    }
   }
 
   /** Reads a file, its format from its extension. */
@@ -200,6 +222,10 @@ public final class Configs {
       MismatchedInputException mi = (MismatchedInputException) m;
       String expected = mi.getTargetType() == null ? "a different value" : describe(mi.getTargetType());
       return new ConfigException(source, path, line, "must be " + expected, clean(m.getOriginalMessage()));
+    }
+    if (m.getCause() instanceof ArgumentException) {
+      ArgumentException a = (ArgumentException) m.getCause();
+      return new ConfigException(source, path, line, a.rule(), a.found());
     }
     if (m.getCause() instanceof IllegalArgumentException || m.getCause() instanceof NullPointerException) {
       return new ConfigException(source, path, line, "is not valid", m.getCause().getMessage());

@@ -22,7 +22,7 @@ public final class HealthBand {
   /** The band with this name. */
   public static HealthBand of(String name) {
     if (name == null || name.isBlank()) {
-      throw new IllegalArgumentException("a band name must not be blank");
+      throw new ArgumentException("band", "a band name must not be blank", CskitException.quote(name));
     }
     String trimmed = name.trim();
     if (trimmed.equalsIgnoreCase(INSUFFICIENT_DATA.name)) {

@@ -15,7 +15,11 @@ public enum LifecycleStage {
   /** Gone. */
   CHURNED;
 
-  /** The stage named by text such as {@code onboarding} or {@code Adoption}; case and dashes ignored. */
+  /**
+   * The stage named by text such as {@code onboarding} or {@code Adoption}; case and dashes ignored.
+   *
+   * @throws ArgumentException ({@code stage}) for any other text
+   */
   public static LifecycleStage parse(String text) {
     String norm = text.trim().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
     for (LifecycleStage s : values()) {
@@ -23,8 +27,8 @@ public enum LifecycleStage {
         return s;
       }
     }
-    throw new IllegalArgumentException(
-        "a lifecycle stage must be one of onboarding, adoption, expansion, renewal, churned");
+    throw new ArgumentException("stage",
+        "a lifecycle stage must be one of onboarding, adoption, expansion, renewal, churned", CskitException.quote(text));
   }
 
   /** The lower-case name used in files. */

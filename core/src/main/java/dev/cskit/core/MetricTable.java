@@ -170,8 +170,8 @@ public final class MetricTable {
   /** This table with one more column (a copy of {@code values}, in row order). */
   public MetricTable withColumn(String metric, double[] values) {
     if (values.length != ids.length) {
-      throw new IllegalArgumentException(
-          "column " + metric + " has " + values.length + " values for " + ids.length + " rows");
+      throw new ArgumentException("values",
+          "column " + metric + " needs one value for each of the " + ids.length + " rows", values.length + " values");
     }
     String[] names = Arrays.copyOf(metrics, metrics.length + 1);
     names[metrics.length] = metric;

@@ -23,7 +23,7 @@ public final class TouchTier {
   /** The tier with this name. */
   public static TouchTier of(String name) {
     if (name == null || name.isBlank()) {
-      throw new IllegalArgumentException("a tier name must not be blank");
+      throw new ArgumentException("tier", "a tier name must not be blank", CskitException.quote(name));
     }
     String lower = name.trim().toLowerCase(Locale.ROOT);
     switch (lower) {

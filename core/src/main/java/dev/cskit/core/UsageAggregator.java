@@ -299,7 +299,7 @@ public final class UsageAggregator {
       windows.clear();
       for (int d : days) {
         if (d < 1 || d > 366) {
-          throw new IllegalArgumentException("a window must be 1 to 366 days, found " + d);
+          throw new ArgumentException("windows", "must be 1 to 366 days", Integer.toString(d));
         }
         windows.add(d);
       }

@@ -93,6 +93,6 @@ class AccountsTest {
 
   @Test
   void theBuilderRejectsNegativeSeats() {
-    assertThrows(IllegalArgumentException.class, () -> Account.builder().id("x").arr(1).seats(-1).build());
+    assertThrows(dev.cskit.core.ArgumentException.class, () -> Account.builder().id("x").arr(1).seats(-1).build());
   }
 }

@@ -1,5 +1,6 @@
 package dev.cskit.sample;
 
+import dev.cskit.core.ArgumentException;
 import com.google.common.base.Supplier;
 import com.google.common.base.Suppliers;
 import dev.cskit.core.Account;
@@ -48,6 +49,10 @@ import java.util.stream.Stream;
 public final class SamplePortfolio {
   /** The default seed. */
   public static final long DEFAULT_SEED = 42;
+
+  /** The largest portfolio {@link #generate} makes: 10 million accounts. */
+  public static final int MAX_SIZE = 10_000_000;
+
   /** The default as-of date. */
   public static final LocalDate DEFAULT_AS_OF = LocalDate.of(2026, 6, 30);
   /** Days of usage history up to and including the as-of date. */
@@ -112,10 +117,14 @@ public final class SamplePortfolio {
     return generate(size, seed, DEFAULT_AS_OF);
   }
 
-  /** A portfolio of {@code size} accounts as of a date. */
+  /**
+   * A portfolio of {@code size} accounts as of a date.
+   *
+   * @throws ArgumentException ({@code size}) when {@code size} is not 1 to {@link #MAX_SIZE}
+   */
   public static SamplePortfolio generate(int size, long seed, LocalDate asOf) {
-    if (size < 1) {
-      throw new IllegalArgumentException("a sample portfolio needs at least 1 account, found " + size);
+    if (size < 1 || size > MAX_SIZE) {
+      throw new ArgumentException("size", "must be between 1 and " + MAX_SIZE, Integer.toString(size));
     }
     int width = Math.max(5, Integer.toString(size).length());
     List<Account> accounts = new ArrayList<>(size);
@@ -247,7 +256,7 @@ public final class SamplePortfolio {
         // not one of ours
       }
     }
-    throw new IllegalArgumentException("not an account of this portfolio: " + id);
+    throw new ArgumentException("id", "must be an account of this portfolio", String.valueOf(id));
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.cskit.scoring;
 
+import dev.cskit.core.ArgumentException;
 import dev.cskit.core.ConfigException;
 import dev.cskit.core.CskitException;
 import dev.cskit.scoring.internal.CompiledCard;
@@ -31,7 +32,7 @@ final class ActiveOverrides {
       return;
     }
     if (asOf == null) {
-      throw new CskitException("overrides", "an as-of instant is required to apply overrides", null);
+      throw new ArgumentException("overrides", "an as-of instant is required to apply overrides", null);
     }
     int i = 0;
     for (ScoreOverride o : overrides) {

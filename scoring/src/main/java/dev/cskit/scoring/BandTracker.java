@@ -1,5 +1,6 @@
 package dev.cskit.scoring;
 
+import dev.cskit.core.ArgumentException;
 import dev.cskit.core.CskitException;
 import dev.cskit.core.HealthBand;
 import dev.cskit.core.io.TextTable;
@@ -169,11 +170,11 @@ public final class BandTracker {
     /** The bands (e.g. a scorecard's {@code bands()}). */
     public Builder bands(List<Band> bands) {
       if (bands.isEmpty()) {
-        throw new CskitException("band tracker", "at least one band is required", null);
+        throw new ArgumentException("band tracker", "at least one band is required", null);
       }
       for (int i = 1; i < bands.size(); i++) {
         if (!(bands.get(i).min() > bands.get(i - 1).min())) {
-          throw new CskitException("band tracker bands[" + i + "].min", "bands must be in increasing order of min",
+          throw new ArgumentException("band tracker bands[" + i + "].min", "bands must be in increasing order of min",
               String.valueOf(bands.get(i).min()));
         }
       }
@@ -184,7 +185,7 @@ public final class BandTracker {
     /** Hysteresis: change band only when the score passes the boundary by this many points (>= 0). */
     public Builder margin(double points) {
       if (!(points >= 0) || Double.isInfinite(points)) {
-        throw new CskitException("band tracker margin", "must be a number >= 0", String.valueOf(points));
+        throw new ArgumentException("band tracker margin", "must be a number >= 0", String.valueOf(points));
       }
       this.margin = points;
       return this;
@@ -193,7 +194,7 @@ public final class BandTracker {
     /** Hysteresis: change band when k consecutive readings are past the boundary (k >= 1). */
     public Builder confirmations(int k) {
       if (k < 1) {
-        throw new CskitException("band tracker confirmations", "must be >= 1", String.valueOf(k));
+        throw new ArgumentException("band tracker confirmations", "must be >= 1", String.valueOf(k));
       }
       this.confirmations = k;
       return this;
@@ -202,7 +203,7 @@ public final class BandTracker {
     /** Exponential smoothing with weight {@code alpha} in (0, 1] on the newest reading. */
     public Builder smoothing(double alpha) {
       if (!(alpha > 0 && alpha <= 1)) {
-        throw new CskitException("band tracker smoothing", "alpha must be in (0, 1]", String.valueOf(alpha));
+        throw new ArgumentException("band tracker smoothing", "alpha must be in (0, 1]", String.valueOf(alpha));
       }
       this.alpha = alpha;
       return this;
@@ -211,7 +212,7 @@ public final class BandTracker {
     /** Alert when the score falls by at least {@code points} (> 0) within {@code days} (>= 0) days. */
     public Builder dropAlert(double points, int days) {
       if (!(points > 0) || days < 0) {
-        throw new CskitException("band tracker drop alert", "needs points > 0 and days >= 0",
+        throw new ArgumentException("band tracker drop alert", "needs points > 0 and days >= 0",
             points + " points in " + days + " days");
       }
       this.dropPoints = points;

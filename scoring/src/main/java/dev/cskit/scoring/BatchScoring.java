@@ -1,5 +1,6 @@
 package dev.cskit.scoring;
 
+import dev.cskit.core.ArgumentException;
 import dev.cskit.core.Account;
 import dev.cskit.core.AccountId;
 import dev.cskit.core.CskitException;
@@ -187,7 +188,7 @@ final class BatchScoring {
       String segment = attribute == null || account == null ? null : account.attribute(attribute);
       double[] population = reference.sorted(measureId, segment);
       if (population == null) {
-        throw new CskitException("measure " + CskitException.quote(measureId),
+        throw new ArgumentException("measure " + CskitException.quote(measureId),
             "a percentile measure needs a reference distribution to score one account"
                 + (attribute == null ? "" : " (segment " + attribute + " = " + segment + ")"), null);
       }

@@ -1,6 +1,7 @@
 package dev.cskit.scoring;
 
 import dev.cskit.core.Account;
+import dev.cskit.core.ArgumentException;
 import dev.cskit.core.AccountId;
 import dev.cskit.core.DataException;
 import dev.cskit.core.MetricTable;
@@ -93,7 +94,7 @@ public final class HealthScorer {
    *
    * @throws UnsupportedOperationException when the card has percentile measures (their ranking sorts the
    *     population)
-   * @throws IllegalArgumentException when an array is shorter than the table
+   * @throws dev.cskit.core.ArgumentException when an array is shorter than the table
    */
   public void scoreInto(MetricTable metrics, double[] score, double[] coverage, int[] band) {
     CompiledCard card = cards.get(0).engine();
@@ -102,7 +103,8 @@ public final class HealthScorer {
     }
     int n = metrics.rowCount();
     if (score.length < n || coverage.length < n || band.length < n) {
-      throw new IllegalArgumentException("scoreInto: the arrays must hold " + n + " rows");
+      throw new ArgumentException("scoreInto", "the arrays must hold " + n + " rows",
+          Math.min(score.length, Math.min(coverage.length, band.length)) + " in the shortest");
     }
     BlockEngine.into(card, card.bind(metrics), n, metrics::accountId, score, coverage, band);
   }

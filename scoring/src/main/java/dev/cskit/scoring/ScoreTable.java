@@ -136,7 +136,7 @@ public final class ScoreTable {
   public HealthScore get(AccountId id) {
     int r = rowOf(id);
     if (r < 0) {
-      throw new dev.cskit.core.CskitException("scores", "no such account",
+      throw new dev.cskit.core.ArgumentException("scores", "no such account",
           dev.cskit.core.CskitException.quote(id.value()));
     }
     return row(r);

@@ -49,8 +49,8 @@ public record ScorecardSet(
       if (stage != null) {
         try {
           LifecycleStage.parse(stage);
-        } catch (IllegalArgumentException e) {
-          throw r.field("stage").error(e.getMessage(), stage);
+        } catch (dev.cskit.core.ArgumentException e) {
+          throw r.field("stage").error(e.rule(), stage);
         }
       }
       r.field("equals").check((attribute == null) == (equals == null), "attribute and equals go together", equals);

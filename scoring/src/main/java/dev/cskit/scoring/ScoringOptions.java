@@ -1,5 +1,7 @@
 package dev.cskit.scoring;
 
+import dev.cskit.core.ArgumentException;
+
 import dev.cskit.core.Account;
 import dev.cskit.core.internal.CskitStyle;
 import java.time.Instant;
@@ -52,8 +54,8 @@ public abstract class ScoringOptions {
   @Value.Check
   protected void check() {
     if (parallelism() < 1 || (parallelism() > 1 && executor().isEmpty())) {
-      throw new IllegalArgumentException(
-          "parallelism must be at least 1, and needs an executor when above 1; got " + parallelism());
+      throw new ArgumentException("parallelism", "must be at least 1, and needs an executor when above 1",
+          Integer.toString(parallelism()));
     }
   }
 

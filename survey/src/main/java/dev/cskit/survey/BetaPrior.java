@@ -1,5 +1,6 @@
 package dev.cskit.survey;
 
+import dev.cskit.core.ArgumentException;
 import dev.cskit.core.CskitException;
 import dev.cskit.survey.internal.Checks;
 
@@ -35,7 +36,7 @@ public record BetaPrior(double alpha, double beta) {
     Checks.positive("sd", sd);
     double strength = mean * (1 - mean) / (sd * sd) - 1;
     if (!(strength > 0)) {
-      throw new CskitException("sd", "must be below sqrt(mean (1 - mean)) = " + Math.sqrt(mean * (1 - mean)), Double.toString(sd));
+      throw new ArgumentException("sd", "must be below sqrt(mean (1 - mean)) = " + Math.sqrt(mean * (1 - mean)), Double.toString(sd));
     }
     return new BetaPrior(mean * strength, (1 - mean) * strength);
   }
@@ -60,7 +61,7 @@ public record BetaPrior(double alpha, double beta) {
     Checks.nonNegative("invited", invited);
     Checks.nonNegative("responded", responded);
     if (responded > invited) {
-      throw new CskitException("responded", "must not exceed the invited (" + invited + ")", Long.toString(responded));
+      throw new ArgumentException("responded", "must not exceed the invited (" + invited + ")", Long.toString(responded));
     }
     return new BetaPrior(alpha + responded, beta + (invited - responded));
   }

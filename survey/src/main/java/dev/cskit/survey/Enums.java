@@ -1,5 +1,6 @@
 package dev.cskit.survey;
 
+import dev.cskit.core.ArgumentException;
 import dev.cskit.core.CskitException;
 import java.util.Arrays;
 import java.util.Locale;
@@ -18,7 +19,7 @@ final class Enums {
         }
       }
     }
-    throw new CskitException(
+    throw new ArgumentException(
         what,
         "must be one of " + Arrays.stream(type.getEnumConstants()).map(Enums::text).collect(Collectors.joining(", ")),
         CskitException.quote(text));

@@ -191,7 +191,7 @@ public final class Escalation {
     for (int i = 0; i < population.length; i++) {
       exact[i] = (double) n * population[i] / total;
     }
-    return Allocation.largestRemainders(exact, new long[population.length], population, n);
+    return StratifiedAllocation.largestRemainders(exact, new long[population.length], population, n);
   }
 
   private static Evaluation evaluate(TouchTier[] tiers, long[] invited, List<Wave> waves, long target) {

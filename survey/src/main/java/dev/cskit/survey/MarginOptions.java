@@ -1,5 +1,6 @@
 package dev.cskit.survey;
 
+import dev.cskit.core.ArgumentException;
 import dev.cskit.core.CskitException;
 import dev.cskit.core.internal.CskitStyle;
 import dev.cskit.survey.internal.Checks;
@@ -51,7 +52,7 @@ public abstract class MarginOptions {
     }
     Checks.nonNegative("variance", variance());
     if (population().isPresent() && responses() > population().getAsLong()) {
-      throw new CskitException(
+      throw new ArgumentException(
           "responses", "must not exceed the population of " + population().getAsLong(), Long.toString(responses()));
     }
   }

@@ -2,6 +2,7 @@ package dev.cskit.survey;
 
 import static dev.cskit.survey.internal.Checks.nonNegative;
 
+import dev.cskit.core.ArgumentException;
 import dev.cskit.core.CskitException;
 import dev.cskit.core.io.TextTable;
 import dev.cskit.survey.internal.Checks;
@@ -81,7 +82,7 @@ public final class Nps {
   /** Counts answer {@code i} as a promoter, passive or detractor ({@code counts} in that order). */
   private static void count(long[] counts, int i, int s) {
     if (s < 0 || s > 10) {
-      throw new CskitException("scores[" + i + "]", "must be a whole number from 0 to 10", Integer.toString(s));
+      throw new ArgumentException("scores[" + i + "]", "must be a whole number from 0 to 10", Integer.toString(s));
     }
     counts[s >= 9 ? 0 : s >= 7 ? 1 : 2]++;
   }
@@ -203,7 +204,7 @@ public final class Nps {
     Objects.requireNonNull(a);
     Objects.requireNonNull(b);
     if (method == NpsMethod.BOOTSTRAP) {
-      throw new CskitException("method", "must be adjusted-wald or wald to compare two scores", "bootstrap");
+      throw new ArgumentException("method", "must be adjusted-wald or wald to compare two scores", "bootstrap");
     }
     a.requireAnswers();
     b.requireAnswers();
@@ -266,7 +267,7 @@ public final class Nps {
 
   private void requireAnswers() {
     if (total() == 0) {
-      throw new CskitException("answers", "an NPS interval needs at least one answer", "0");
+      throw new ArgumentException("answers", "an NPS interval needs at least one answer", "0");
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.cskit.survey;
 
+import dev.cskit.core.InfeasiblePlanException;
 import dev.cskit.core.io.TextTable;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +42,7 @@ public record PlanResult(
   /** This result if feasible. @throws InfeasiblePlanException when no plan reaches the target */
   public PlanResult orThrow() {
     if (!feasible) {
-      throw new InfeasiblePlanException(statement);
+      throw new InfeasiblePlanException("plan", statement, null);
     }
     return this;
   }

@@ -1,5 +1,6 @@
 package dev.cskit.survey;
 
+import dev.cskit.core.ArgumentException;
 import dev.cskit.core.CskitException;
 import dev.cskit.core.io.TextTable;
 import dev.cskit.survey.internal.Checks;
@@ -37,7 +38,7 @@ public record Rate(
     Checks.positive("trials", trials);
     Checks.check(trials <= Integer.MAX_VALUE, "trials", "must be at most " + Integer.MAX_VALUE, trials);
     if (successes > trials) {
-      throw new CskitException("successes", "must not exceed the trials (" + trials + ")", Long.toString(successes));
+      throw new ArgumentException("successes", "must not exceed the trials (" + trials + ")", Long.toString(successes));
     }
     Checks.openUnit("confidence", confidence);
     org.apache.commons.statistics.interval.Interval i =

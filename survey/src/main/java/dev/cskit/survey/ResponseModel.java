@@ -1,5 +1,6 @@
 package dev.cskit.survey;
 
+import dev.cskit.core.ArgumentException;
 import dev.cskit.core.CskitException;
 import dev.cskit.core.io.TextTable;
 import dev.cskit.survey.internal.Checks;
@@ -127,7 +128,7 @@ public final class ResponseModel {
     while (probabilityAtLeast(hi, target) < q) {
       lo = hi;
       if (hi >= max) {
-        throw new CskitException(
+        throw new ArgumentException(
             "invitations",
             String.format(
                 java.util.Locale.ROOT,

@@ -4,6 +4,7 @@ import static dev.cskit.survey.internal.Checks.nonNegative;
 import static dev.cskit.survey.internal.Checks.openUnit;
 import static dev.cskit.survey.internal.Checks.unit;
 
+import dev.cskit.core.ArgumentException;
 import dev.cskit.core.CskitException;
 import dev.cskit.core.io.TextTable;
 import dev.cskit.survey.internal.Checks;
@@ -63,8 +64,30 @@ public final class SampleSize {
 
   /** For an expected proportion {@code p} in [0, 1]: variance {@code p (1 - p)}. */
   public SampleSize withProportion(double p) {
+    return new SampleSize(margin, confidence, population, proportionVariance(p), fpc, rounding);
+  }
+
+  /**
+   * The per-answer variance {@code p (1 - p)} of a proportion {@code p}.
+   *
+   * @throws CskitException ({@code proportion}) when {@code p} is outside [0, 1]
+   */
+  public static double proportionVariance(double p) {
     unit("proportion", p);
-    return new SampleSize(margin, confidence, population, p * (1 - p), fpc, rounding);
+    return p * (1 - p);
+  }
+
+  /**
+   * Checks a population size given as a finite number: 1 or more. Where this API takes 0 for an infinite
+   * population, a caller that reads the size from a user (who leaves it out for an infinite one) checks it
+   * here first.
+   *
+   * @return {@code n}
+   * @throws CskitException ({@code population}) when {@code n} is below 1
+   */
+  public static long finitePopulation(long n) {
+    Checks.positive("population", n);
+    return n;
   }
 
   /**
@@ -99,7 +122,7 @@ public final class SampleSize {
     unit("promoters", promoters);
     unit("detractors", detractors);
     if (promoters + detractors > 1 + 1e-12) {
-      throw new CskitException(
+      throw new ArgumentException(
           "promoters + detractors", "must not exceed 1", Double.toString(promoters + detractors));
     }
     return trinomialVariance(promoters, detractors);

@@ -1,6 +1,7 @@
 package dev.cskit.survey;
 
 import dev.cskit.core.AccountId;
+import dev.cskit.core.ArgumentException;
 import dev.cskit.core.CskitException;
 import dev.cskit.core.MetricTable;
 import dev.cskit.core.io.TextTable;
@@ -48,7 +49,7 @@ public final class SilentCheck {
       nr += isR[i] ? 1 : 0;
     }
     if (nr == 0 || nr == n) {
-      throw new CskitException(
+      throw new ArgumentException(
           "respondents", "the table must hold both respondents and silent accounts",
           nr + " respondents of " + n + " accounts");
     }
@@ -130,11 +131,11 @@ public final class SilentCheck {
       double declineBelow,
       String activityMetric) {
     if (activityMetric != null && (usage == null || !usage.hasMetric(activityMetric))) {
-      throw new CskitException("usage", "must hold the metric " + activityMetric,
+      throw new ArgumentException("usage", "must hold the metric " + activityMetric,
           usage == null ? "no table" : String.join(", ", usage.metrics()));
     }
     if (usage != null && usageChangeMetric != null && !usage.hasMetric(usageChangeMetric)) {
-      throw new CskitException("usage", "must hold the metric " + usageChangeMetric, String.join(", ", usage.metrics()));
+      throw new ArgumentException("usage", "must hold the metric " + usageChangeMetric, String.join(", ", usage.metrics()));
     }
     List<SilentAccount> out = new ArrayList<>();
     for (AccountId id : new java.util.LinkedHashSet<>(silent)) {

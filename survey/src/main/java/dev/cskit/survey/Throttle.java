@@ -1,6 +1,7 @@
 package dev.cskit.survey;
 
 import dev.cskit.core.AccountId;
+import dev.cskit.core.ArgumentException;
 import dev.cskit.core.CskitException;
 import dev.cskit.core.io.TextTable;
 import dev.cskit.survey.internal.Checks;
@@ -145,7 +146,7 @@ public record Throttle(int daysSinceInvitation, int daysSinceResponse, int maxPe
     Map<AccountId, Integer> quarterCount = new HashMap<>();
     for (Event e : history) {
       if (e.date().isAfter(today)) {
-        throw new CskitException(
+        throw new ArgumentException(
             "history", "must not hold events after today (" + today + ")", e.contactId() + " on " + e.date());
       }
       switch (e.kind()) {

@@ -20,7 +20,7 @@
  *       tiers) and {@link dev.cskit.survey.Escalation}: the cumulative rate {@code 1 - prod(1 - r_k)} and the
  *       cheapest plan that reaches a response count or rate with probability q ({@link
  *       dev.cskit.survey.PlanResult}), or the statement that none can.
- *   <li><b>Stratified allocation</b>: {@link dev.cskit.survey.Allocation} (proportional, Neyman, cost-optimal,
+ *   <li><b>Stratified allocation</b>: {@link dev.cskit.survey.StratifiedAllocation} (proportional, Neyman, cost-optimal,
  *       with a minimum per {@link dev.cskit.survey.Stratum}), the design effect {@code 1 + (m - 1) rho} and
  *       Kish's effective sample size.
  *   <li><b>Contact throttling</b>: {@link dev.cskit.survey.Throttle}, who may be surveyed today and why not.
@@ -30,7 +30,7 @@
  * </ul>
  *
  * <p>Every type is immutable and thread-safe. Invalid arguments (a margin outside (0, 1), a rate outside
- * [0, 1], a negative count) throw {@link dev.cskit.core.CskitException} naming the argument and the rule;
+ * [0, 1], a negative count) throw {@link dev.cskit.core.ArgumentException} naming the argument and the rule;
  * plan files report {@link dev.cskit.core.ConfigException} with the path and line.
  */
 package dev.cskit.survey;

@@ -1,5 +1,6 @@
 package dev.cskit.survey;
 
+import dev.cskit.core.InfeasiblePlanException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -66,8 +67,8 @@ class ErrorsTest {
     fails(() -> Nps.ofScores(9, 11), "scores[1]: must be a whole number from 0 to 10; found 11");
     fails(() -> Nps.ofScores(java.util.Arrays.asList(null, 9, 11)), "scores[2]: must be a whole number from 0 to 10");
     fails(() -> Nps.ofCounts(0, 0, 0).interval(0.95), "answers");
-    fails(() -> Allocation.kishEffectiveSampleSize(1, -2), "weights[1]");
-    fails(() -> Allocation.kishEffectiveSampleSize(0, 0), "weights: must not all be zero");
+    fails(() -> StratifiedAllocation.kishEffectiveSampleSize(1, -2), "weights[1]");
+    fails(() -> StratifiedAllocation.kishEffectiveSampleSize(0, 0), "weights: must not all be zero");
   }
 
   @Test
@@ -148,13 +149,13 @@ class ErrorsTest {
 
   @Test
   void otherErrors() {
-    fails(() -> Allocation.allocate(List.of(Stratum.of("a", 10)), 11, 0, Allocation.Method.PROPORTIONAL),
+    fails(() -> StratifiedAllocation.allocate(List.of(Stratum.of("a", 10)), 11, 0, StratifiedAllocation.Method.PROPORTIONAL),
         "n: must not exceed the strata's 10 contacts");
-    fails(() -> Allocation.allocate(List.of(Stratum.of("a", 10), Stratum.of("b", 10)), 5, 3,
-        Allocation.Method.NEYMAN), "n: must be at least the minimums per stratum together (6)");
+    fails(() -> StratifiedAllocation.allocate(List.of(Stratum.of("a", 10), Stratum.of("b", 10)), 5, 3,
+        StratifiedAllocation.Method.NEYMAN), "n: must be at least the minimums per stratum together (6)");
     fails(() -> new Stratum("a", 10, 0.5, 0), "strata.a.cost");
-    fails(() -> Allocation.designEffect(0.5, 0.1), "contacts per account");
-    fails(() -> Allocation.designEffect(2, 1.5), "rho");
+    fails(() -> StratifiedAllocation.designEffect(0.5, 0.1), "contacts per account");
+    fails(() -> StratifiedAllocation.designEffect(2, 1.5), "rho");
     fails(() -> Throttle.DEFAULT.decide(List.of(), List.of(new Throttle.Event("c1", AccountId.of("A"),
         LocalDate.of(2026, 7, 1), Throttle.Kind.INVITATION)), LocalDate.of(2026, 6, 30)), "history");
     fails(() -> new Throttle(-1, 10, 2), "daysSinceInvitation");

@@ -101,30 +101,30 @@ class PlanningTest {
   @Test
   void allocationRules() {
     List<Stratum> strata = List.of(new Stratum("a", 100, 10, 4), new Stratum("b", 200, 5, 1));
-    assertEquals(20, Allocation.allocate(strata, 60, 0, Allocation.Method.PROPORTIONAL).allocated("a"));
-    assertEquals(30, Allocation.allocate(strata, 60, 0, Allocation.Method.NEYMAN).allocated("a"));
+    assertEquals(20, StratifiedAllocation.allocate(strata, 60, 0, StratifiedAllocation.Method.PROPORTIONAL).allocated("a"));
+    assertEquals(30, StratifiedAllocation.allocate(strata, 60, 0, StratifiedAllocation.Method.NEYMAN).allocated("a"));
     // cost-optimal: 100 * 10 / 2 = 500 against 200 * 5 / 1 = 1000
-    Allocation.Result c = Allocation.allocate(strata, 60, 0, Allocation.Method.COST_OPTIMAL);
+    StratifiedAllocation.Result c = StratifiedAllocation.allocate(strata, 60, 0, StratifiedAllocation.Method.COST_OPTIMAL);
     assertEquals(20, c.allocated("a"));
     assertEquals(40, c.allocated("b"));
     assertEquals(20 * 4 + 40, c.cost(), 1e-12);
     // minimum per stratum
     List<Stratum> skewed = List.of(Stratum.of("big", 1000), Stratum.of("mid", 20), Stratum.of("small", 10));
-    Allocation.Result m = Allocation.allocate(skewed, 30, 5, Allocation.Method.PROPORTIONAL);
-    assertEquals(List.of(20L, 5L, 5L), m.rows().stream().map(Allocation.Row::allocated).toList());
+    StratifiedAllocation.Result m = StratifiedAllocation.allocate(skewed, 30, 5, StratifiedAllocation.Method.PROPORTIONAL);
+    assertEquals(List.of(20L, 5L, 5L), m.rows().stream().map(StratifiedAllocation.Row::allocated).toList());
     // a stratum smaller than the minimum gives all it has; one capped at its size gives the rest to others
-    Allocation.Result capped = Allocation.allocate(
-        List.of(new Stratum("a", 3, 0.5, 1), new Stratum("b", 100, 0.01, 1)), 50, 5, Allocation.Method.NEYMAN);
+    StratifiedAllocation.Result capped = StratifiedAllocation.allocate(
+        List.of(new Stratum("a", 3, 0.5, 1), new Stratum("b", 100, 0.01, 1)), 50, 5, StratifiedAllocation.Method.NEYMAN);
     assertEquals(3, capped.allocated("a"));
     assertEquals(47, capped.allocated("b"));
   }
 
   @Test
   void designEffects() {
-    assertEquals(1 + 2 * 0.05, Allocation.designEffect(3, 0.05), 1e-15);
-    assertEquals(1, Allocation.designEffect(1, 0.9), 0);
-    assertEquals(400 / 1.1, Allocation.effectiveSampleSize(400, Allocation.designEffect(3, 0.05)), 1e-9);
-    assertEquals(4, Allocation.kishEffectiveSampleSize(2, 2, 2, 2), 1e-12);
-    assertEquals(2.0 * 2.0 / (1 + 1), Allocation.kishEffectiveSampleSize(1, 1), 1e-12);
+    assertEquals(1 + 2 * 0.05, StratifiedAllocation.designEffect(3, 0.05), 1e-15);
+    assertEquals(1, StratifiedAllocation.designEffect(1, 0.9), 0);
+    assertEquals(400 / 1.1, StratifiedAllocation.effectiveSampleSize(400, StratifiedAllocation.designEffect(3, 0.05)), 1e-9);
+    assertEquals(4, StratifiedAllocation.kishEffectiveSampleSize(2, 2, 2, 2), 1e-12);
+    assertEquals(2.0 * 2.0 / (1 + 1), StratifiedAllocation.kishEffectiveSampleSize(1, 1), 1e-12);
   }
 }

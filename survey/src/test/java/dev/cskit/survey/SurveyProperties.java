@@ -161,10 +161,10 @@ class SurveyProperties {
     long total = (long) s1 + s2 + s3;
     long minTotal = Math.min(minimum, s1) + Math.min(minimum, s2) + Math.min(minimum, s3);
     long n = minTotal + Math.round(fraction * (total - minTotal));
-    for (Allocation.Method m : Allocation.Method.values()) {
-      Allocation.Result r = Allocation.allocate(strata, n, minimum, m);
-      assertEquals(n, r.rows().stream().mapToLong(Allocation.Row::allocated).sum(), m::toString);
-      for (Allocation.Row row : r.rows()) {
+    for (StratifiedAllocation.Method m : StratifiedAllocation.Method.values()) {
+      StratifiedAllocation.Result r = StratifiedAllocation.allocate(strata, n, minimum, m);
+      assertEquals(n, r.rows().stream().mapToLong(StratifiedAllocation.Row::allocated).sum(), m::toString);
+      for (StratifiedAllocation.Row row : r.rows()) {
         assertTrue(row.allocated() <= row.size(), r::toString);
         assertTrue(row.allocated() >= Math.min(minimum, row.size()), r::toString);
         assertTrue(Math.abs(row.allocated() - row.unrounded()) < 1 + 1e-9, r::toString);
@@ -174,7 +174,7 @@ class SurveyProperties {
 
   @Property(tries = 100)
   void kishEffectiveSizeIsBetweenOneAndN(@ForAll("weights") double[] w) {
-    double neff = Allocation.kishEffectiveSampleSize(w);
+    double neff = StratifiedAllocation.kishEffectiveSampleSize(w);
     assertTrue(neff >= 1 - 1e-9 && neff <= w.length + 1e-9);
   }
 

@@ -1,5 +1,7 @@
 package dev.cskit.touchmodel;
 
+import dev.cskit.core.ArgumentException;
+import dev.cskit.core.InfeasiblePlanException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -37,7 +39,7 @@ public final class Allocator {
       double[][] value, double[] hoursPerAccount, double[] capacityHours, int[] fixed) {
     int tiers = hoursPerAccount.length;
     if (capacityHours.length != tiers) {
-      throw new IllegalArgumentException("hours and capacities differ in length");
+      throw new ArgumentException("capacityHours", "must have one value per tier (" + tiers + ")", Integer.toString(capacityHours.length));
     }
     long[] slots = new long[tiers];
     for (int t = 0; t < tiers; t++) {
@@ -63,7 +65,7 @@ public final class Allocator {
     int n = value.length;
     int tiers = hoursPerAccount.length;
     if (slots.length != tiers) {
-      throw new IllegalArgumentException("hours and slots differ in length");
+      throw new ArgumentException("slots", "must have one value per tier (" + tiers + ")", Integer.toString(slots.length));
     }
     int[] assign = new int[n];
     Arrays.fill(assign, -1);
@@ -73,11 +75,11 @@ public final class Allocator {
     double scale = 1;
     for (int i = 0; i < n; i++) {
       if (value[i].length != tiers) {
-        throw new IllegalArgumentException("value row " + i + " has " + value[i].length + " tiers");
+        throw new ArgumentException("value[" + i + "]", "must have one value per tier (" + tiers + ")", Integer.toString(value[i].length));
       }
       for (double v : value[i]) {
         if (!Double.isFinite(v)) {
-          throw new IllegalArgumentException("values must be finite, found " + v + " for account " + i);
+          throw new ArgumentException("value[" + i + "]", "values must be finite", String.valueOf(v));
         }
         scale = Math.max(scale, Math.abs(v));
       }

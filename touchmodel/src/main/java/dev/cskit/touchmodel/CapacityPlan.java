@@ -1,5 +1,6 @@
 package dev.cskit.touchmodel;
 
+import dev.cskit.core.ArgumentException;
 import dev.cskit.core.CskitException;
 import dev.cskit.core.io.TextTable;
 import java.util.ArrayList;
@@ -53,11 +54,21 @@ public final class CapacityPlan {
     return slots == Long.MAX_VALUE ? Double.POSITIVE_INFINITY : slots;
   }
 
+  /**
+   * Checks hours per manager as {@link #of} does: a finite number above 0. For callers that take the value
+   * before they read the model.
+   *
+   * @throws ArgumentException ({@code hours per manager}) otherwise
+   */
+  public static void checkHoursPerManager(double hours) {
+    if (!(hours > 0) || Double.isInfinite(hours)) {
+      throw new ArgumentException("hours per manager", "must be a number > 0", Double.toString(hours));
+    }
+  }
+
   /** The plan for a segmentation under its model. */
   public static CapacityPlan of(TouchModel model, Segmentation segmentation, double defaultHoursPerManager) {
-    if (!(defaultHoursPerManager > 0)) {
-      throw new CskitException("hours per manager", "must be a number > 0", Double.toString(defaultHoursPerManager));
-    }
+    checkHoursPerManager(defaultHoursPerManager);
     List<Row> rows = new ArrayList<>();
     for (Tier t : model.tiers()) {
       TierSummary s = segmentation.tier(t.name());

@@ -1,5 +1,6 @@
 package dev.cskit.touchmodel;
 
+import dev.cskit.core.ArgumentException;
 import dev.cskit.core.ConfigPath;
 import dev.cskit.core.HealthBand;
 import dev.cskit.core.LifecycleStage;
@@ -72,8 +73,8 @@ public record Condition(
         if (field.equals("stage")) {
           try {
             v = LifecycleStage.parse(v).id();
-          } catch (IllegalArgumentException e) {
-            throw root.field("in").index(i).error(e.getMessage(), v);
+          } catch (ArgumentException e) {
+            throw root.field("in").index(i).error(e.rule(), v);
           }
         } else if (field.equals("band")) {
           v = HealthBand.of(v).name();

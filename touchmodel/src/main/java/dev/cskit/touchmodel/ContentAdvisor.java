@@ -1,6 +1,7 @@
 package dev.cskit.touchmodel;
 
 import dev.cskit.core.AccountId;
+import dev.cskit.core.ArgumentException;
 import dev.cskit.core.CskitException;
 import dev.cskit.core.io.TextTable;
 import java.time.LocalDate;
@@ -27,10 +28,10 @@ public final class ContentAdvisor {
     /** Validates. */
     public Session {
       if (topic == null || topic.isBlank()) {
-        throw new CskitException("session of " + account, "needs a topic", CskitException.quote(topic));
+        throw new ArgumentException("session of " + account, "needs a topic", CskitException.quote(topic));
       }
       if (!(minutes >= 0) || Double.isInfinite(minutes)) {
-        throw new CskitException("session of " + account + " on " + CskitException.quote(topic),
+        throw new ArgumentException("session of " + account + " on " + CskitException.quote(topic),
             "minutes must be a finite number >= 0", Double.toString(minutes));
       }
     }
@@ -41,7 +42,7 @@ public final class ContentAdvisor {
     /** Validates. */
     public SeminarRun {
       if (invited < 0 || attended < 0 || attended > invited) {
-        throw new CskitException("seminar run " + CskitException.quote(topic), "needs 0 <= attended <= invited",
+        throw new ArgumentException("seminar run " + CskitException.quote(topic), "needs 0 <= attended <= invited",
             attended + " of " + invited);
       }
     }
@@ -65,7 +66,7 @@ public final class ContentAdvisor {
   public static List<SeminarProposal> seminarCandidates(
       List<Session> sessions, int k, int n, double seminarMinutes) {
     if (k < 1 || n < k) {
-      throw new CskitException("seminar candidates", "need 1 <= k <= n", "k=" + k + ", n=" + n);
+      throw new ArgumentException("seminar candidates", "need 1 <= k <= n", "k=" + k + ", n=" + n);
     }
     Map<AccountId, LocalDate> latest = new HashMap<>();
     for (Session s : sessions) {

@@ -1,5 +1,6 @@
 package dev.cskit.touchmodel;
 
+import dev.cskit.core.ArgumentException;
 import dev.cskit.core.CskitException;
 import dev.cskit.core.DataException;
 import dev.cskit.core.MetricTable;
@@ -109,7 +110,7 @@ public final class KMeans {
   public static Clustering fit(double[][] z, int k, long seed, int maxIterations) {
     int n = z.length;
     if (k < 1 || k > n) {
-      throw new CskitException("k", "must be in [1, " + n + "] (the number of rows)", Integer.toString(k));
+      throw new ArgumentException("k", "must be in [1, " + n + "] (the number of rows)", Integer.toString(k));
     }
     SplittableRandom rnd = new SplittableRandom(seed);
     double[][] centres = new double[k][];

@@ -1,11 +1,13 @@
 package dev.cskit.touchmodel;
 
+import dev.cskit.core.ArgumentException;
+
 /**
  * Lifetime-value formulas. Every input is per period (cskit uses years); none of them explodes when churn
  * is zero: the capped form stops at the horizon, the discounted form is bounded by the discounting (or by
  * the horizon when there is none).
  *
- * <p>Arguments outside their domain throw {@link IllegalArgumentException}: these are programming errors,
+ * <p>Arguments outside their domain throw {@link ArgumentException} naming the argument: these are programming errors,
  * configuration is validated by {@link LtvSettings} before it gets here.
  */
 public final class Ltv {
@@ -25,7 +27,7 @@ public final class Ltv {
     checkUnit("margin", margin);
     checkUnit("churn", churn);
     if (!(horizon > 0) || Double.isInfinite(horizon)) {
-      throw new IllegalArgumentException("horizon must be a finite number > 0, found " + horizon);
+      throw new ArgumentException("horizon", "must be a finite number > 0", String.valueOf(horizon));
     }
     double lifetime = churn * horizon <= 1 ? horizon : 1 / churn;
     return arpa * margin * lifetime;
@@ -42,8 +44,8 @@ public final class Ltv {
   public static double discounted(double m, double retention, double discount) {
     checkDiscounted(m, retention, discount);
     if (retention == 1 && discount == 0) {
-      throw new IllegalArgumentException(
-          "with retention 1 and no discounting the value is unbounded: give a horizon");
+      throw new ArgumentException("discount",
+          "with retention 1 and no discounting the value is unbounded: give a horizon", "0");
     }
     return m * retention / (1 + discount - retention);
   }
@@ -57,7 +59,7 @@ public final class Ltv {
   public static double discounted(double m, double retention, double discount, double horizon) {
     checkDiscounted(m, retention, discount);
     if (!(horizon > 0)) {
-      throw new IllegalArgumentException("horizon must be > 0, found " + horizon);
+      throw new ArgumentException("horizon", "must be > 0", String.valueOf(horizon));
     }
     if (Double.isInfinite(horizon)) {
       return discounted(m, retention, discount);
@@ -78,19 +80,19 @@ public final class Ltv {
     checkArpa(m);
     checkUnit("retention", retention);
     if (!(discount >= 0) || Double.isInfinite(discount)) {
-      throw new IllegalArgumentException("discount must be a finite number >= 0, found " + discount);
+      throw new ArgumentException("discount", "must be a finite number >= 0", String.valueOf(discount));
     }
   }
 
   private static void checkArpa(double v) {
     if (!(v >= 0) || Double.isInfinite(v)) {
-      throw new IllegalArgumentException("revenue must be a finite number >= 0, found " + v);
+      throw new ArgumentException("arpa", "revenue must be a finite number >= 0", String.valueOf(v));
     }
   }
 
   private static void checkUnit(String name, double v) {
     if (!(v >= 0 && v <= 1)) {
-      throw new IllegalArgumentException(name + " must be in [0, 1], found " + v);
+      throw new ArgumentException(name, "must be in [0, 1]", String.valueOf(v));
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.cskit.touchmodel;
 
+import dev.cskit.core.ArgumentException;
 import dev.cskit.core.ConfigPath;
 import dev.cskit.core.HealthBand;
 import dev.cskit.core.LifecycleStage;
@@ -20,8 +21,8 @@ public record PlaybookEntry(String tier, String band, String stage, String actio
     if (!any(stage)) {
       try {
         stage = LifecycleStage.parse(stage).id();
-      } catch (IllegalArgumentException e) {
-        throw root.field("stage").error(e.getMessage(), stage);
+      } catch (ArgumentException e) {
+        throw root.field("stage").error(e.rule(), stage);
       }
     } else {
       stage = "*";

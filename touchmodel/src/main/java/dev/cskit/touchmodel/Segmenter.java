@@ -1,5 +1,7 @@
 package dev.cskit.touchmodel;
 
+import dev.cskit.core.ArgumentException;
+import dev.cskit.core.InfeasiblePlanException;
 import dev.cskit.core.Account;
 import dev.cskit.core.AccountId;
 import dev.cskit.core.HealthBand;
@@ -42,7 +44,7 @@ final class Segmenter {
   Segmenter(TouchModel model, List<Account> accounts, Map<AccountId, AccountHealth> health,
       Map<AccountId, PreviousTier> previous, LocalDate asOf) {
     if (asOf == null) {
-      throw new IllegalArgumentException("asOf is required");
+      throw new ArgumentException("asOf", "is required", null);
     }
     this.model = model;
     this.accounts = List.copyOf(accounts);
@@ -149,7 +151,7 @@ final class Segmenter {
   // ---------------------------------------------------------------- rules
 
   private void computePercentiles() {
-    List<Rule> rules = model.rules();
+    List<TierRule> rules = model.rules();
     for (int r = 0; r < rules.size(); r++) {
       List<Condition> when = rules.get(r).when();
       for (int c = 0; c < when.size(); c++) {
@@ -263,10 +265,10 @@ final class Segmenter {
   }
 
   private void applyRules(int i) {
-    List<Rule> rules = model.rules();
+    List<TierRule> rules = model.rules();
     Boundary nearest = null;
     for (int r = 0; r < rules.size(); r++) {
-      Rule rule = rules.get(r);
+      TierRule rule = rules.get(r);
       boolean inTier = prev[i] >= 0 && model.tiers().get(prev[i]).name().equals(rule.tier());
       int failed = 0;
       int failedAt = -1;

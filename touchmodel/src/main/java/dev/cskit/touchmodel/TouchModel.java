@@ -1,5 +1,7 @@
 package dev.cskit.touchmodel;
 
+import dev.cskit.core.ArgumentException;
+import dev.cskit.core.InfeasiblePlanException;
 import dev.cskit.core.Account;
 import dev.cskit.core.AccountId;
 import dev.cskit.core.ConfigFormat;
@@ -65,7 +67,7 @@ public record TouchModel(
     Method method,
     List<Tier> tiers,
     LtvSettings ltv,
-    List<Rule> rules,
+    List<TierRule> rules,
     List<Pin> pins,
     Map<String, Map<String, Double>> uplift,
     Hysteresis hysteresis,
@@ -104,7 +106,7 @@ public record TouchModel(
     }
     rules = rules == null ? List.of() : List.copyOf(rules);
     for (int i = 0; i < rules.size(); i++) {
-      Rule r = root.field("rules").index(i).required(rules.get(i));
+      TierRule r = root.field("rules").index(i).required(rules.get(i));
       root.field("rules").index(i).field("tier").check(names.contains(r.tier()),
           "must name a tier of the model " + names(tiers), r.tier());
     }
@@ -127,7 +129,7 @@ public record TouchModel(
         String tier;
         try {
           tier = TouchTier.of(e.getKey()).name();
-        } catch (IllegalArgumentException ex) {
+        } catch (ArgumentException ex) {
           throw tp.error("must name a tier", e.getKey());
         }
         tp.check(names.contains(tier), "must name a tier of the model " + names(tiers), e.getKey());

@@ -1,5 +1,6 @@
 package dev.cskit.touchmodel;
 
+import dev.cskit.core.ArgumentException;
 import dev.cskit.core.AccountId;
 import dev.cskit.core.DataException;
 import dev.cskit.core.MetricTable;
@@ -57,7 +58,7 @@ public final class UsageGroups {
   public static String code(String name) {
     int g = NAMES.indexOf(name);
     if (g < 0) {
-      throw new IllegalArgumentException("no usage group " + name);
+      throw new ArgumentException("name", "must name a usage group " + NAMES, dev.cskit.core.CskitException.quote(name));
     }
     return "U" + ((g & 4) == 0 ? '+' : '-') + "E" + ((g & 2) == 0 ? '+' : '-') + "P" + ((g & 1) == 0 ? '+' : '-');
   }

@@ -4,7 +4,7 @@
  *
  * <ul>
  *   <li>{@link dev.cskit.touchmodel.TouchModel}: the versioned configuration (tiers with hours per account,
- *       cost and capacity; LTV settings; first-match {@link dev.cskit.touchmodel.Rule}s over ARR, LTV,
+ *       cost and capacity; LTV settings; first-match {@link dev.cskit.touchmodel.TierRule}s over ARR, LTV,
  *       attributes, lifecycle stage, health band and percentiles; {@link dev.cskit.touchmodel.Pin}s with
  *       expiry; the uplift table; {@link dev.cskit.touchmodel.Hysteresis}; the
  *       {@link dev.cskit.touchmodel.Playbook}), read strictly from JSON or YAML. {@code TouchModel.example()}

@@ -1,5 +1,6 @@
 package dev.cskit.touchmodel;
 
+import dev.cskit.core.InfeasiblePlanException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package dev.cskit.touchmodel;
 
+import dev.cskit.core.InfeasiblePlanException;
 import static dev.cskit.touchmodel.Fixtures.AS_OF;
 import static dev.cskit.touchmodel.Fixtures.account;
 import static dev.cskit.touchmodel.Fixtures.model;

@@ -1,6 +1,7 @@
 package dev.cskit.ttv;
 
 import dev.cskit.core.AccountId;
+import dev.cskit.core.ArgumentException;
 import dev.cskit.core.CskitException;
 import dev.cskit.core.io.TextTable;
 import dev.cskit.ttv.stats.ConfType;
@@ -47,7 +48,7 @@ public record Bottlenecks(List<String> path, List<StepStats> steps, double horiz
   public static Bottlenecks analyze(
       Iterable<MilestoneEvent> events, List<String> path, List<String> churnTypes, Instant asOf) {
     if (path.size() < 2) {
-      throw new CskitException("path", "needs at least two milestone types", String.valueOf(path));
+      throw new ArgumentException("path", "needs at least two milestone types", String.valueOf(path));
     }
     Map<AccountId, Map<String, Instant>> firsts = new TreeMap<>();
     for (MilestoneEvent e : events) {

@@ -1,6 +1,7 @@
 package dev.cskit.ttv;
 
 import dev.cskit.core.AccountId;
+import dev.cskit.core.ArgumentException;
 import dev.cskit.core.CskitException;
 import dev.cskit.ttv.stats.AalenJohansen;
 import dev.cskit.ttv.stats.KaplanMeier;
@@ -51,10 +52,10 @@ public final class CheckIn {
       double[] times, java.util.function.DoubleUnaryOperator free,
       java.util.function.DoubleUnaryOperator value, double windowDays, double threshold) {
     if (!(windowDays > 0) || Double.isInfinite(windowDays)) {
-      throw new CskitException("window", "must be a finite number of days > 0", String.valueOf(windowDays));
+      throw new ArgumentException("window", "must be a finite number of days > 0", String.valueOf(windowDays));
     }
     if (!(threshold > 0 && threshold < 1)) {
-      throw new CskitException("threshold", "must be strictly between 0 and 1", String.valueOf(threshold));
+      throw new ArgumentException("threshold", "must be strictly between 0 and 1", String.valueOf(threshold));
     }
     TreeSet<Double> candidates = new TreeSet<>();
     candidates.add(0.0);

@@ -1,5 +1,6 @@
 package dev.cskit.ttv;
 
+import dev.cskit.core.ArgumentException;
 import dev.cskit.core.CskitException;
 import java.util.Arrays;
 
@@ -27,7 +28,7 @@ public final class DailySeries {
   /** An explicit series: value i for day i + 1; after its end the last value repeats. */
   public static DailySeries of(double... perDay) {
     if (perDay.length == 0) {
-      throw new CskitException("daily series", "needs at least one value", "none");
+      throw new ArgumentException("daily series", "needs at least one value", "none");
     }
     for (int i = 0; i < perDay.length; i++) {
       check(perDay[i], i + 1);
@@ -39,14 +40,14 @@ public final class DailySeries {
   public static DailySeries ramp(double plateau, int rampDays) {
     check(plateau, 0);
     if (rampDays < 0) {
-      throw new CskitException("ramp days", "must be >= 0", String.valueOf(rampDays));
+      throw new ArgumentException("ramp days", "must be >= 0", String.valueOf(rampDays));
     }
     return new DailySeries(null, plateau, rampDays);
   }
 
   private static void check(double v, int day) {
     if (!Double.isFinite(v)) {
-      throw new CskitException(day == 0 ? "daily amount" : "daily amount for day " + day,
+      throw new ArgumentException(day == 0 ? "daily amount" : "daily amount for day " + day,
           "must be a finite number", String.valueOf(v));
     }
   }

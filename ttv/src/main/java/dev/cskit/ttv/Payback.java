@@ -1,5 +1,6 @@
 package dev.cskit.ttv;
 
+import dev.cskit.core.ArgumentException;
 import dev.cskit.core.CskitException;
 import dev.cskit.core.io.TextTable;
 import dev.cskit.ttv.stats.AalenJohansen;
@@ -67,7 +68,7 @@ public record Payback(
     for (int s = 0; s <= horizonDays; s++) {
       double cum = shareReachedBy.applyAsDouble(s);
       if (!(cum >= 0 && cum <= 1 + 1e-12)) {
-        throw new CskitException("time-to-value distribution",
+        throw new ArgumentException("time-to-value distribution",
             "the share reached must be between 0 and 1", String.valueOf(cum));
       }
       f[s] = Math.max(cum - prev, 0);
@@ -105,9 +106,18 @@ public record Payback(
         t -> incidence.incidence(1, t).value());
   }
 
-  private static void checkHorizon(int horizonDays) {
-    if (horizonDays < 1) {
-      throw new CskitException("horizon", "must be at least 1 day", String.valueOf(horizonDays));
+  /** The longest horizon, in days: 100 years. */
+  public static final int MAX_HORIZON_DAYS = 36_500;
+
+  /**
+   * Checks a horizon as every payback here does: 1 to {@link #MAX_HORIZON_DAYS} days. For callers that take
+   * the horizon before they read the data.
+   *
+   * @throws ArgumentException ({@code horizon}) otherwise
+   */
+  public static void checkHorizon(int horizonDays) {
+    if (horizonDays < 1 || horizonDays > MAX_HORIZON_DAYS) {
+      throw new ArgumentException("horizon", "must be 1 to " + MAX_HORIZON_DAYS + " days", String.valueOf(horizonDays));
     }
   }
 
@@ -116,10 +126,10 @@ public record Payback(
       DoubleUnaryOperator benefitOnDay) {
     checkHorizon(horizon);
     if (!Double.isFinite(upfront) || upfront < 0) {
-      throw new CskitException("upfront cost", "must be a finite number >= 0", String.valueOf(upfront));
+      throw new ArgumentException("upfront cost", "must be a finite number >= 0", String.valueOf(upfront));
     }
     if (!(rate >= 0) || Double.isInfinite(rate)) {
-      throw new CskitException("discount rate", "must be a finite annual rate >= 0", String.valueOf(rate));
+      throw new ArgumentException("discount rate", "must be a finite annual rate >= 0", String.valueOf(rate));
     }
     List<PaybackPoint> points = new ArrayList<>(horizon + 1);
     double n = -upfront;

@@ -1,5 +1,6 @@
 package dev.cskit.scoring.internal;
 
+import dev.cskit.core.ArgumentException;
 import dev.cskit.core.AccountId;
 import dev.cskit.core.DataException;
 
@@ -34,7 +35,7 @@ public final class SingleRow {
 
   public SingleRow(CompiledCard k) {
     if (k.percentileCount() > 0) {
-      throw new IllegalArgumentException("percentile measures need a population: score through HealthScorer");
+      throw new ArgumentException("card", "percentile measures need a population: score through HealthScorer", null);
     }
     this.k = k;
     this.scratch = ThreadLocal.withInitial(() -> new Scratch(k));
@@ -43,8 +44,8 @@ public final class SingleRow {
   /** The overall score (after caps; NaN when no measure has a sub-score) of one account. */
   public double score(double[] values) {
     if (values.length != k.inputs.size()) {
-      throw new IllegalArgumentException("expected " + k.inputs.size() + " values " + k.inputs + ", got "
-          + values.length);
+      throw new ArgumentException("values", "expected " + k.inputs.size() + " values " + k.inputs,
+          Integer.toString(values.length));
     }
     Scratch t = scratch.get();
     double[][] in = t.in;

@@ -1,5 +1,6 @@
 package dev.cskit.scoring.validation;
 
+import dev.cskit.core.ArgumentException;
 import dev.cskit.scoring.internal.SortedArrays;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -383,7 +384,7 @@ public final class RankMetrics {
    */
   static void check(double[] risk, boolean[] churned) {
     if (risk.length != churned.length) {
-      throw new IllegalArgumentException("risk and churned differ in length");
+      throw new ArgumentException("churned", "must have one value per risk score (" + risk.length + ")", Integer.toString(churned.length));
     }
     int pos = 0;
     for (int i = 0; i < risk.length; i++) {

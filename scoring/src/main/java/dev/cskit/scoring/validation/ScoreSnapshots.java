@@ -1,5 +1,6 @@
 package dev.cskit.scoring.validation;
 
+import dev.cskit.core.ArgumentException;
 import dev.cskit.core.AccountId;
 import dev.cskit.core.DataException;
 import dev.cskit.core.HealthBand;
@@ -102,7 +103,7 @@ public final class ScoreSnapshots {
       HealthBand hb;
       try {
         hb = HealthBand.of(row.required("band"));
-      } catch (IllegalArgumentException e) {
+      } catch (dev.cskit.core.ArgumentException e) {
         throw row.error("band", "must name a band", row.text("band"));
       }
       double[] subs = new double[pos.length];
@@ -180,7 +181,7 @@ public final class ScoreSnapshots {
       throw new ValidationException(source, "measure ids must be unique", "\"" + id + "\" twice");
     }
     if (values.length != size()) {
-      throw new IllegalArgumentException("one value per row is required");
+      throw new ArgumentException("values", "one value per row is required", values.length + " values for " + size() + " rows");
     }
     List<String> ms = new ArrayList<>(measures);
     ms.add(id);

@@ -1,12 +1,13 @@
 package dev.cskit.scoring.validation;
 
-import dev.cskit.core.CskitException;
+import dev.cskit.core.ArgumentException;
 
 /**
- * A validation that cannot be carried out on the data given: a horizon that is not positive, no churned
- * (or no retained) account to compare, nothing left to evaluate. The message says what is missing.
+ * A validation that cannot be carried out on the arguments given: an option out of range (a horizon that
+ * is not positive, a level outside (0, 1)), no churned (or no retained) account to compare, nothing left to
+ * evaluate. The message says what is missing; {@link #argument()} names the argument or the step.
  */
-public class ValidationException extends CskitException {
+public class ValidationException extends ArgumentException {
   private static final long serialVersionUID = 1L;
 
   public ValidationException(String where, String rule, String found) {

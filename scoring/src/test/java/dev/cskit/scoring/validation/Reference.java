@@ -1,41 +1,28 @@
 package dev.cskit.scoring.validation;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import dev.cskit.core.testing.ReferenceCsv;
 import java.util.Arrays;
 import java.util.List;
 
-/** Reads the committed reference CSV files under {@code reference/validation/}. */
+/**
+ * The committed reference CSV files under {@code reference/validation/}, read with core's
+ * {@link ReferenceCsv}; adds the lookups these tests share.
+ */
 final class Reference {
+  private static final String DIR = "/reference/validation/";
+
   private Reference() {}
 
   /** The rows of a reference CSV file, header first, cells split on commas. */
   static List<String[]> rows(String name) {
-    try (InputStream in = Reference.class.getResourceAsStream("/reference/validation/" + name)) {
-      if (in == null) {
-        throw new IllegalStateException("missing reference file " + name);
-      }
-      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      List<String[]> out = new ArrayList<>();
-      for (String line : text.split("\n")) {
-        if (!line.isBlank()) {
-          out.add(line.split(",", -1));
-        }
-      }
-      return out;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return ReferenceCsv.arrays(DIR + name);
   }
 
   /** A value from a (key1, key2, value) file: the row whose first two cells are the keys. */
   static double value(String name, String key1, String key2) {
     for (String[] r : rows(name)) {
       if (r[0].equals(key1) && r[1].equals(key2)) {
-        return Double.parseDouble(r[r.length - 1]);
+        return ReferenceCsv.num(r[r.length - 1]);
       }
     }
     throw new IllegalStateException("no " + key1 + "/" + key2 + " in " + name);
@@ -43,15 +30,7 @@ final class Reference {
 
   /** Numeric columns of a data file (header skipped). */
   static double[][] columns(String name) {
-    List<String[]> rows = rows(name);
-    int c = rows.get(0).length;
-    double[][] out = new double[c][rows.size() - 1];
-    for (int i = 1; i < rows.size(); i++) {
-      for (int j = 0; j < c; j++) {
-        out[j][i - 1] = Double.parseDouble(rows.get(i)[j]);
-      }
-    }
-    return out;
+    return ReferenceCsv.columns(DIR + name);
   }
 
   static boolean[] bools(double[] v) {

@@ -1,5 +1,6 @@
 package dev.cskit.survey.internal;
 
+import dev.cskit.core.ArgumentException;
 import dev.cskit.core.CskitException;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
@@ -12,7 +13,7 @@ public final class Checks {
   /** A fraction strictly between 0 and 1 (a margin, a confidence level, a probability target). */
   public static double openUnit(String name, double value) {
     if (!(value > 0 && value < 1)) {
-      throw new CskitException(name, "must be between 0 and 1, exclusive", num(value));
+      throw new ArgumentException(name, "must be between 0 and 1, exclusive", num(value));
     }
     return value;
   }
@@ -20,7 +21,7 @@ public final class Checks {
   /** A rate or share in [0, 1]. */
   public static double unit(String name, double value) {
     if (!(value >= 0 && value <= 1)) {
-      throw new CskitException(name, "must be between 0 and 1, inclusive", num(value));
+      throw new ArgumentException(name, "must be between 0 and 1, inclusive", num(value));
     }
     return value;
   }
@@ -28,7 +29,7 @@ public final class Checks {
   /** A count that is zero or more. */
   public static long nonNegative(String name, long value) {
     if (value < 0) {
-      throw new CskitException(name, "must be 0 or more", Long.toString(value));
+      throw new ArgumentException(name, "must be 0 or more", Long.toString(value));
     }
     return value;
   }
@@ -36,7 +37,7 @@ public final class Checks {
   /** A finite number that is zero or more. */
   public static double nonNegative(String name, double value) {
     if (!(value >= 0) || Double.isInfinite(value)) {
-      throw new CskitException(name, "must be a finite number, 0 or more", num(value));
+      throw new ArgumentException(name, "must be a finite number, 0 or more", num(value));
     }
     return value;
   }
@@ -44,7 +45,7 @@ public final class Checks {
   /** A finite number strictly above zero. */
   public static double positive(String name, double value) {
     if (!(value > 0) || Double.isInfinite(value)) {
-      throw new CskitException(name, "must be a finite number above 0", num(value));
+      throw new ArgumentException(name, "must be a finite number above 0", num(value));
     }
     return value;
   }
@@ -52,7 +53,7 @@ public final class Checks {
   /** A count of 1 or more. */
   public static long positive(String name, long value) {
     if (value < 1) {
-      throw new CskitException(name, "must be 1 or more", Long.toString(value));
+      throw new ArgumentException(name, "must be 1 or more", Long.toString(value));
     }
     return value;
   }
@@ -60,7 +61,7 @@ public final class Checks {
   /** Fails with {@code rule} about {@code name} unless the condition holds. */
   public static void check(boolean condition, String name, String rule, Object found) {
     if (!condition) {
-      throw new CskitException(name, rule, found == null ? null : String.valueOf(found));
+      throw new ArgumentException(name, rule, found == null ? null : String.valueOf(found));
     }
   }
 

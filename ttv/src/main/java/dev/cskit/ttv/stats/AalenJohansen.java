@@ -1,5 +1,6 @@
 package dev.cskit.ttv.stats;
 
+import dev.cskit.core.ArgumentException;
 import dev.cskit.core.CskitException;
 import dev.cskit.core.io.TextTable;
 import java.util.ArrayList;
@@ -86,7 +87,7 @@ public final class AalenJohansen {
   public static AalenJohansen fit(
       double[] time, int[] status, int types, ConfType confType, double level) {
     if (types < 1) {
-      throw new CskitException("types", "must be at least 1", String.valueOf(types));
+      throw new ArgumentException("types", "must be at least 1", String.valueOf(types));
     }
     SurvMath.check("competing-risks data", time, status, types);
     SurvMath.checkLevel(level);
@@ -330,7 +331,7 @@ public final class AalenJohansen {
 
   private void checkType(int type) {
     if (type < 1 || type > types) {
-      throw new CskitException("event type", "must be between 1 and " + types, String.valueOf(type));
+      throw new ArgumentException("event type", "must be between 1 and " + types, String.valueOf(type));
     }
   }
 

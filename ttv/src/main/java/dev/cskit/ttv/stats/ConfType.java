@@ -1,5 +1,6 @@
 package dev.cskit.ttv.stats;
 
+import dev.cskit.core.ArgumentException;
 import dev.cskit.core.CskitException;
 import java.util.Locale;
 
@@ -43,7 +44,7 @@ public enum ConfType {
       case "loglog":
         return LOG_LOG;
       default:
-        throw new CskitException(
+        throw new ArgumentException(
             "conf-type", "must be one of plain, log, log-log", CskitException.quote(text));
     }
   }

@@ -1,5 +1,6 @@
 package dev.cskit.ttv.stats;
 
+import dev.cskit.core.ArgumentException;
 import dev.cskit.core.CskitException;
 import dev.cskit.core.io.TextTable;
 import java.util.ArrayList;
@@ -289,9 +290,7 @@ public final class KaplanMeier {
    * curve ending at exactly 0.5 gives the first time there); cskit follows {@code quantile.survfit}.
    */
   public Quantile quantile(double p) {
-    if (!(p >= 0 && p <= 1)) {
-      throw new CskitException("quantile", "p must be between 0 and 1", String.valueOf(p));
-    }
+    checkQuantile(p);
     int m = time.length;
     double[] x = new double[m + 1];
     double[] y = new double[m + 1];
@@ -305,6 +304,38 @@ public final class KaplanMeier {
     }
     return new Quantile(
         p, SurvMath.findq(x, y, p), SurvMath.findq(x, yl, p), SurvMath.findq(x, yu, p));
+  }
+
+  /**
+   * Checks a confidence level as every estimator here does: strictly between 0 and 1. For callers that
+   * take the level before they have data (a command line reading a file).
+   *
+   * @throws ArgumentException ({@code confidence}) otherwise
+   */
+  public static void checkConfidence(double level) {
+    SurvMath.checkLevel(level);
+  }
+
+  /**
+   * Checks a quantile probability as {@link #quantile} does: between 0 and 1.
+   *
+   * @throws ArgumentException ({@code p}) otherwise
+   */
+  public static void checkQuantile(double p) {
+    if (!(p >= 0 && p <= 1)) {
+      throw new ArgumentException("p", "must be between 0 and 1", String.valueOf(p));
+    }
+  }
+
+  /**
+   * Checks a restricted-mean horizon as {@link #restrictedMean} does: a finite number, 0 or more.
+   *
+   * @throws ArgumentException ({@code horizon}) otherwise
+   */
+  public static void checkHorizon(double horizon) {
+    if (!(horizon >= 0) || Double.isInfinite(horizon)) {
+      throw new ArgumentException("horizon", "must be a finite number >= 0", String.valueOf(horizon));
+    }
   }
 
   /** The median ({@code quantile(0.5)}). */
@@ -328,10 +359,7 @@ public final class KaplanMeier {
    * where everyone at risk has the event contribute 0).
    */
   public RestrictedMean restrictedMean(double horizon) {
-    if (!(horizon >= 0) || Double.isInfinite(horizon)) {
-      throw new CskitException(
-          "horizon", "must be a finite number >= 0", String.valueOf(horizon));
-    }
+    checkHorizon(horizon);
     int keep = 0;
     while (keep < time.length && time[keep] <= horizon) {
       keep++;

@@ -1,5 +1,6 @@
 package dev.cskit.ttv.stats;
 
+import dev.cskit.core.ArgumentException;
 import dev.cskit.core.CskitException;
 import dev.cskit.core.DataException;
 import java.util.Arrays;
@@ -22,7 +23,7 @@ final class SurvMath {
 
   static void checkLevel(double level) {
     if (!(level > 0 && level < 1)) {
-      throw new CskitException("confidence", "must be strictly between 0 and 1", String.valueOf(level));
+      throw new ArgumentException("confidence", "must be strictly between 0 and 1", String.valueOf(level));
     }
   }
 

@@ -1,10 +1,11 @@
 package dev.cskit.ttv.stats;
 
-import static dev.cskit.ttv.stats.RefCsv.close;
-import static dev.cskit.ttv.stats.RefCsv.num;
+import static dev.cskit.core.testing.ReferenceCsv.close;
+import static dev.cskit.core.testing.ReferenceCsv.num;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cskit.core.testing.ReferenceCsv;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +20,7 @@ class AalenJohansenReferenceTest {
 
   static {
     Map<String, List<Map<String, String>>> rows = new LinkedHashMap<>();
-    for (Map<String, String> r : RefCsv.read("cif_input.csv")) {
+    for (Map<String, String> r : ReferenceCsv.rows("/reference/ttv/cif_input.csv")) {
       rows.computeIfAbsent(r.get("dataset"), k -> new ArrayList<>()).add(r);
     }
     rows.forEach(
@@ -37,13 +38,13 @@ class AalenJohansenReferenceTest {
 
   @AfterAll
   static void report() {
-    System.out.println("AalenJohansenReferenceTest max abs difference vs R: " + RefCsv.maxAbs);
+    System.out.println("AalenJohansenReferenceTest max abs difference vs R: " + ReferenceCsv.largestDifference());
   }
 
   @Test
   void cumulativeIncidenceStandardErrorsAndLimitsMatchR() {
     Map<String, List<Map<String, String>>> fits = new LinkedHashMap<>();
-    for (Map<String, String> r : RefCsv.read("cif.csv")) {
+    for (Map<String, String> r : ReferenceCsv.rows("/reference/ttv/cif.csv")) {
       fits.computeIfAbsent(r.get("dataset") + "|" + r.get("conftype") + "|" + r.get("level") + "|" + r.get("state"),
           k -> new ArrayList<>()).add(r);
     }

@@ -1,10 +1,11 @@
 package dev.cskit.ttv.stats;
 
-import static dev.cskit.ttv.stats.RefCsv.close;
-import static dev.cskit.ttv.stats.RefCsv.num;
+import static dev.cskit.core.testing.ReferenceCsv.close;
+import static dev.cskit.core.testing.ReferenceCsv.num;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cskit.core.testing.ReferenceCsv;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +22,7 @@ class KaplanMeierReferenceTest {
 
   static {
     Map<String, List<Map<String, String>>> rows = new LinkedHashMap<>();
-    for (Map<String, String> r : RefCsv.read("km_input.csv")) {
+    for (Map<String, String> r : ReferenceCsv.rows("/reference/ttv/km_input.csv")) {
       rows.computeIfAbsent(r.get("dataset"), k -> new ArrayList<>()).add(r);
     }
     rows.forEach(
@@ -60,13 +61,13 @@ class KaplanMeierReferenceTest {
 
   @AfterAll
   static void report() {
-    System.out.println("KaplanMeierReferenceTest max abs difference vs R: " + RefCsv.maxAbs);
+    System.out.println("KaplanMeierReferenceTest max abs difference vs R: " + ReferenceCsv.largestDifference());
   }
 
   @Test
   void tableStandardErrorsIntervalsAndCumulativeHazardMatchR() {
     Map<String, List<Map<String, String>>> fits = new LinkedHashMap<>();
-    for (Map<String, String> r : RefCsv.read("km.csv")) {
+    for (Map<String, String> r : ReferenceCsv.rows("/reference/ttv/km.csv")) {
       String key = r.get("dataset") + "|" + r.get("group") + "|" + r.get("conftype") + "|" + r.get("level");
       fits.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
     }
@@ -95,7 +96,7 @@ class KaplanMeierReferenceTest {
 
   @Test
   void quantilesAndTheirLimitsMatchQuantileSurvfit() {
-    List<Map<String, String>> rows = RefCsv.read("quantiles.csv");
+    List<Map<String, String>> rows = ReferenceCsv.rows("/reference/ttv/quantiles.csv");
     assertTrue(rows.size() > 500);
     for (Map<String, String> r : rows) {
       Quantile q = fit(r).quantile(num(r.get("p")));
@@ -120,7 +121,7 @@ class KaplanMeierReferenceTest {
 
   @Test
   void restrictedMeansMatchR() {
-    List<Map<String, String>> rows = RefCsv.read("rmean.csv");
+    List<Map<String, String>> rows = ReferenceCsv.rows("/reference/ttv/rmean.csv");
     for (Map<String, String> r : rows) {
       double tau;
       KaplanMeier km;
@@ -158,7 +159,7 @@ class KaplanMeierReferenceTest {
   @Test
   void logRankAndPetoPetoMatchSurvdiff() {
     Map<String, List<Map<String, String>>> tests = new LinkedHashMap<>();
-    for (Map<String, String> r : RefCsv.read("survdiff.csv")) {
+    for (Map<String, String> r : ReferenceCsv.rows("/reference/ttv/survdiff.csv")) {
       tests.computeIfAbsent(r.get("dataset") + "|" + r.get("rho"), k -> new ArrayList<>()).add(r);
     }
     assertEquals(14, tests.size());
@@ -180,7 +181,7 @@ class KaplanMeierReferenceTest {
 
   @Test
   void restrictedMeanDifferenceMatchesR() {
-    List<Map<String, String>> rows = RefCsv.read("rmstdiff.csv");
+    List<Map<String, String>> rows = ReferenceCsv.rows("/reference/ttv/rmstdiff.csv");
     assertEquals(6, rows.size());
     for (Map<String, String> r : rows) {
       Map<String, Sample> groups = BY_GROUP.get(r.get("dataset"));

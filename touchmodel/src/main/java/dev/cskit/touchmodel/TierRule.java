@@ -8,10 +8,10 @@ import java.util.List;
  * A tiering rule: when every condition holds ({@code when}; none means always), the account goes to
  * {@code tier}. Rules are tried in order and the first match wins.
  */
-public record Rule(String name, String tier, List<Condition> when) {
+public record TierRule(String name, String tier, List<Condition> when) {
 
   /** Validates. */
-  public Rule {
+  public TierRule {
     ConfigPath root = ConfigPath.root();
     root.field("tier").check(tier != null && !tier.isBlank(), "is required", tier);
     tier = TouchTier.of(tier).name();
@@ -23,8 +23,8 @@ public record Rule(String name, String tier, List<Condition> when) {
   }
 
   /** A rule. */
-  public static Rule of(String name, String tier, Condition... when) {
-    return new Rule(name, tier, List.of(when));
+  public static TierRule of(String name, String tier, Condition... when) {
+    return new TierRule(name, tier, List.of(when));
   }
 
   @Override

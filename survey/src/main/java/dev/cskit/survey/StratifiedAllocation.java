@@ -1,5 +1,6 @@
 package dev.cskit.survey;
 
+import dev.cskit.core.ArgumentException;
 import dev.cskit.core.CskitException;
 import dev.cskit.core.io.TextTable;
 import dev.cskit.survey.internal.Checks;
@@ -21,7 +22,7 @@ import java.util.Locale;
  * clamp(lambda w_h, min_h, N_h)} with {@code lambda} such that they add up to {@code n} (the rule's optimum
  * under those bounds), then rounded to whole numbers by largest remainders so they still add up to {@code n}.
  */
-public final class Allocation {
+public final class StratifiedAllocation {
   /** The allocation rule. */
   public enum Method {
     /** {@code n_h} proportional to {@code N_h}. */
@@ -42,7 +43,7 @@ public final class Allocation {
     }
   }
 
-  private Allocation() {}
+  private StratifiedAllocation() {}
 
   /**
    * Allocates {@code n} responses.
@@ -78,10 +79,10 @@ public final class Allocation {
       }
     }
     if (n > total) {
-      throw new CskitException("n", "must not exceed the strata's " + total + " contacts", Long.toString(n));
+      throw new ArgumentException("n", "must not exceed the strata's " + total + " contacts", Long.toString(n));
     }
     if (n < minTotal) {
-      throw new CskitException(
+      throw new ArgumentException(
           "n", "must be at least the minimums per stratum together (" + minTotal + ")", Long.toString(n));
     }
     double[] x = shares(w, lower, upper, n);
@@ -279,7 +280,7 @@ public final class Allocation {
     /** The whole-number allocation of a stratum. */
     public long allocated(String stratum) {
       return rows.stream().filter(r -> r.stratum().equals(stratum)).findFirst()
-          .orElseThrow(() -> new CskitException("stratum", "is not in this allocation", CskitException.quote(stratum)))
+          .orElseThrow(() -> new ArgumentException("stratum", "is not in this allocation", CskitException.quote(stratum)))
           .allocated();
     }
 
