@@ -40,16 +40,26 @@ class PercentileReferenceTest {
     return s.isEmpty() ? Double.NaN : Double.parseDouble(s);
   }
 
+  /** The reference values as a one-metric table ({@code x}) and their accounts (with a {@code segment}). */
+  record Data(List<Ref> refs, MetricTable table, List<Account> accounts) {
+    static Data load() throws Exception {
+      List<Ref> refs = PercentileReferenceTest.load();
+      MetricTable.Builder b = MetricTable.builder("x");
+      List<Account> accounts = new ArrayList<>();
+      for (Ref r : refs) {
+        b.addRow(r.id(), r.value());
+        accounts.add(Account.builder().id(r.id()).arr(1000).seats(5).putAttributes("segment", r.segment()).build());
+      }
+      return new Data(refs, b.build(), accounts);
+    }
+  }
+
   @Test
   void batchPercentilesMatchScipy() throws Exception {
-    List<Ref> refs = load();
-    MetricTable.Builder b = MetricTable.builder("x");
-    List<Account> accounts = new ArrayList<>();
-    for (Ref r : refs) {
-      b.addRow(r.id(), r.value());
-      accounts.add(Account.builder().id(r.id()).arr(1000).seats(5).putAttributes("segment", r.segment()).build());
-    }
-    MetricTable t = b.build();
+    Data d = Data.load();
+    List<Ref> refs = d.refs();
+    MetricTable t = d.table();
+    List<Account> accounts = d.accounts();
     Scorecard all = Fixtures.oneMeasure("{type: percentile}", null);
     Scorecard seg = Fixtures.oneMeasure("{type: percentile, segment: segment}", null);
     ScoreTable sa = all.compile().score(t, ScoringOptions.builder().accounts(accounts).build());
@@ -69,14 +79,9 @@ class PercentileReferenceTest {
 
   @Test
   void singleAccountScoringWithTheBatchReferenceEqualsTheBatch() throws Exception {
-    List<Ref> refs = load();
-    MetricTable.Builder b = MetricTable.builder("x");
-    List<Account> accounts = new ArrayList<>();
-    for (Ref r : refs) {
-      b.addRow(r.id(), r.value());
-      accounts.add(Account.builder().id(r.id()).arr(1000).seats(5).putAttributes("segment", r.segment()).build());
-    }
-    MetricTable t = b.build();
+    Data d = Data.load();
+    MetricTable t = d.table();
+    List<Account> accounts = d.accounts();
     HealthScorer scorer = Fixtures.oneMeasure("{type: percentile, segment: segment}", null).compile();
     ScoreTable batch = scorer.score(t, ScoringOptions.builder().accounts(accounts).build());
     PercentileReference ref = batch.percentileReference();

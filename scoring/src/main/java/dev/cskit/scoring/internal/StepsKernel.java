@@ -24,13 +24,7 @@ final class StepsKernel extends RuleKernel {
     double[] x = in[slot];
     int n = mins.length;
     for (int i = 0; i < len; i++) {
-      double v = x[from + i];
-      int k = 0;
-      for (int q = 0; q < n; q++) {
-        k += v >= mins[q] ? 1 : 0; // mins increase: the count is the index of the step
-      }
-      double s = table[k];
-      out[off + i] = v != v ? Double.NaN : s;
+      out[off + i] = step(x[from + i], mins, n, table);
     }
   }
 
@@ -41,13 +35,17 @@ final class StepsKernel extends RuleKernel {
     double[] x = in[slot];
     int n = mins.length;
     for (int i = 0; i < len; i++) {
-      double v = x[from + i];
-      int k = 0;
-      for (int q = 0; q < n; q++) {
-        k += v >= mins[q] ? 1 : 0; // mins increase: the count is the index of the step
-      }
-      double s = table[k];
-      accumulate(v != v ? Double.NaN : s, i, sw, ss, sf, w, f, fills);
+      accumulate(step(x[from + i], mins, n, table), i, sw, ss, sf, w, f, fills);
     }
+  }
+
+  /** The score of the largest min at most {@code v} (the count of mins passed indexes the table); NaN for NaN. */
+  private static double step(double v, double[] mins, int n, double[] table) {
+    int k = 0;
+    for (int q = 0; q < n; q++) {
+      k += v >= mins[q] ? 1 : 0; // mins increase: the count is the index of the step
+    }
+    double s = table[k];
+    return v != v ? Double.NaN : s;
   }
 }

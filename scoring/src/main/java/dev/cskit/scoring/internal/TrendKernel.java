@@ -28,13 +28,7 @@ final class TrendKernel extends RuleKernel {
     double[] slope = curve.slope;
     double zero = whenPreviousZero;
     for (int i = 0; i < len; i++) {
-      double c = cur[from + i];
-      double p = prev[from + i];
-      // branch-free: a NaN or infinite change flows through interpolate; the selects then fix the cases
-      double s = interpolate((c - p) / p, xs, ys, slope);
-      s = p == 0.0 ? zero : s;
-      s = c != c || p != p ? Double.NaN : s;
-      out[off + i] = s;
+      out[off + i] = trend(cur[from + i], prev[from + i], xs, ys, slope, zero);
     }
   }
 
@@ -49,12 +43,18 @@ final class TrendKernel extends RuleKernel {
     double[] slope = curve.slope;
     double zero = whenPreviousZero;
     for (int i = 0; i < len; i++) {
-      double c = cur[from + i];
-      double p = prev[from + i];
-      double s = interpolate((c - p) / p, xs, ys, slope);
-      s = p == 0.0 ? zero : s;
-      s = c != c || p != p ? Double.NaN : s;
-      accumulate(s, i, sw, ss, sf, w, f, fills);
+      accumulate(trend(cur[from + i], prev[from + i], xs, ys, slope, zero), i, sw, ss, sf, w, f, fills);
     }
+  }
+
+  /**
+   * The sub-score of one account: the curve at the relative change (c - p) / p; {@code zero} when p is 0;
+   * NaN when either value is missing. Branch-free: a NaN or infinite change flows through interpolate and
+   * the selects then fix those cases (small enough for the JIT to inline into both loops).
+   */
+  private static double trend(double c, double p, double[] xs, double[] ys, double[] slope, double zero) {
+    double s = interpolate((c - p) / p, xs, ys, slope);
+    s = p == 0.0 ? zero : s;
+    return c != c || p != p ? Double.NaN : s;
   }
 }

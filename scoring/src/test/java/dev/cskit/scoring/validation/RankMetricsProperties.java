@@ -55,11 +55,7 @@ class RankMetricsProperties {
       @ForAll @Size(min = 2, max = 80) List<@IntRange(min = 0, max = 20) Integer> scores,
       @ForAll long seed) {
     double[] risk = values(scores);
-    boolean[] y = new boolean[risk.length];
-    java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
-    for (int i = 0; i < y.length; i++) {
-      y[i] = r.nextBoolean();
-    }
+    boolean[] y = coinFlips(risk.length, seed);
     Assume.that(mixed(y));
     assertEquals(1.0, RankMetrics.auc(risk, y) + RankMetrics.auc(RankMetrics.negate(risk), y), 1e-12);
   }
@@ -93,11 +89,7 @@ class RankMetricsProperties {
   void aucEqualsThePairwiseDefinitionAndIntervalsContainIt(
       @ForAll @Size(min = 4, max = 60) List<@IntRange(min = 0, max = 10) Integer> scores, @ForAll long seed) {
     double[] risk = values(scores);
-    boolean[] y = new boolean[risk.length];
-    java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
-    for (int i = 0; i < y.length; i++) {
-      y[i] = r.nextBoolean();
-    }
+    boolean[] y = coinFlips(risk.length, seed);
     Assume.that(mixed(y));
     double sum = 0;
     long pairs = 0;
@@ -143,11 +135,7 @@ class RankMetricsProperties {
   void fastBootstrapReplicatesEqualTheAucOfEachResample(
       @ForAll @Size(min = 3, max = 60) List<@IntRange(min = 0, max = 12) Integer> scores, @ForAll long seed) {
     double[] risk = values(scores);
-    boolean[] y = new boolean[risk.length];
-    java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
-    for (int i = 0; i < y.length; i++) {
-      y[i] = r.nextBoolean();
-    }
+    boolean[] y = coinFlips(risk.length, seed);
     Assume.that(mixed(y));
     double[] fast = RankMetrics.replicates(risk, y, 20, seed);
     // the same draws, resampled explicitly and scored by the Mann-Whitney AUC
@@ -166,5 +154,15 @@ class RankMetricsProperties {
       }
       assertEquals(RankMetrics.auc(sample, lab), fast[k], 1e-12);
     }
+  }
+
+  /** Churned or not by a fair coin per account, seeded. */
+  static boolean[] coinFlips(int n, long seed) {
+    boolean[] y = new boolean[n];
+    java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+    for (int i = 0; i < n; i++) {
+      y[i] = r.nextBoolean();
+    }
+    return y;
   }
 }
