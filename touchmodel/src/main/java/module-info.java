@@ -10,6 +10,7 @@ module dev.cskit.touchmodel {
 
   exports dev.cskit.touchmodel;
   exports dev.cskit.touchmodel.trial;
+  exports dev.cskit.touchmodel.books;
 
   opens dev.cskit.touchmodel to com.fasterxml.jackson.databind;
 }
