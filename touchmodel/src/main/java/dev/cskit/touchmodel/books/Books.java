@@ -400,7 +400,44 @@ public final class Books {
         singleR = Math.max(singleR, br);
       }
       utilBound = Math.max(singleU, waterLevel(load, cap, freeHours));
+      double h0 = free.isEmpty() ? 0 : accounts.get(free.get(0)).hours();
+      boolean uniform = h0 > 0 && free.stream().allMatch(a -> accounts.get(a).hours() == h0);
+      if (uniform) {
+        utilBound = Math.max(utilBound, discreteLevel(load, cap, h0, free.size()));
+      }
       arrBound = totalArr > 0 ? Math.max(singleR, waterLevel(arrLoad, fairArr, freeArr)) : 0;
+    }
+
+    /**
+     * With every free account needing {@code h} hours, the peak utilisation is one of the levels (b_m + j h) /
+     * c_m: the least such level at which the managers can take {@code n} accounts (hours only) bounds it.
+     */
+    static double discreteLevel(double[] b, double[] c, double h, int n) {
+      List<Double> levels = new ArrayList<>();
+      double floor = 0;
+      for (int m = 0; m < b.length; m++) {
+        floor = Math.max(floor, b[m] / c[m]);
+      }
+      for (int m = 0; m < b.length; m++) {
+        for (int j = 1; j <= n; j++) {
+          levels.add((b[m] + j * h) / c[m]);
+        }
+      }
+      levels.add(floor);
+      levels.sort(null);
+      for (double level : levels) {
+        if (level < floor) {
+          continue;
+        }
+        long take = 0;
+        for (int m = 0; m < b.length; m++) {
+          take += (long) Math.max(0, Math.floor((level * c[m] - b[m]) / h + 1e-9));
+        }
+        if (take >= n) {
+          return level;
+        }
+      }
+      return floor;
     }
 
     /** The least level L with sum max(0, L c_m - b_m) >= f, at least max b_m / c_m. */

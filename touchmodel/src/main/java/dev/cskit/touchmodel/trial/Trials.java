@@ -267,8 +267,8 @@ public final class Trials {
       double expected = n * pooled;
       if (expected < MIN_EXPECTED_CONVERSIONS || n * (1 - pooled) < MIN_EXPECTED_CONVERSIONS) {
         warnings.add(String.format(Locale.ROOT,
-            "%s arm expects %.1f conversions and %.1f non-conversions at the pooled rate (fewer than %.0f):"
-                + " the interval and the test have little power; read the exact p and the posterior with care",
+            "%s arm expects %.1f conversions and %.1f non-conversions at the pooled rate (rule: at least %.0f"
+                + " of each per arm): little power, read with care",
             name, expected, n * (1 - pooled), MIN_EXPECTED_CONVERSIONS));
       } else if (x < MIN_EXPECTED_CONVERSIONS || n - x < MIN_EXPECTED_CONVERSIONS) {
         warnings.add(String.format(Locale.ROOT, "%s arm has only %d %s (fewer than %.0f)", name,

@@ -67,6 +67,12 @@ class SampleBooksTest {
     BooksTest.assertFeasible(roster2, month2, b2);
     assertTrue(b2.staying() > 250, b2.balanceText());
     assertTrue(b2.continuity() >= 0.9, b2.balanceText());
+    for (BookAssignment b : List.of(b1, b2)) {
+      for (TierBalance t : b.tiers()) {
+        assertTrue(t.utilisationBound() <= t.peakUtilisation() + 1e-9, b.balanceText());
+        assertTrue(t.arrShareBound() <= t.peakArrShare() + 1e-9, b.balanceText());
+      }
+    }
     String report = b2.toString();
     for (Manager m : roster2.managers()) {
       assertTrue(report.contains(m.id()), report);
