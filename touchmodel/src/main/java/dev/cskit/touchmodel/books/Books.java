@@ -531,7 +531,10 @@ public final class Books {
       return false;
     }
 
-    /** Improving moves and swaps of placed accounts until none improves (bounded). */
+    /**
+     * Improving moves and swaps of placed accounts until none improves, at most 200 improvements and a budget of
+     * objective evaluations.
+     */
     private void improve(List<Integer> free, int[][] eligible, int[] choice, double[] baseLoad, double[] baseArr,
         int[] baseCount) {
       double[] load = baseLoad.clone();
@@ -546,7 +549,8 @@ public final class Books {
       double[] cur = objective(load, arr);
       boolean improved = true;
       int rounds = 0;
-      while (improved && rounds++ < 200) {
+      long budget = 20_000_000L / Math.max(1, k); // objective evaluations, so large tiers stay fast
+      while (improved && rounds++ < 200 && budget > 0) {
         improved = false;
         for (int i = 0; i < free.size() && !improved; i++) {
           BookAccount ai = accounts.get(free.get(i));
@@ -573,6 +577,7 @@ public final class Books {
                 continue;
               }
               BookAccount aj = accounts.get(free.get(j));
+              budget--;
               apply(load, arr, count, from, m, ai, 1);
               apply(load, arr, count, m, from, aj, 1);
               if (load[m] <= cap[m] + EPS && load[from] <= cap[from] + EPS) {
