@@ -96,6 +96,7 @@ public final class TouchBooksCommand implements Callable<Integer> {
     LocalDate date = asOf == null ? LocalDate.now(ZoneOffset.UTC) : asOf;
     Segmentation s = m.segment(list, TouchInputs.scores(scores), prevTiers, date);
     BookAssignment b = Books.assign(r, Books.accounts(s, m, list, prevManagers), settings);
+    TouchTrialCommand.warn(spec, b.warnings());
     print(spec.commandLine().getOut(), b, format);
     return Main.OK;
   }
@@ -180,7 +181,7 @@ public final class TouchBooksCommand implements Callable<Integer> {
     out.put("settings", Json.object("hoursTolerance", b.settings().hoursTolerance(),
         "arrTolerance", b.settings().arrTolerance()));
     out.put("accounts", accounts);
-    out.put("warnings", List.of());
+    out.put("warnings", b.warnings());
     return out;
   }
 }

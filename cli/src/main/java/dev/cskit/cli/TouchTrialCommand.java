@@ -336,6 +336,20 @@ public final class TouchTrialCommand implements Runnable {
         description = "One row per account: account_id, arm (play/control), converted (1/0 or true/false)[, tier, band].")
     Path outcomes;
 
+    @Option(names = "--accounts", paramLabel = "FILE.csv",
+        description = "With --outcomes that have no tier/band columns: segment these accounts to analyse by tier and band.")
+    Path accounts;
+
+    @Option(names = "--scores", paramLabel = "FILE.csv", description = "Health scores CSV for the bands (with --accounts).")
+    Path scores;
+
+    @Option(names = "--model", paramLabel = "FILE", defaultValue = "example",
+        description = "Touch model for the tiers (with --accounts); \"example\" (default).")
+    Path model;
+
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "The date of the segmentation (with --accounts).")
+    LocalDate asOf;
+
     @Option(names = "--confidence", defaultValue = "0.95", paramLabel = "C", description = "Confidence level (default ${DEFAULT-VALUE}).")
     double confidence;
 
@@ -383,6 +397,9 @@ public final class TouchTrialCommand implements Runnable {
         }
       } else {
         List<TrialOutcome> rows = readOutcomes(outcomes);
+        if (accounts != null) {
+          rows = withTiersAndBands(rows);
+        }
         try {
           a = Trials.analyse(rows, confidence, prior, prior);
         } catch (CskitException e) {
@@ -395,6 +412,25 @@ public final class TouchTrialCommand implements Runnable {
       warn(spec, a.warnings());
       print(spec.commandLine().getOut(), a, format);
       return Main.OK;
+    }
+
+    /** Fills each outcome's missing tier and band from the segmentation of --accounts. */
+    private List<TrialOutcome> withTiersAndBands(List<TrialOutcome> rows) {
+      TouchModel m = TouchInputs.model(model);
+      Segmentation s = m.segment(Accounts.readCsv(accounts), TouchInputs.scores(scores), Map.of(),
+          asOf == null ? LocalDate.now(ZoneOffset.UTC) : asOf);
+      List<TrialOutcome> out = new ArrayList<>();
+      for (TrialOutcome o : rows) {
+        TierAssignment t = s.of(o.accountId());
+        if (t == null) {
+          throw DataException.of(outcomes.toString(), "every account must be in --accounts",
+              CskitException.quote(o.accountId().value()));
+        }
+        String tier = o.tier() == null || o.tier().isEmpty() ? t.tier() : o.tier();
+        String band = o.band() == null || o.band().isEmpty() ? t.band() : o.band();
+        out.add(new TrialOutcome(o.accountId(), o.arm(), tier, band, o.converted()));
+      }
+      return out;
     }
 
     static List<TrialOutcome> readOutcomes(Path file) {

@@ -111,6 +111,12 @@ class TouchCommandTest {
     assertTrue(r.err.contains("cskit: warning: tier=high"), r.err);
     CliTestSupport sample = run("touch", "trial", "analyse", "--outcomes", trial.toString());
     assertEquals(0, sample.code, sample.err);
+    CliTestSupport joined = run("touch", "trial", "analyse", "--outcomes", trial.toString(), "--accounts",
+        accounts.toString(), "--as-of", "2026-06-30", "--format", "json");
+    assertEquals(0, joined.code, joined.err);
+    assertEquals(200, joined.json().get("overall").get("playAccounts").asInt()
+        + joined.json().get("overall").get("controlAccounts").asInt());
+    assertTrue(joined.json().get("strata").get(0).get("group").asText().startsWith("tier="), joined.out);
     Files.writeString(f, "account_id,arm,converted\nA,play,maybe\n");
     CliTestSupport bad = run("touch", "trial", "analyse", "--outcomes", f.toString());
     assertEquals(3, bad.code);

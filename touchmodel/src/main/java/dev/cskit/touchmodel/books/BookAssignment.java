@@ -62,6 +62,30 @@ public record BookAssignment(List<AccountBook> accounts, List<ManagerBook> manag
     return new BookAssignment(books, out, sorted, settings);
   }
 
+  /**
+   * What is legal but worth a look: managers left without accounts, managers over 95% of their hours,
+   * accounts whose previous manager is not on the roster.
+   */
+  public List<String> warnings() {
+    List<String> out = new ArrayList<>();
+    for (ManagerBook m : managers) {
+      if (m.accounts() == 0) {
+        out.add("manager " + m.manager() + " (" + m.tier() + ") has no accounts");
+      } else if (m.utilisation() > 0.95) {
+        out.add(String.format(Locale.ROOT, "manager %s is at %.0f%% of their hours", m.manager(),
+            100 * m.utilisation()));
+      }
+    }
+    Map<String, Integer> gone = new TreeMap<>();
+    for (AccountBook b : accounts) {
+      if (b.reason() != null && b.reason().endsWith(" is not on the roster") && b.previousManager() != null) {
+        gone.merge(b.previousManager(), 1, Integer::sum);
+      }
+    }
+    gone.forEach((m, n) -> out.add("manager " + m + " is not on the roster: " + n + " of their accounts moved"));
+    return out;
+  }
+
   /** An account's manager, or null when it is not booked or unknown. */
   public String managerOf(dev.cskit.core.AccountId id) {
     for (AccountBook b : accounts) {
@@ -138,6 +162,10 @@ public record BookAssignment(List<AccountBook> accounts, List<ManagerBook> manag
 
   @Override
   public String toString() {
-    return managerTable() + "\n" + balanceText();
+    StringBuilder sb = new StringBuilder(managerTable()).append('\n').append(balanceText());
+    for (String w : warnings()) {
+      sb.append("warning: ").append(w).append('\n');
+    }
+    return sb.toString();
   }
 }

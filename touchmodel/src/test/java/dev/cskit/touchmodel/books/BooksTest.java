@@ -363,6 +363,8 @@ class BooksTest {
     assertEquals(Move.NEW, by.get("A5").move());
     ManagerBook m1 = b.managers().get(0);
     assertTrue(m1.movedOut().containsKey("A4"));
+    assertTrue(b.warnings().contains("manager M9 is not on the roster: 1 of their accounts moved"), b.warnings().toString());
+    assertTrue(b.toString().contains("warning: manager M9"));
     assertEquals(1, b.staying() - 0 - (by.get("A2").staysInTier() ? 1 : 0));
   }
 }
