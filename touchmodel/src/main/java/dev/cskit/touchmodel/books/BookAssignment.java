@@ -107,9 +107,9 @@ public record BookAssignment(List<AccountBook> accounts, List<ManagerBook> manag
     return n;
   }
 
-  /** Accounts that kept last month's manager. */
+  /** Accounts staying in their tier that kept last month's manager. */
   public int keptCount() {
-    return (int) accounts.stream().filter(b -> b.move() == Move.KEPT).count();
+    return (int) accounts.stream().filter(b -> b.move() == Move.KEPT && b.staysInTier()).count();
   }
 
   /** Kept / staying: the share of accounts staying in their tier that kept their manager (1 when none stay). */
