@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       UsageCommand.class,
       ScoreCommand.class,
       SegmentCommand.class,
+      TouchCommand.class,
       CapacityCommand.class,
       TtvCommand.class,
       SurveyCommand.class,

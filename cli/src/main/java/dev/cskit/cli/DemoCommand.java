@@ -22,6 +22,7 @@ public final class DemoCommand implements Callable<Integer> {
           new HealthSection(),
           new ValidationSection(),
           new TouchModelSection(),
+          new BooksAndTrialsSection(),
           new TimeToValueSection(),
           new SurveySection());
 

@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Write the built-in sample portfolio as CSV files into a directory.",
-      "Files: accounts.csv, events.csv, metrics.csv, milestones.csv, survey.csv, outcomes.csv."
+      "Files: accounts.csv, events.csv, metrics.csv, milestones.csv, survey.csv, outcomes.csv, roster.csv, trial.csv."
     })
 public final class SampleCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -82,6 +82,8 @@ public final class SampleCommand implements Callable<Integer> {
       }
       csv.flush();
     });
+    write(out.resolve("roster.csv"), dev.cskit.sample.SampleRoster::writeCsv);
+    write(out.resolve("trial.csv"), w -> dev.cskit.sample.SampleRoster.writeTrialCsv(p, w));
     spec.commandLine().getOut().printf(
         "wrote the sample portfolio (%d accounts, seed %d, as of %s) to %s%n", p.size(), p.seed(), p.asOf(), out);
     return Main.OK;
