@@ -1,5 +1,6 @@
 package dev.cskit.touchmodel.books;
 
+import dev.cskit.core.ArgumentException;
 import dev.cskit.core.AccountId;
 import dev.cskit.core.CskitException;
 import dev.cskit.core.TouchTier;
@@ -26,18 +27,18 @@ public record BookAccount(AccountId accountId, String tier, double hours, double
   /** Validates and normalises. */
   public BookAccount {
     if (accountId == null) {
-      throw new CskitException("account id", "is required", null);
+      throw new ArgumentException("account id", "is required", null);
     }
     String where = "account " + accountId.value();
     if (tier == null || tier.isBlank()) {
-      throw new CskitException(where + ": tier", "is required", null);
+      throw new ArgumentException(where + ": tier", "is required", null);
     }
     tier = TouchTier.of(tier).name();
     if (!(hours >= 0) || Double.isInfinite(hours)) {
-      throw new CskitException(where + ": hours", "must be a number >= 0", String.valueOf(hours));
+      throw new ArgumentException(where + ": hours", "must be a number >= 0", String.valueOf(hours));
     }
     if (!(arr >= 0) || Double.isInfinite(arr)) {
-      throw new CskitException(where + ": arr", "must be a number >= 0", String.valueOf(arr));
+      throw new ArgumentException(where + ": arr", "must be a number >= 0", String.valueOf(arr));
     }
     region = norm(region);
     language = norm(language);

@@ -1,5 +1,6 @@
 package dev.cskit.touchmodel.books;
 
+import dev.cskit.core.ArgumentException;
 import dev.cskit.core.CskitException;
 
 /**
@@ -20,13 +21,13 @@ public record BookSettings(double hoursTolerance, double arrTolerance, long exha
   /** Validates. */
   public BookSettings {
     if (!(hoursTolerance >= 0) || Double.isNaN(hoursTolerance)) {
-      throw new CskitException("hoursTolerance", "must be a number >= 0", String.valueOf(hoursTolerance));
+      throw new ArgumentException("hoursTolerance", "must be a number >= 0", String.valueOf(hoursTolerance));
     }
     if (!(arrTolerance >= 0) || Double.isNaN(arrTolerance)) {
-      throw new CskitException("arrTolerance", "must be a number >= 0", String.valueOf(arrTolerance));
+      throw new ArgumentException("arrTolerance", "must be a number >= 0", String.valueOf(arrTolerance));
     }
     if (exhaustiveLimit < 0) {
-      throw new CskitException("exhaustiveLimit", "must be >= 0", String.valueOf(exhaustiveLimit));
+      throw new ArgumentException("exhaustiveLimit", "must be >= 0", String.valueOf(exhaustiveLimit));
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.cskit.touchmodel.books;
 
+import dev.cskit.core.ArgumentException;
 import dev.cskit.core.Account;
 import dev.cskit.core.AccountId;
 import dev.cskit.core.CskitException;
@@ -65,7 +66,7 @@ public final class Books {
     List<AccountBook> unbooked = new ArrayList<>();
     for (BookAccount a : accounts) {
       if (!seen.add(a.accountId())) {
-        throw new CskitException("accounts", "each account may appear once", CskitException.quote(a.accountId().value()));
+        throw new ArgumentException("accounts", "each account may appear once", CskitException.quote(a.accountId().value()));
       }
       if (managersByTier.containsKey(a.tier()) || a.hours() > 0) {
         byTier.computeIfAbsent(a.tier(), k -> new ArrayList<>()).add(a);

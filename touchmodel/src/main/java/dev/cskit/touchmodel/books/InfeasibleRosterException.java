@@ -1,6 +1,6 @@
 package dev.cskit.touchmodel.books;
 
-import dev.cskit.touchmodel.InfeasiblePlanException;
+import dev.cskit.core.InfeasiblePlanException;
 
 /**
  * A roster that cannot take its accounts: the message says what is short (hours, accounts, a skill, a

@@ -1,5 +1,6 @@
 package dev.cskit.touchmodel.books;
 
+import dev.cskit.core.ArgumentException;
 import dev.cskit.core.CskitException;
 import dev.cskit.core.TouchTier;
 import java.util.Locale;
@@ -23,17 +24,17 @@ public record Manager(String id, String tier, double hours, int maxAccounts, Set
   /** Validates and normalises (tier and skills in lower case). */
   public Manager {
     if (id == null || id.isBlank()) {
-      throw new CskitException("manager id", "is required", null);
+      throw new ArgumentException("manager id", "is required", null);
     }
     if (tier == null || tier.isBlank()) {
-      throw new CskitException("manager " + id + ": tier", "is required", null);
+      throw new ArgumentException("manager " + id + ": tier", "is required", null);
     }
     tier = TouchTier.of(tier).name();
     if (!(hours > 0) || Double.isInfinite(hours)) {
-      throw new CskitException("manager " + id + ": hours", "must be a number > 0", String.valueOf(hours));
+      throw new ArgumentException("manager " + id + ": hours", "must be a number > 0", String.valueOf(hours));
     }
     if (maxAccounts < 1) {
-      throw new CskitException("manager " + id + ": max accounts", "must be at least 1",
+      throw new ArgumentException("manager " + id + ": max accounts", "must be at least 1",
           String.valueOf(maxAccounts));
     }
     regions = lower(regions);

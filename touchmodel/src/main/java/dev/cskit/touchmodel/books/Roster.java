@@ -1,5 +1,6 @@
 package dev.cskit.touchmodel.books;
 
+import dev.cskit.core.ArgumentException;
 import dev.cskit.core.CskitException;
 import dev.cskit.core.DataException;
 import dev.cskit.core.io.CsvInput;
@@ -23,7 +24,7 @@ public record Roster(List<Manager> managers) {
     Set<String> ids = new HashSet<>();
     for (Manager m : managers) {
       if (!ids.add(m.id())) {
-        throw new CskitException("roster", "each manager id may appear once", CskitException.quote(m.id()));
+        throw new ArgumentException("roster", "each manager id may appear once", CskitException.quote(m.id()));
       }
     }
   }

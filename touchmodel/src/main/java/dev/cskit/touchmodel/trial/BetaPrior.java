@@ -1,5 +1,6 @@
 package dev.cskit.touchmodel.trial;
 
+import dev.cskit.core.ArgumentException;
 import dev.cskit.core.CskitException;
 
 /**
@@ -16,11 +17,11 @@ public record BetaPrior(double alpha, double beta) {
   /** Validates. */
   public BetaPrior {
     if (!(alpha >= 1) || alpha != Math.rint(alpha) || alpha > 1e7) {
-      throw new CskitException("prior alpha", "must be a whole number >= 1 (the closed form needs it)",
+      throw new ArgumentException("prior alpha", "must be a whole number >= 1 (the closed form needs it)",
           String.valueOf(alpha));
     }
     if (!(beta > 0) || Double.isInfinite(beta)) {
-      throw new CskitException("prior beta", "must be a number > 0", String.valueOf(beta));
+      throw new ArgumentException("prior beta", "must be a number > 0", String.valueOf(beta));
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.cskit.touchmodel.trial;
 
+import dev.cskit.core.ArgumentException;
 import dev.cskit.core.AccountId;
 import dev.cskit.core.CskitException;
 import java.util.ArrayList;
@@ -130,7 +131,7 @@ public final class Trials {
     Set<AccountId> seen = new HashSet<>();
     for (TrialCandidate c : eligible) {
       if (!seen.add(c.accountId())) {
-        throw new CskitException("eligible accounts", "each account may appear once",
+        throw new ArgumentException("eligible accounts", "each account may appear once",
             CskitException.quote(c.accountId().value()));
       }
       byStratum.computeIfAbsent(c.stratum(), k -> new ArrayList<>()).add(c.accountId());
@@ -303,7 +304,7 @@ public final class Trials {
     if (a2 == Math.rint(a2)) {
       return 1 - sum(a2, b2, a1, b1);
     }
-    throw new CskitException("prior alpha", "must be a whole number for one of the arms", String.valueOf(a1));
+    throw new ArgumentException("prior alpha", "must be a whole number for one of the arms", String.valueOf(a1));
   }
 
   /** P(X &gt; Y), X ~ Beta(a1, b1) with a1 whole: sum_{i=0}^{a1-1} B(a2+i, b1+b2) / ((b1+i) B(1+i, b1) B(a2, b2)). */
@@ -328,7 +329,7 @@ public final class Trials {
 
   private static void check(String argument, boolean ok, String rule, Object found) {
     if (!ok) {
-      throw new CskitException(argument, rule, String.valueOf(found));
+      throw new ArgumentException(argument, rule, String.valueOf(found));
     }
   }
 
