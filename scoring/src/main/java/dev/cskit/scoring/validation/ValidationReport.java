@@ -82,7 +82,24 @@ public record ValidationReport(
   }
 
   /** Churn in one band. {@code multiple} is the band's churn rate over the base rate. */
-  public record BandRow(String band, int accounts, int churned, double churnRate, double multiple) {}
+  public record BandRow(String band, int accounts, int churned, double churnRate, double multiple) {
+    /**
+     * The Wilson score interval of the band's churn rate at {@code level} (e.g. 0.95), as {@code {lower,
+     * upper}}; {@code {NaN, NaN}} when the band has no cases.
+     */
+    public double[] churnRateInterval(double level) {
+      if (accounts == 0) {
+        return new double[] {Double.NaN, Double.NaN};
+      }
+      if (!(level > 0 && level < 1)) {
+        throw new ValidationException("level", "must be strictly between 0 and 1", String.valueOf(level));
+      }
+      org.apache.commons.statistics.interval.Interval i =
+          org.apache.commons.statistics.interval.BinomialConfidenceInterval.WILSON_SCORE.fromErrorRate(
+              accounts, churned, 1 - level);
+      return new double[] {i.getLowerBound(), i.getUpperBound()};
+    }
+  }
 
   /** The share of all snapshots in one band. */
   public record BandShare(String band, int snapshots, double share) {}
