@@ -113,9 +113,14 @@ final class Style {
     if (x instanceof ObjectNode ax && !ax.path("name").asText().isEmpty()) {
       ax.put("nameLocation", "middle");
       int rotate = ax.path("axisLabel").path("rotate").asInt(0);
-      ax.put("nameGap", rotate == 0 ? 28 : 48);
+      boolean twoLines = false;
+      for (com.fasterxml.jackson.databind.JsonNode c : ax.path("data")) {
+        twoLines |= c.asText().contains("\n");
+      }
+      int gap = rotate != 0 ? 48 : twoLines ? 42 : 28;
+      ax.put("nameGap", gap);
       ObjectNode grid = option.has("grid") ? (ObjectNode) option.get("grid") : Json.o();
-      grid.put("bottom", Math.max(grid.path("bottom").asInt(0), rotate == 0 ? 34 : 54));
+      grid.put("bottom", Math.max(grid.path("bottom").asInt(0), gap + 6));
       option.set("grid", grid);
     }
     return option;
