@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Executes {@code notebooks/cskit-tour.ipynb} headlessly ({@code jupyter nbconvert --execute}) with the Java
  * kernel installed by {@code notebooks/install-kernel.sh} into a temporary Jupyter path, on the shaded
  * {@code cskit.jar} (hence an integration test, after {@code package}), and checks its outputs: no error, the
- * band table, the AUC, and the two chart sections as HTML. Skipped, saying so, without Jupyter.
+ * band table, the AUC, and the two chart sections as HTML, which (with Chromium) draw in the notebook's HTML
+ * page. Skipped, saying so, without Jupyter.
  */
 class NotebookIT {
   static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -67,6 +68,25 @@ class NotebookIT {
     assertTrue(t.matches("(?s).*AUC 0\\.\\d+ \\(95% CI .*"), "AUC: " + t);
     assertTrue(html.stream().anyMatch(h -> h.contains("health-histogram\"") && h.contains("echarts")), "health chart");
     assertTrue(html.stream().anyMatch(h -> h.contains("validation-roc\"")), "validation chart");
+
+    // the charts draw in a browser too, where the notebook's page has require.js loaded
+    if (Chromium.available()) {
+      Path page = dir.resolve("executed.html");
+      run(dir, Map.of(), 300, "jupyter", "nbconvert", "--to", "html", "--output", page.toString(), out.toString());
+      String dom = Chromium.run(page, "--virtual-time-budget=10000", "--dump-dom");
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("<pre id=\"cskit\\d+-cskit-status\"[^>]*>(.*?)</pre>")
+          .matcher(dom);
+      int fragments = 0;
+      while (m.find()) {
+        JsonNode status = new ObjectMapper().readTree(m.group(1).replace("&quot;", "\"").replace("&lt;", "<")
+            .replace("&gt;", ">").replace("&amp;", "&"));
+        assertEquals(0, status.get("errors").size(), "errors: " + status);
+        assertTrue(status.get("charts").size() > 0, "no chart drawn: " + status);
+        status.get("charts").forEach(c -> assertTrue(c.get("elements").asInt() >= 20, "empty chart: " + c));
+        fragments++;
+      }
+      assertEquals(2, fragments, "chart sections in the notebook page");
+    }
   }
 
   private static String join(JsonNode textOrLines) {

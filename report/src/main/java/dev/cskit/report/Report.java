@@ -140,7 +140,9 @@ public final class Report {
   }
 
   private static void appendScripts(StringBuilder sb, List<Figure> drawn, String prefix) {
-    sb.append("<script>\n").append(echarts()).append("\n</script>\n");
+    // the library sets window.echarts even where an AMD or CommonJS loader is present (Jupyter has require.js)
+    sb.append("<script>\n(function (define, module, exports) {\n").append(echarts())
+        .append("\n}).call(window);\n</script>\n");
     sb.append("<script type=\"application/json\" id=\"").append(prefix).append("cskit-options\">")
         .append(specs(drawn, prefix).replace("</", "<\\/")).append("</script>\n");
     String p = prefix;
