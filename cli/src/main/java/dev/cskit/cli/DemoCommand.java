@@ -86,6 +86,10 @@ public final class DemoCommand implements Callable<Integer> {
       tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
       byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
       Files.write(tmp, bytes);
+      // a temporary file is private (rw-------); a report is for sharing
+      if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+        Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+      }
       try {
         Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {

@@ -65,7 +65,7 @@ final class SurveyCharts {
         o().put("formatter", "wanted: " + Math.round(100 * s.probability()) + "%").put("position", "insideStartTop")));
     if (needed != null) {
       marks.add(o().put("xAxis", needed.invitations()).<ObjectNode>set("lineStyle", o().put("color", Style.GREEN)
-          .put("width", 2)).set("label", o().put("formatter", "invite " + needed.invitations()).put("position", "insideEndTop").put("color", Style.GREEN)
+          .put("width", 2)).set("label", o().put("formatter", "invite " + needed.invitations()).put("position", "insideMiddleTop").put("color", Style.GREEN)
               .put("fontWeight", "bold")));
     }
     ObjectNode opt = Style.base();
@@ -93,7 +93,7 @@ final class SurveyCharts {
     ArrayNode rate = a();
     double cum = 0;
     for (PlanResult.WaveOutcome w : p.waves()) {
-      cats.add(w.name().equals(w.channel()) ? w.name() : w.name() + "\n(" + w.channel() + ")");
+      cats.add(w.name());
       base.add(Json.round(cum, 1));
       add.add(Json.round(w.responses(), 1));
       cum += w.responses();
@@ -102,7 +102,7 @@ final class SurveyCharts {
     ObjectNode opt = Style.base();
     opt.set("tooltip", o().put("trigger", "axis").set("axisPointer", o().put("type", "shadow")));
     opt.set("legend", o().put("top", 4).set("data", a("responses this wave", "cumulative response rate")));
-    ObjectNode xAxis = Style.x(Style.categoryAxis("wave (channel)", cats), 36);
+    ObjectNode xAxis = Style.x(Style.categoryAxis("wave", cats), 36);
     xAxis.set("axisLabel", o().put("interval", 0).put("fontSize", 11));
     opt.set("xAxis", xAxis);
     ObjectNode right = Style.valueAxis("cumulative response rate").put("nameGap", 44).put("min", 0)

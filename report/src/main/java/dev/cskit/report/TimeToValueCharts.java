@@ -178,7 +178,7 @@ final class TimeToValueCharts {
     if (Double.isFinite(day.day())) {
       marks.add(o().put("xAxis", Json.round(day.day(), 2)).<ObjectNode>set("lineStyle", o().put("color", Style.RED)
           .put("width", 2)).set("label", o().put("formatter", "check in: day " + Style.one(day.day()))
-              .put("position", "insideEndTop").put("color", Style.RED).put("fontWeight", "bold")));
+              .put("position", "insideMiddleTop").put("color", Style.RED).put("fontWeight", "bold")));
     }
     ObjectNode opt = Style.base();
     opt.set("xAxis", Style.valueAxis("day since contract start (still onboarding)").put("nameGap", 30).put("min", 0)
@@ -219,7 +219,7 @@ final class TimeToValueCharts {
     if (Double.isFinite(p.undiscounted().paybackDay())) {
       marks.add(o().put("xAxis", Json.round(p.undiscounted().paybackDay(), 1)).<ObjectNode>set("lineStyle",
           o().put("color", Style.GREEN).put("width", 2)).set("label", o().put("formatter",
-              "pays back: day " + Style.one(p.undiscounted().paybackDay())).put("position", "insideEndTop").put("color", Style.GREEN).put("fontWeight", "bold")));
+              "pays back: day " + Style.one(p.undiscounted().paybackDay())).put("position", "insideMiddleTop").put("color", Style.GREEN).put("fontWeight", "bold")));
     }
     lineMarks.set("data", marks);
     ObjectNode trough = o().put("symbol", "pin").put("symbolSize", 44)
