@@ -6,6 +6,7 @@
 module dev.cskit.scoring {
   requires transitive dev.cskit.core;
   requires org.apache.commons.statistics.distribution;
+  requires org.apache.commons.statistics.interval;
   requires org.slf4j;
   requires static jdk.incubator.vector;
   requires static org.immutables.value;

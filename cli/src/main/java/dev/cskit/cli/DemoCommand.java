@@ -1,6 +1,14 @@
 package dev.cskit.cli;
 
+import dev.cskit.report.Report;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +41,26 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print JSON instead of text.")
   boolean json;
 
+  @Option(names = "--report", paramLabel = "FILE",
+      description = "Write the sample's HTML report (charts, self-contained, opens offline) to FILE instead of"
+          + " printing the demo.")
+  Path report;
+
   @Override
   public Integer call() {
     DemoContext context = new DemoContext(portfolio.generate());
     PrintWriter out = spec.commandLine().getOut();
+    if (report != null) {
+      Path dir = report.toAbsolutePath().getParent();
+      if (dir == null || !Files.isDirectory(dir)) {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "--report: the folder of " + report + " does not exist");
+      }
+      long bytes = writeAtomically(report, Report.html(DemoReport.inputs(context)));
+      out.println("Wrote " + report + " (" + bytes + " bytes).");
+      out.flush();
+      return Main.OK;
+    }
     Map<String, Object> sections = new LinkedHashMap<>();
     for (DemoSection section : SECTIONS) {
       DemoSection.Result result = section.run(context);
@@ -52,5 +76,36 @@ public final class DemoCommand implements Callable<Integer> {
     }
     out.flush();
     return Main.OK;
+  }
+
+  /** Writes the text to a temporary file beside the target, then moves it into place; returns the bytes. */
+  static long writeAtomically(Path target, String text) {
+    Path abs = target.toAbsolutePath();
+    Path dir = abs.getParent();
+    Path tmp = null;
+    try {
+      tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
+      byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+      Files.write(tmp, bytes);
+      // a temporary file is private (rw-------); a report is for sharing
+      if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+        Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+      }
+      try {
+        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+      }
+      return bytes.length;
+    } catch (IOException e) {
+      if (tmp != null) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+          // best effort
+        }
+      }
+      throw new UncheckedIOException(e);
+    }
   }
 }

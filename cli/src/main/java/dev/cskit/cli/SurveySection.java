@@ -63,6 +63,54 @@ final class SurveySection implements DemoSection {
     return "Survey";
   }
 
+  /**
+   * The cheapest plan to reach a 35% response rate with 90% confidence: e-mail at the updated rate, two
+   * reminders, in-app, phone and visits (see the class comment), over the contacts per touch tier.
+   */
+  static PlanResult plan(double email, Map<TouchTier, Long> contacts) {
+    double r1 = Math.min(1, 0.11 / (1 - email));
+    double r2 = Math.min(1, 0.04 / ((1 - email) * (1 - r1)));
+    List<Wave> waves = List.of(
+        new Wave("email", "email", email, 0.02, null, null, true),
+        new Wave("reminder-1", "email", r1, 0.02, null, null, false),
+        new Wave("reminder-2", "email", r2, 0.02, null, null, false),
+        new Wave("in-app", "in-app", 0.05, 0.10, null, null, false),
+        new Wave("phone", "phone", 0.25, 8, 150L, List.of("low", "high"), false),
+        new Wave("visit", "visit", 0.50, 120, 25L, List.of("high"), false));
+    Map<TouchTier, Long> population = new LinkedHashMap<>();
+    contacts.forEach((t, n) -> {
+      if (n > 0) {
+        population.put(t, n);
+      }
+    });
+    List<Wave> usable = waves.stream()
+        .filter(w -> w.tiers() == null || w.tiers().stream().anyMatch(t -> population.containsKey(TouchTier.of(t))))
+        .map(w -> w.tiers() == null ? w : new Wave(w.name(), w.channel(), w.rate(), w.costPerContact(), w.capacity(),
+            w.tiers().stream().filter(t -> population.containsKey(TouchTier.of(t))).toList(), w.required()))
+        .toList();
+    return EscalationPlan.of(EscalationPlan.Population.ofTiers(population),
+        EscalationPlan.Target.rate(TARGET_RATE, PROBABILITY), usable).cheapest();
+  }
+
+  /** The contacts of the sample's last wave per touch tier (the example touch model's tiers). */
+  static Map<TouchTier, Long> contacts(DemoContext context) {
+    SamplePortfolio p = context.portfolio();
+    Segmentation segmentation = TouchModelSection.segmentation(context);
+    Map<AccountId, TouchTier> tierOf = new HashMap<>();
+    for (Account a : p.accounts()) {
+      String t = segmentation.tierOf(a.id());
+      tierOf.put(a.id(), t == null ? tier(a.attribute("segment")) : TouchTier.of(t));
+    }
+    Map<TouchTier, Long> contacts = new LinkedHashMap<>();
+    for (TouchTier t : List.of(TouchTier.TECH, TouchTier.LOW, TouchTier.HIGH)) {
+      contacts.put(t, 0L);
+    }
+    for (SurveyResponse r : p.surveyResponses()) {
+      contacts.merge(tierOf.getOrDefault(r.accountId(), TouchTier.TECH), 1L, Long::sum);
+    }
+    return contacts;
+  }
+
   @Override
   public Result run(DemoContext context) {
     SamplePortfolio p = context.portfolio();
@@ -126,28 +174,7 @@ final class SurveySection implements DemoSection {
     json.put("nextEmailWave", Json.object("targetResponses", wanted, "probability", PROBABILITY,
         "invitations", needed == null ? null : needed.invitations(),
         "expectedResponses", needed == null ? Double.NaN : needed.expectedResponses()));
-    double r1 = Math.min(1, 0.11 / (1 - email));
-    double r2 = Math.min(1, 0.04 / ((1 - email) * (1 - r1)));
-    List<Wave> waves = List.of(
-        new Wave("email", "email", email, 0.02, null, null, true),
-        new Wave("reminder-1", "email", r1, 0.02, null, null, false),
-        new Wave("reminder-2", "email", r2, 0.02, null, null, false),
-        new Wave("in-app", "in-app", 0.05, 0.10, null, null, false),
-        new Wave("phone", "phone", 0.25, 8, 150L, List.of("low", "high"), false),
-        new Wave("visit", "visit", 0.50, 120, 25L, List.of("high"), false));
-    Map<TouchTier, Long> population = new LinkedHashMap<>();
-    contacts.forEach((t, n) -> {
-      if (n > 0) {
-        population.put(t, n);
-      }
-    });
-    List<Wave> usable = waves.stream()
-        .filter(w -> w.tiers() == null || w.tiers().stream().anyMatch(t -> population.containsKey(TouchTier.of(t))))
-        .map(w -> w.tiers() == null ? w : new Wave(w.name(), w.channel(), w.rate(), w.costPerContact(), w.capacity(),
-            w.tiers().stream().filter(t -> population.containsKey(TouchTier.of(t))).toList(), w.required()))
-        .toList();
-    PlanResult plan = EscalationPlan.of(EscalationPlan.Population.ofTiers(population),
-        EscalationPlan.Target.rate(TARGET_RATE, PROBABILITY), usable).cheapest();
+    PlanResult plan = plan(email, contacts);
     json.put("plan", SurveyCommand.planJson(plan));
     lines.add(String.format(Locale.ROOT,
         "E-mail response rate: %s prior updated with the wave -> Beta(%.1f, %.1f), mean %.1f%%.",
@@ -160,6 +187,8 @@ final class SurveySection implements DemoSection {
         : String.format(Locale.ROOT,
             "For %d answers with %.0f%% probability by e-mail alone, invite %d contacts (beta-binomial, expecting %.1f).",
             wanted, 100 * PROBABILITY, needed.invitations(), needed.expectedResponses()));
+    Map<TouchTier, Long> population = new LinkedHashMap<>(contacts);
+    population.values().removeIf(n -> n == 0);
     lines.add(String.format(Locale.ROOT, "Contacts per touch tier: %s.", population));
     lines.add(plan.statement());
     TextTable t = TextTable.withHeader("wave", "channel", "contacts", "responses", "cumulative rate", "cost");
@@ -219,7 +248,7 @@ final class SurveySection implements DemoSection {
     return new Result(String.join("\n", lines), json);
   }
 
-  private static MetricTable restrict(MetricTable table, Set<AccountId> ids) {
+  static MetricTable restrict(MetricTable table, Set<AccountId> ids) {
     List<String> metrics = table.metrics();
     MetricTable.Builder b = MetricTable.builder(metrics);
     for (int i = 0; i < table.rowCount(); i++) {

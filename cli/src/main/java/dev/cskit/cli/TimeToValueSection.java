@@ -46,14 +46,25 @@ final class TimeToValueSection implements DemoSection {
     return "Time to value";
   }
 
-  @Override
-  public Result run(DemoContext context) {
-    SamplePortfolio p = context.portfolio();
+  /** The sample's onboarding milestones as events. */
+  static List<MilestoneEvent> events(SamplePortfolio p) {
     List<MilestoneEvent> events = new ArrayList<>();
     for (Milestone m : p.milestones()) {
       events.add(new MilestoneEvent(m.accountId(), m.type(), m.timestamp()));
     }
-    TtvSpec spec = TtvSpec.of(Milestone.CONTRACT_SIGNED, Milestone.FIRST_VALUE, Milestone.CHURNED, p.asOf());
+    return events;
+  }
+
+  /** Contract signed to first value, churn competing, as of the sample's date. */
+  static TtvSpec spec(SamplePortfolio p) {
+    return TtvSpec.of(Milestone.CONTRACT_SIGNED, Milestone.FIRST_VALUE, Milestone.CHURNED, p.asOf());
+  }
+
+  @Override
+  public Result run(DemoContext context) {
+    SamplePortfolio p = context.portfolio();
+    List<MilestoneEvent> events = events(p);
+    TtvSpec spec = spec(p);
     Durations d = Durations.fromEvents(events, spec);
     KaplanMeier km = d.kaplanMeier(ConfType.LOG_LOG, 0.95);
     AalenJohansen aj = d.cumulativeIncidence(ConfType.LOG_LOG, 0.95);

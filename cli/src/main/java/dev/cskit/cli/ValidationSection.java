@@ -34,15 +34,29 @@ final class ValidationSection implements DemoSection {
     return "Validation: does the health score predict churn?";
   }
 
+  /** The sample's churn outcomes. */
+  static ChurnOutcomes outcomes(SamplePortfolio p) {
+    return ChurnOutcomes.of(p.outcomes().stream()
+        .map(o -> new ChurnOutcomes.Outcome(o.accountId(), o.churnDate(), o.renewalDate())).toList(),
+        "sample outcomes");
+  }
+
+  /** The health section's scores validated against the year that followed, computed once per demo. */
+  static ValidationReport report(DemoContext context) {
+    return context.shared("validation", () -> {
+      SamplePortfolio p = context.portfolio();
+      return ScoreValidation.validate(
+          Backtest.run(ScoreSnapshots.of(HealthSection.scores(context), p.asOf()), outcomes(p), HORIZON));
+    });
+  }
+
   @Override
   public Result run(DemoContext context) {
     SamplePortfolio p = context.portfolio();
     // the health section's scores (the by-stage set), judged against the year that followed
     ScoreTable scores = HealthSection.scores(context);
-    ChurnOutcomes outcomes = ChurnOutcomes.of(p.outcomes().stream()
-        .map(o -> new ChurnOutcomes.Outcome(o.accountId(), o.churnDate(), o.renewalDate())).toList(),
-        "sample outcomes");
-    ValidationReport r = ScoreValidation.validate(Backtest.run(ScoreSnapshots.of(scores, p.asOf()), outcomes, HORIZON));
+    ChurnOutcomes outcomes = outcomes(p);
+    ValidationReport r = report(context);
     // the three-axis card's weights, fitted on the adopted accounts it scores
     Scorecard card = Scorecard.builtIn("three-axis");
     ScoreSnapshots adopted = ScoreSnapshots.of(scores, p.asOf(), card.name());

@@ -87,6 +87,43 @@ public final class CheckIn {
     return new CheckInDay(Double.NaN, windowDays, threshold, Double.NaN, peak, peakDay);
   }
 
+  /**
+   * One point of the curve the check-in day is read from: the chance of reaching value within the window
+   * after {@code day}, given neither value nor churn (or, for a Kaplan-Meier curve, no value) by then.
+   *
+   * @param day the day since the start
+   * @param chance the conditional chance
+   */
+  public record Chance(double day, double chance) {}
+
+  /**
+   * The conditional chance of value within {@code windowDays} on every day {@link #recommend(AalenJohansen,
+   * double, double)} examines (day 0, each observed time, and each observed time minus the window), up to
+   * the last day with accounts still event-free: the curve on which the check-in day is marked.
+   */
+  public static List<Chance> chanceCurve(AalenJohansen aj, double windowDays) {
+    if (!(windowDays > 0) || Double.isInfinite(windowDays)) {
+      throw new CskitException("window", "must be a finite number of days > 0", String.valueOf(windowDays));
+    }
+    DoubleBinaryOperator chance = chanceBetween(aj);
+    TreeSet<Double> candidates = new TreeSet<>();
+    candidates.add(0.0);
+    for (double t : aj.times()) {
+      candidates.add(t);
+      if (t - windowDays > 0) {
+        candidates.add(t - windowDays);
+      }
+    }
+    List<Chance> out = new java.util.ArrayList<>();
+    for (double d : candidates) {
+      if (aj.eventFree(d) <= 0) {
+        break;
+      }
+      out.add(new Chance(d, chance.applyAsDouble(d, d + windowDays)));
+    }
+    return List.copyOf(out);
+  }
+
   /** The conditional chance of reaching value within {@code windowDays} after day {@code d}. */
   public static double conditionalChance(KaplanMeier km, double d, double windowDays) {
     return chanceBetween(km).applyAsDouble(d, d + windowDays);

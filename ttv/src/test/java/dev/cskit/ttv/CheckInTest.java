@@ -33,6 +33,29 @@ class CheckInTest {
   }
 
   @Test
+  void chanceCurveHoldsTheRecommendedDayAndHandComputedChances() {
+    // 10 accounts: value on days 2, 3, 4, 5, 6; churn on day 7; 4 never (censored at 30)
+    double[] t = {2, 3, 4, 5, 6, 7, 30, 30, 30, 30};
+    int[] s = {1, 1, 1, 1, 1, 2, 0, 0, 0, 0};
+    dev.cskit.ttv.stats.AalenJohansen aj = dev.cskit.ttv.stats.AalenJohansen.fit(t, s);
+    List<CheckIn.Chance> curve = CheckIn.chanceCurve(aj, 3);
+    CheckInDay day = CheckIn.recommend(aj, 3, 0.1);
+    // no censoring before day 30: F(d) = value events by d / 10, p0(d) = still event-free / 10
+    // h(0) = F(3) / 1 = 0.2; h(4) = (F(7) - F(4)) / p0(4) = (0.5 - 0.3) / 0.7 = 2/7; h(6) = 0 / 0.4 = 0
+    assertEquals(0.0, curve.get(0).day(), 0);
+    assertEquals(0.2, curve.get(0).chance(), 1e-12);
+    CheckIn.Chance at4 = curve.stream().filter(c -> c.day() == 4).findFirst().orElseThrow();
+    assertEquals(2.0 / 7, at4.chance(), 1e-12);
+    CheckIn.Chance atDay = curve.stream().filter(c -> c.day() == day.day()).findFirst().orElseThrow();
+    assertEquals(day.chanceAtDay(), atDay.chance(), 1e-12);
+    for (int i = 1; i < curve.size(); i++) {
+      assertTrue(curve.get(i).day() > curve.get(i - 1).day());
+    }
+    // censoring leaves accounts event-free: the curve runs to the last time, day 30
+    assertEquals(30.0, curve.get(curve.size() - 1).day(), 0);
+  }
+
+  @Test
   void stalledAccountsRankedByChanceBeforeRenewal() {
     List<MilestoneEvent> ev = new ArrayList<>();
     String[] days = {"02", "03", "04", "05", "06", "09"};

@@ -201,6 +201,93 @@ public final class RankMetrics {
     return (churnedIn / k) / (base / n);
   }
 
+  /**
+   * The ROC curve: one point per distinct risk, from the highest down, after a first point (infinite
+   * threshold) where nothing is flagged; as scikit-learn's {@code roc_curve(y, risk, drop_intermediate=False)}.
+   */
+  public static java.util.List<RocPoint> roc(double[] risk, boolean[] churned) {
+    check(risk, churned);
+    int n = risk.length;
+    Integer[] order = sortedDescending(risk);
+    int pos = count(churned);
+    int neg = n - pos;
+    java.util.List<RocPoint> out = new java.util.ArrayList<>();
+    out.add(new RocPoint(Double.POSITIVE_INFINITY, 0, 0));
+    int tp = 0;
+    int fp = 0;
+    int i = 0;
+    while (i < n) {
+      int j = i;
+      while (j < n && risk[order[j]] == risk[order[i]]) {
+        if (churned[order[j]]) {
+          tp++;
+        } else {
+          fp++;
+        }
+        j++;
+      }
+      out.add(new RocPoint(risk[order[i]], neg == 0 ? Double.NaN : fp / (double) neg,
+          pos == 0 ? Double.NaN : tp / (double) pos));
+      i = j;
+    }
+    return java.util.List.copyOf(out);
+  }
+
+  /** The lift in each tenth of the cases by risk, riskiest first (see {@link DecileLift}). */
+  public static java.util.List<DecileLift> liftByDecile(double[] risk, boolean[] churned) {
+    check(risk, churned);
+    int n = risk.length;
+    Integer[] order = sortedDescending(risk);
+    double base = count(churned) / (double) n;
+    // churned among the top k, ties at the cut in proportion
+    int[] groupEnd = new int[n];
+    int[] groupStart = new int[n];
+    double[] cumBefore = new double[n];
+    double[] groupPos = new double[n];
+    int i = 0;
+    double cum = 0;
+    while (i < n) {
+      int j = i;
+      int p = 0;
+      while (j < n && risk[order[j]] == risk[order[i]]) {
+        if (churned[order[j]]) {
+          p++;
+        }
+        j++;
+      }
+      for (int m = i; m < j; m++) {
+        groupStart[m] = i;
+        groupEnd[m] = j;
+        cumBefore[m] = cum;
+        groupPos[m] = p;
+      }
+      cum += p;
+      i = j;
+    }
+    java.util.List<DecileLift> out = new java.util.ArrayList<>();
+    double prevChurned = 0;
+    int prevK = 0;
+    for (int d = 1; d <= 10; d++) {
+      int k = (int) Math.ceil(n * d / 10.0 - 1e-9);
+      k = Math.max(0, Math.min(n, k));
+      double churnedTop;
+      if (k == 0) {
+        churnedTop = 0;
+      } else {
+        int last = k - 1;
+        int g = groupEnd[last] - groupStart[last];
+        churnedTop = cumBefore[last] + groupPos[last] * (k - groupStart[last]) / (double) g;
+      }
+      int cases = k - prevK;
+      double ch = churnedTop - prevChurned;
+      double rate = cases == 0 ? Double.NaN : ch / cases;
+      out.add(new DecileLift(d, cases, ch, rate, rate / base));
+      prevChurned = churnedTop;
+      prevK = k;
+    }
+    return java.util.List.copyOf(out);
+  }
+
   /** The risks of the churned cases and of the retained ones, each in input order: {@code {pos, neg}}. */
   private static double[][] byOutcome(double[] risk, boolean[] churned) {
     int n1 = count(churned);

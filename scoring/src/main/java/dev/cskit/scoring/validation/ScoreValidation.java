@@ -116,7 +116,16 @@ public final class ScoreValidation {
         backtest.count(Backtest.Label.NO_OUTCOME_IN_HORIZON), backtest.count(Backtest.Label.NO_OUTCOME_ROW),
         backtest.count(Backtest.Label.ALREADY_CHURNED), unscored, backtest.unknownOutcomeAccounts(), auc, ap,
         trap, lift, bands, monotone, shares, early[0], (int) early[1], early[2], (int) early[3],
-        List.copyOf(measures), cal);
+        List.copyOf(measures), cal, scoreRoc(risk, y), RankMetrics.liftByDecile(risk, y));
+  }
+
+  /** The ROC curve on risk = -score, its thresholds turned back into score points. */
+  static List<RocPoint> scoreRoc(double[] risk, boolean[] y) {
+    List<RocPoint> out = new ArrayList<>();
+    for (RocPoint p : RankMetrics.roc(risk, y)) {
+      out.add(new RocPoint(-p.threshold(), p.falsePositiveRate(), p.truePositiveRate()));
+    }
+    return out;
   }
 
   static AucInterval interval(double[] risk, boolean[] y, ValidationOptions o) {

@@ -40,6 +40,9 @@ import java.util.List;
  * @param leadTimeAccounts the number of such accounts
  * @param measures the same treatment for each measure's sub-score
  * @param calibration churn probability by score (isotonic and Platt), with its reliability table
+ * @param roc the ROC curve of the score, thresholds in score points (flag accounts scoring at or below),
+ *     from the lowest threshold (nothing flagged) up
+ * @param liftByDecile the churn in each tenth of the evaluated snapshots, lowest scores first
  */
 public record ValidationReport(
     int horizonDays,
@@ -64,10 +67,39 @@ public record ValidationReport(
     double medianLeadTimeDays,
     int leadTimeAccounts,
     List<MeasureValidation> measures,
-    Calibration calibration) {
+    Calibration calibration,
+    List<RocPoint> roc,
+    List<DecileLift> liftByDecile) {
+
+  /** Copies the lists. */
+  public ValidationReport {
+    unknownOutcomeAccounts = List.copyOf(unknownOutcomeAccounts);
+    bands = List.copyOf(bands);
+    bandShares = List.copyOf(bandShares);
+    measures = List.copyOf(measures);
+    roc = List.copyOf(roc);
+    liftByDecile = List.copyOf(liftByDecile);
+  }
 
   /** Churn in one band. {@code multiple} is the band's churn rate over the base rate. */
-  public record BandRow(String band, int accounts, int churned, double churnRate, double multiple) {}
+  public record BandRow(String band, int accounts, int churned, double churnRate, double multiple) {
+    /**
+     * The Wilson score interval of the band's churn rate at {@code level} (e.g. 0.95), as {@code {lower,
+     * upper}}; {@code {NaN, NaN}} when the band has no cases.
+     */
+    public double[] churnRateInterval(double level) {
+      if (accounts == 0) {
+        return new double[] {Double.NaN, Double.NaN};
+      }
+      if (!(level > 0 && level < 1)) {
+        throw new ValidationException("level", "must be strictly between 0 and 1", String.valueOf(level));
+      }
+      org.apache.commons.statistics.interval.Interval i =
+          org.apache.commons.statistics.interval.BinomialConfidenceInterval.WILSON_SCORE.fromErrorRate(
+              accounts, churned, 1 - level);
+      return new double[] {i.getLowerBound(), i.getUpperBound()};
+    }
+  }
 
   /** The share of all snapshots in one band. */
   public record BandShare(String band, int snapshots, double share) {}

@@ -1,0 +1,129 @@
+package dev.cskit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Executes {@code notebooks/cskit-tour.ipynb} headlessly ({@code jupyter nbconvert --execute}) with the Java
+ * kernel installed by {@code notebooks/install-kernel.sh} into a temporary Jupyter path, on the shaded
+ * {@code cskit.jar} (hence an integration test, after {@code package}), and checks its outputs: no error, the
+ * band table, the AUC, and the two chart sections as HTML, which (with Chromium) draw in the notebook's HTML
+ * page. Skipped, saying so, without Jupyter.
+ */
+class NotebookIT {
+  static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+  static final Path NOTEBOOK = ROOT.resolve("notebooks/cskit-tour.ipynb");
+
+  @TempDir Path dir;
+
+  @Test
+  void tourNotebookRunsEndToEnd() throws Exception {
+    Assumptions.assumeTrue(works("jupyter", "nbconvert", "--version"),
+        "jupyter nbconvert not found: notebook test skipped (apt-get install jupyter-notebook jupyter-nbconvert)");
+    assertTrue(Files.isRegularFile(ROOT.resolve("cli/target/cskit.jar")), "cli/target/cskit.jar is built");
+    Path kernels = dir.resolve("jupyter/kernels");
+    run(ROOT, Map.of(), 300, "bash", ROOT.resolve("notebooks/install-kernel.sh").toString(), kernels.toString());
+    Path out = dir.resolve("executed.ipynb");
+    run(NOTEBOOK.getParent(), Map.of("JUPYTER_PATH", dir.resolve("jupyter").toString(),
+            "JUPYTER_RUNTIME_DIR", dir.resolve("runtime").toString()), 600,
+        "jupyter", "nbconvert", "--to", "notebook", "--execute", "--ExecutePreprocessor.kernel_name=cskit-java",
+        "--ExecutePreprocessor.timeout=300", "--output", out.toString(), NOTEBOOK.toString());
+
+    JsonNode nb = new ObjectMapper().readTree(out.toFile());
+    StringBuilder text = new StringBuilder();
+    List<String> html = new ArrayList<>();
+    int codeCells = 0;
+    for (JsonNode cell : nb.get("cells")) {
+      if (!cell.get("cell_type").asText().equals("code")) {
+        continue;
+      }
+      codeCells++;
+      for (JsonNode o : cell.get("outputs")) {
+        String type = o.get("output_type").asText();
+        assertTrue(!type.equals("error"), "cell failed: " + o);
+        if (type.equals("stream")) {
+          assertEquals("stdout", o.get("name").asText(), "stderr output: " + join(o.get("text")));
+          text.append(join(o.get("text")));
+        } else if (o.has("data") && o.get("data").has("text/html")) {
+          html.add(join(o.get("data").get("text/html")));
+        }
+      }
+    }
+    assertEquals(5, codeCells);
+    String t = text.toString();
+    assertTrue(t.matches("(?s).*\\bred\\s+\\d+.*\\byellow\\s+\\d+.*\\bgreen\\s+\\d+.*"), "band table: " + t);
+    assertTrue(t.matches("(?s).*AUC 0\\.\\d+ \\(95% CI .*"), "AUC: " + t);
+    assertTrue(html.stream().anyMatch(h -> h.contains("health-histogram\"") && h.contains("echarts")), "health chart");
+    assertTrue(html.stream().anyMatch(h -> h.contains("validation-roc\"")), "validation chart");
+
+    // the charts draw in a browser too, where the notebook's page has require.js loaded
+    if (Chromium.available()) {
+      Path page = dir.resolve("executed.html");
+      run(dir, Map.of(), 300, "jupyter", "nbconvert", "--to", "html", "--output", page.toString(), out.toString());
+      String dom = Chromium.run(page, "--virtual-time-budget=10000", "--dump-dom");
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("<pre id=\"cskit\\d+-cskit-status\"[^>]*>(.*?)</pre>")
+          .matcher(dom);
+      int fragments = 0;
+      while (m.find()) {
+        JsonNode status = new ObjectMapper().readTree(m.group(1).replace("&quot;", "\"").replace("&lt;", "<")
+            .replace("&gt;", ">").replace("&amp;", "&"));
+        assertEquals(0, status.get("errors").size(), "errors: " + status);
+        assertTrue(status.get("charts").size() > 0, "no chart drawn: " + status);
+        status.get("charts").forEach(c -> assertTrue(c.get("elements").asInt() >= 20, "empty chart: " + c));
+        fragments++;
+      }
+      assertEquals(2, fragments, "chart sections in the notebook page");
+    }
+  }
+
+  private static String join(JsonNode textOrLines) {
+    if (textOrLines.isArray()) {
+      StringBuilder sb = new StringBuilder();
+      textOrLines.forEach(l -> sb.append(l.asText()));
+      return sb.toString();
+    }
+    return textOrLines.asText();
+  }
+
+  private static boolean works(String... cmd) {
+    try {
+      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .start();
+      return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  private void run(Path cwd, Map<String, String> env, int seconds, String... cmd) throws Exception {
+    File log = dir.resolve("process.log").toFile();
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectErrorStream(true)
+        .redirectOutput(log);
+    pb.environment().putAll(env);
+    Process p = pb.start();
+    if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
+      p.destroyForcibly();
+      throw new AssertionError(String.join(" ", cmd) + " did not finish in " + seconds + " s");
+    }
+    String output = Files.readString(log.toPath());
+    assertEquals(0, p.exitValue(), String.join(" ", cmd) + " failed:\n" + tail(output));
+  }
+
+  private static String tail(String s) {
+    return s.length() <= 4000 ? s : s.substring(s.length() - 4000);
+  }
+}
