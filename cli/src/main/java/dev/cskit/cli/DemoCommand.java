@@ -23,7 +23,8 @@ public final class DemoCommand implements Callable<Integer> {
           new ValidationSection(),
           new TouchModelSection(),
           new TimeToValueSection(),
-          new SurveySection());
+          new SurveySection(),
+          new RetentionSection());
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

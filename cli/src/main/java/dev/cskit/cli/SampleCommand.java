@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Write the built-in sample portfolio as CSV files into a directory.",
-      "Files: accounts.csv, events.csv, metrics.csv, milestones.csv, survey.csv, outcomes.csv."
+      "Files: accounts.csv, events.csv, metrics.csv, milestones.csv, survey.csv, outcomes.csv, subscriptions.csv."
     })
 public final class SampleCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -79,6 +79,15 @@ public final class SampleCommand implements Callable<Integer> {
       for (ChurnOutcome o : p.outcomes()) {
         csv.row(o.accountId().value(), o.churnDate() == null ? "" : o.churnDate().toString(),
             o.renewalDate().toString());
+      }
+      csv.flush();
+    });
+    write(out.resolve("subscriptions.csv"), w -> {
+      CsvOutput csv = new CsvOutput(w).row("account_id", "subscription_id", "plan", "start_date", "end_date", "amount",
+          "billing_period", "currency");
+      for (dev.cskit.sample.SampleSubscription s : p.subscriptions()) {
+        csv.row(s.accountId(), s.subscriptionId(), s.plan(), s.start().toString(),
+            s.end() == null ? "" : s.end().toString(), s.amount().toPlainString(), s.billingPeriod(), s.currency());
       }
       csv.flush();
     });
