@@ -85,30 +85,28 @@ public final class MrrHistory {
       in.require("account_id", "start_date", "amount", "billing_period");
       int acc = in.indexOf("account_id");
       int cur = in.indexOf("currency");
+      int startCol = in.indexOf("start_date");
+      int endCol = in.indexOf("end_date");
+      int amountCol = in.indexOf("amount");
+      int periodCol = in.indexOf("billing_period");
       for (CsvInput.Row row : in) {
         String id = row.text(acc);
         if (id.isEmpty()) {
           throw row.error("account_id", "must not be empty", null);
         }
-        LocalDate start = row.date("start_date");
-        if (start == null) {
+        int start = day(row, startCol, "start_date");
+        if (start == NO_DATE) {
           throw row.error("start_date", "must not be empty", null);
         }
-        LocalDate end = row.date("end_date");
-        if (end != null && end.isBefore(start)) {
-          throw row.error("end_date", "must not be before start_date (" + start + ")", CskitQuote.q(end.toString()));
+        int end = day(row, endCol, "end_date");
+        if (end != NO_DATE && end < start) {
+          throw row.error("end_date", "must not be before start_date (" + LocalDate.ofEpochDay(start) + ")",
+              CskitQuote.q(row.text(endCol)));
         }
-        BigDecimal amount = decimal(row, "amount");
-        BillingPeriod period;
-        try {
-          period = BillingPeriod.parse(row.required("billing_period"));
-        } catch (CskitException e) {
-          if (e instanceof DataException) {
-            throw e;
-          }
-          throw row.error("billing_period", e.rule(), e.found());
-        }
-        b.addSubscription(id, start, end, amount, period, cur < 0 ? "" : row.text(cur), row.number());
+        String amount = row.text(amountCol);
+        BillingPeriod period = period(row, row.text(periodCol));
+        b.addSubscription(id, start, end == NO_DATE ? Integer.MAX_VALUE : end, amount, row, period,
+            cur < 0 ? "" : row.text(cur), row.number());
       }
     }
     return b.build();
@@ -137,6 +135,99 @@ public final class MrrHistory {
       }
     }
     return b.build();
+  }
+
+  private static final int NO_DATE = Integer.MIN_VALUE;
+
+  /** A date cell as an epoch day: YYYY-MM-DD read directly, anything else by {@link CsvInput.Row#date}. */
+  private static int day(CsvInput.Row row, int col, String column) {
+    String t = row.text(col);
+    if (t.isEmpty()) {
+      return NO_DATE;
+    }
+    if (t.length() == 10 && t.charAt(4) == '-' && t.charAt(7) == '-') {
+      int y = digits(t, 0, 4);
+      int m = digits(t, 5, 7);
+      int d = digits(t, 8, 10);
+      if (y >= 0 && m >= 0 && d >= 0) {
+        try {
+          return (int) LocalDate.of(y, m, d).toEpochDay();
+        } catch (java.time.DateTimeException e) {
+          // reported by row.date below, naming row and column
+        }
+      }
+    }
+    return (int) row.date(column).toEpochDay();
+  }
+
+  private static int digits(String t, int from, int to) {
+    int v = 0;
+    for (int i = from; i < to; i++) {
+      char c = t.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
+  }
+
+  private static BillingPeriod period(CsvInput.Row row, String t) {
+    switch (t) {
+      case "month":
+        return BillingPeriod.MONTH;
+      case "year":
+        return BillingPeriod.YEAR;
+      case "quarter":
+        return BillingPeriod.QUARTER;
+      default:
+        if (t.isEmpty()) {
+          throw row.error("billing_period", "must not be empty", null);
+        }
+        try {
+          return BillingPeriod.parse(t);
+        } catch (CskitException e) {
+          throw row.error("billing_period", e.rule(), e.found());
+        }
+    }
+  }
+
+  /** Cents of a plain decimal with at most two decimals (e.g. {@code 12}, {@code 12.5}, {@code 12.50}), or -1. */
+  static long plainCents(String t) {
+    int n = t.length();
+    if (n == 0 || n > 15) {
+      return -1;
+    }
+    long v = 0;
+    int dot = -1;
+    for (int i = 0; i < n; i++) {
+      char c = t.charAt(i);
+      if (c == '.' && dot < 0) {
+        dot = i;
+      } else if (c >= '0' && c <= '9') {
+        v = v * 10 + (c - '0');
+      } else {
+        return -1;
+      }
+    }
+    int decimals = dot < 0 ? 0 : n - dot - 1;
+    if (decimals > 2 || dot == 0 || dot == n - 1) {
+      return -1;
+    }
+    for (int k = decimals; k < 2; k++) {
+      v *= 10;
+    }
+    return v;
+  }
+
+  /** {@code c / m} rounded half-to-even, for c &gt;= 0 and m &gt; 0. */
+  static long divideHalfEven(long c, int m) {
+    long q = c / m;
+    long twice = 2 * (c % m);
+    if (twice > m || (twice == m && (q & 1) == 1)) {
+      q++;
+    }
+    return q;
   }
 
   /** The history of subscription line items given in Java (item {@code i} is named row {@code i + 1}). */
@@ -194,7 +285,7 @@ public final class MrrHistory {
     private final Map<String, Integer> ids = new HashMap<>();
     private final List<String> names = new ArrayList<>();
     private final Map<String, List<Long>> currencyRows = new TreeMap<>();
-    private final Map<String, Long> currencyCount = new TreeMap<>();
+    private final Map<String, Long> currencyCount = new HashMap<>();
     private final Map<String, BigDecimal> rates;
     private int size;
     private int[] acct = new int[1024];
@@ -216,10 +307,47 @@ public final class MrrHistory {
     void addSubscription(String id, LocalDate start, LocalDate end, BigDecimal amount, BillingPeriod period,
         String cur, long row) {
       long c = cents(amount, cur, period.months(), row);
-      int s = (int) start.toEpochDay();
-      int e = end == null ? Integer.MAX_VALUE : (int) end.toEpochDay();
-      minMonth = Math.min(minMonth, epochMonth(start));
-      maxMonth = Math.max(maxMonth, end == null ? epochMonth(start) : Math.max(epochMonth(start), epochMonth(end)));
+      addDays(id, (int) start.toEpochDay(), end == null ? Integer.MAX_VALUE : (int) end.toEpochDay(), period, c, row);
+    }
+
+    /** A CSV line item: days as epoch days (end Integer.MAX_VALUE while active), the amount as text. */
+    void addSubscription(String id, int start, int end, String amount, CsvInput.Row csvRow, BillingPeriod period,
+        String cur, long row) {
+      long plain = plainCents(amount);
+      long c;
+      if (plain >= 0 && (cur.isEmpty() || (options.currency() == null && currencyCount.size() <= 1
+          && currencyCount.containsKey(cur)))) {
+        c = divideHalfEven(plain, period.months());
+        if (!cur.isEmpty()) {
+          long count = currencyCount.merge(cur, 1L, Long::sum);
+          if (count <= 5) {
+            currencyRows.computeIfAbsent(cur, k -> new ArrayList<>()).add(row);
+          }
+        }
+      } else {
+        c = cents(decimal(csvRow, "amount"), cur, period.months(), row);
+      }
+      addDays(id, start, end, period, c, row);
+    }
+
+    private int lastDay = Integer.MIN_VALUE;
+    private int lastMonthOfDay;
+
+    private int monthOfDay(int day) {
+      if (day != lastDay) {
+        lastDay = day;
+        lastMonthOfDay = epochMonth(LocalDate.ofEpochDay(day));
+      }
+      return lastMonthOfDay;
+    }
+
+    private void addDays(String id, int s, int e, BillingPeriod period, long c, long row) {
+      int sm = monthOfDay(s);
+      minMonth = Math.min(minMonth, sm);
+      maxMonth = Math.max(maxMonth, sm);
+      if (e != Integer.MAX_VALUE) {
+        maxMonth = Math.max(maxMonth, monthOfDay(e));
+      }
       add(id, s, e, (byte) period.months(), c, row);
     }
 
