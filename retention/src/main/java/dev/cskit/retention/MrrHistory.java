@@ -240,6 +240,59 @@ public final class MrrHistory {
     return b.build();
   }
 
+  /**
+   * A builder of a history from line items added one by one (for callers holding them in memory or in a
+   * database); not thread-safe, used once.
+   */
+  public static SubscriptionBuilder builder(RetentionOptions options) {
+    return new SubscriptionBuilder(new Builder("subscriptions", options, false));
+  }
+
+  /** Adds subscription line items one by one, then builds the history. */
+  public static final class SubscriptionBuilder {
+    private final Builder b;
+    private long row;
+
+    SubscriptionBuilder(Builder b) {
+      this.b = b;
+    }
+
+    /**
+     * Adds a line item (named row {@code n} in errors, counting from 1).
+     *
+     * @param startDay the start date as an epoch day ({@link LocalDate#toEpochDay()})
+     * @param endDay the end date (exclusive) as an epoch day, or {@code Integer.MAX_VALUE} while active
+     * @param amountCents the price of one billing period in cents, 0 or more
+     */
+    public SubscriptionBuilder add(String accountId, int startDay, int endDay, long amountCents, BillingPeriod period,
+        String currency) {
+      row++;
+      if (accountId == null || accountId.isEmpty()) {
+        throw new DataException("subscriptions", row, "accountId", "must not be empty", null);
+      }
+      if (amountCents < 0) {
+        throw new DataException("subscriptions", row, "amount", "must be 0 or more", Long.toString(amountCents));
+      }
+      if (endDay < startDay) {
+        throw new DataException("subscriptions", row, "end", "must not be before start", Integer.toString(endDay));
+      }
+      b.addCents(accountId, startDay, endDay, amountCents, period, currency == null ? "" : currency, row);
+      return this;
+    }
+
+    /** Adds a line item with dates (end null while active). */
+    public SubscriptionBuilder add(String accountId, LocalDate start, LocalDate end, long amountCents,
+        BillingPeriod period, String currency) {
+      return add(accountId, (int) start.toEpochDay(), end == null ? Integer.MAX_VALUE : (int) end.toEpochDay(),
+          amountCents, period, currency);
+    }
+
+    /** The history of the items added. */
+    public MrrHistory build() {
+      return b.build();
+    }
+  }
+
   /** The history of monthly MRR given in Java (item {@code i} is named row {@code i + 1}). */
   public static MrrHistory ofMonthlyMrr(List<MonthlyMrr> items, RetentionOptions options) {
     Builder b = new Builder("monthly MRR", options, true);
@@ -285,7 +338,7 @@ public final class MrrHistory {
     private final Map<String, Integer> ids = new HashMap<>();
     private final List<String> names = new ArrayList<>();
     private final Map<String, List<Long>> currencyRows = new TreeMap<>();
-    private final Map<String, Long> currencyCount = new HashMap<>();
+    private final Map<String, long[]> currencyCount = new HashMap<>();
     private final Map<String, BigDecimal> rates;
     private int size;
     private int[] acct = new int[1024];
@@ -294,8 +347,6 @@ public final class MrrHistory {
     private byte[] months = new byte[1024];
     private long[] cents = new long[1024];
     private long[] rows = new long[1024];
-    private int minMonth = Integer.MAX_VALUE;
-    private int maxMonth = Integer.MIN_VALUE;
 
     Builder(String source, RetentionOptions options, boolean monthly) {
       this.source = source;
@@ -314,48 +365,39 @@ public final class MrrHistory {
     void addSubscription(String id, int start, int end, String amount, CsvInput.Row csvRow, BillingPeriod period,
         String cur, long row) {
       long plain = plainCents(amount);
+      if (plain >= 0) {
+        addCents(id, start, end, plain, period, cur, row);
+        return;
+      }
+      long c = cents(decimal(csvRow, "amount"), cur, period.months(), row);
+      addDays(id, start, end, period, c, row);
+    }
+
+    void addCents(String id, int start, int end, long cents, BillingPeriod period, String cur, long row) {
       long c;
-      if (plain >= 0 && (cur.isEmpty() || (options.currency() == null && currencyCount.size() <= 1
-          && currencyCount.containsKey(cur)))) {
-        c = divideHalfEven(plain, period.months());
-        if (!cur.isEmpty()) {
-          long count = currencyCount.merge(cur, 1L, Long::sum);
-          if (count <= 5) {
-            currencyRows.computeIfAbsent(cur, k -> new ArrayList<>()).add(row);
-          }
+      long[] seen = cur.isEmpty() ? null : currencyCount.get(cur);
+      if (cur.isEmpty() || (options.currency() == null && currencyCount.size() == 1 && seen != null)) {
+        c = divideHalfEven(cents, period.months());
+        if (seen != null && ++seen[0] <= 5) {
+          currencyRows.get(cur).add(row);
         }
       } else {
-        c = cents(decimal(csvRow, "amount"), cur, period.months(), row);
+        c = cents(BigDecimal.valueOf(cents, 2), cur, period.months(), row);
       }
       addDays(id, start, end, period, c, row);
     }
 
-    private int lastDay = Integer.MIN_VALUE;
-    private int lastMonthOfDay;
-
-    private int monthOfDay(int day) {
-      if (day != lastDay) {
-        lastDay = day;
-        lastMonthOfDay = epochMonth(LocalDate.ofEpochDay(day));
-      }
-      return lastMonthOfDay;
-    }
+    // months are monotonic in days: the first and last months are those of the extreme days
+    private int minDay = Integer.MAX_VALUE;
+    private int maxStartDay = Integer.MIN_VALUE;
+    private int maxEndDay = Integer.MIN_VALUE;
 
     private void addDays(String id, int s, int e, BillingPeriod period, long c, long row) {
-      int sm = monthOfDay(s);
-      minMonth = Math.min(minMonth, sm);
-      maxMonth = Math.max(maxMonth, sm);
-      if (e != Integer.MAX_VALUE) {
-        maxMonth = Math.max(maxMonth, monthOfDay(e));
-      }
       add(id, s, e, (byte) period.months(), c, row);
     }
 
     void addMonth(String id, YearMonth month, BigDecimal mrr, String cur, long row) {
       long c = cents(mrr, cur, 1, row);
-      int m = epochMonth(month);
-      minMonth = Math.min(minMonth, m);
-      maxMonth = Math.max(maxMonth, m);
       add(id, (int) month.atDay(1).toEpochDay(), (int) month.plusMonths(1).atDay(1).toEpochDay(), (byte) 1, c, row);
     }
 
@@ -363,7 +405,7 @@ public final class MrrHistory {
       String key = cur == null ? "" : cur;
       BigDecimal rate = null;
       if (!key.isEmpty()) {
-        long count = currencyCount.merge(key, 1L, Long::sum);
+        long count = ++currencyCount.computeIfAbsent(key, k -> new long[1])[0];
         if (count <= 5) {
           currencyRows.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
         }
@@ -406,6 +448,11 @@ public final class MrrHistory {
         cents = Arrays.copyOf(cents, cap);
         rows = Arrays.copyOf(rows, cap);
       }
+      minDay = Math.min(minDay, s);
+      maxStartDay = Math.max(maxStartDay, s);
+      if (e != Integer.MAX_VALUE) {
+        maxEndDay = Math.max(maxEndDay, e);
+      }
       acct[size] = a;
       startDay[size] = s;
       endDay[size] = e;
@@ -427,7 +474,7 @@ public final class MrrHistory {
             if (found.length() > 0) {
               found.append("; ");
             }
-            long count = currencyCount.get(e.getKey());
+            long count = currencyCount.get(e.getKey())[0];
             found.append(e.getKey()).append(" in ").append(count).append(count == 1 ? " row (row " : " rows (rows ");
             for (int i = 0; i < e.getValue().size(); i++) {
               found.append(i == 0 ? "" : ", ").append(e.getValue().get(i));
@@ -440,7 +487,11 @@ public final class MrrHistory {
         }
         cur = currencyRows.isEmpty() ? "" : currencyRows.keySet().iterator().next();
       }
-      int firstM = minMonth;
+      int firstM = epochMonth(LocalDate.ofEpochDay(minDay));
+      int maxMonth = epochMonth(LocalDate.ofEpochDay(maxStartDay));
+      if (!monthly && maxEndDay != Integer.MIN_VALUE) {
+        maxMonth = Math.max(maxMonth, epochMonth(LocalDate.ofEpochDay(maxEndDay)));
+      }
       int lastM = options.through() == null ? maxMonth : epochMonth(options.through());
       if (lastM < firstM) {
         throw new CskitException("through", "must not be before the first month of the input (" + month(firstM) + ")",
@@ -483,6 +534,7 @@ public final class MrrHistory {
       long[] cpV = new long[cap];
       int ncp = 0;
       boolean periodEnd = options.churnRecognition() == ChurnRecognition.AT_PERIOD_END && !monthly;
+      DayToMonth dayToMonth = new DayToMonth(minDay, Math.max(maxStartDay, maxEndDay));
       long[] ev = new long[64];
       long[] evDelta = new long[64];
       int[] evItem = new int[64];
@@ -500,8 +552,8 @@ public final class MrrHistory {
           if (periodEnd && e != Integer.MAX_VALUE && e > startDay[i] && !replaced(order, from, to, e)) {
             e = paidThrough(startDay[i], e, months[i]);
           }
-          int sm = epochMonth(LocalDate.ofEpochDay(startDay[i])) - firstM;
-          int em = e == Integer.MAX_VALUE ? Integer.MAX_VALUE : epochMonth(LocalDate.ofEpochDay(e)) - firstM;
+          int sm = dayToMonth.of(startDay[i]) - firstM;
+          int em = e == Integer.MAX_VALUE ? Integer.MAX_VALUE : dayToMonth.of(e) - firstM;
           if (sm >= em || sm >= nm) {
             continue;
           }
@@ -556,6 +608,26 @@ public final class MrrHistory {
       offset[na] = ncp;
       return new MrrHistory(month(firstM), nm, cur, sorted, offset, Arrays.copyOf(cpM, ncp),
           Arrays.copyOf(cpV, ncp), options.reactivationWindowMonths());
+    }
+
+    /** Epoch day to epoch month by a table over the input's days (dates beyond it computed). */
+    private static final class DayToMonth {
+      final int from;
+      final int[] table;
+
+      DayToMonth(int minDay, int maxDay) {
+        from = minDay;
+        long span = (long) maxDay - minDay + 1;
+        table = new int[span > 0 && span <= 200_000 ? (int) span : 0];
+        for (int d = 0; d < table.length; d++) {
+          table[d] = epochMonth(LocalDate.ofEpochDay(from + d));
+        }
+      }
+
+      int of(int day) {
+        int k = day - from;
+        return k >= 0 && k < table.length ? table[k] : epochMonth(LocalDate.ofEpochDay(day));
+      }
     }
 
     /** Whether another item of the account starts on the day this one ends (a plan change). */
@@ -815,6 +887,9 @@ public final class MrrHistory {
       for (int p = 0; p < np; p++) {
         int s = mv.bounds.get(p)[0] - 1;
         int e = mv.bounds.get(p)[1];
+        if (e < 0) {
+          continue; // a period before the history: no MRR
+        }
         if (s >= 0 && v[s] > 0) {
           base[p] += v[s];
           now[p] += v[e];

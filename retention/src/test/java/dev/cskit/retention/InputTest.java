@@ -91,6 +91,11 @@ class InputTest {
     MrrHistory h = MrrHistory.ofSubscriptions(
         List.of(Subscription.monthly("a", LocalDate.of(2024, 1, 1), null, "10")), RetentionOptions.defaults());
     assertThrows(CskitException.class, () -> h.bridge(ReportPeriod.MONTH, YearMonth.of(2024, 1), YearMonth.of(2024, 2)));
+    // periods before the history have no MRR and undefined rates
+    Rates early = h.rates(ReportPeriod.MONTH, YearMonth.of(2023, 11), YearMonth.of(2024, 1));
+    assertEquals(3, early.rows().size());
+    assertTrue(Double.isNaN(early.rows().get(0).nrr()));
+    assertEquals(1000, h.bridge(ReportPeriod.MONTH, YearMonth.of(2023, 11), YearMonth.of(2024, 1)).rows().get(2).newMrr());
     assertThrows(CskitException.class, () -> h.byBand(new BandSnapshot(LocalDate.of(2023, 5, 1), Map.of(), Map.of()), 3));
   }
 
@@ -103,5 +108,43 @@ class InputTest {
     assertTrue(text.contains("2024-03"), text);
     assertTrue(text.contains("10.50"), text);
     assertEquals(2000, h.totalMrr(YearMonth.of(2024, 3)));
+  }
+
+  @Test
+  void amountsOutsideThePlainFormAreReadExactlyToo() throws IOException {
+    Path f = csv("a,s1,p,2024-01-01,,1.255,month,USD\nb,s2,p,2024-01-01,,1e2,year,USD\nc,s3,p,2024-01-31,,12.5,quarter,USD\n"
+        + "d,s4,p,2024-01-01,,0.06,year,USD\n");
+    MrrHistory h = MrrHistory.readSubscriptions(f, RetentionOptions.defaults());
+    YearMonth jan = YearMonth.of(2024, 1);
+    assertEquals(126, h.mrr("a", jan)); // 125.5 cents, half-to-even
+    assertEquals(833, h.mrr("b", jan)); // 10000 / 12 = 833.33
+    assertEquals(417, h.mrr("c", jan)); // 1250 / 3 = 416.67
+    assertEquals(0, h.mrr("d", jan)); // 6 / 12 = 0.5 cents, half-to-even: 0
+    assertEquals(-1, MrrHistory.plainCents("1.255"));
+    assertEquals(1250, MrrHistory.plainCents("12.5"));
+    assertEquals(-1, MrrHistory.plainCents(".5"));
+    assertEquals(2, MrrHistory.divideHalfEven(30, 12)); // 2.5 -> 2
+    assertEquals(4, MrrHistory.divideHalfEven(42, 12)); // 3.5 -> 4
+  }
+
+  @Test
+  void theBuilderGivesTheSameHistoryAsTheRecords() {
+    List<Subscription> subs = List.of(
+        new Subscription("a", "", "", LocalDate.of(2024, 1, 15), LocalDate.of(2024, 5, 15), new BigDecimal("1200"),
+            BillingPeriod.YEAR, "USD"),
+        new Subscription("a", "", "", LocalDate.of(2024, 5, 15), null, new BigDecimal("150.01"), BillingPeriod.MONTH, "USD"),
+        new Subscription("b", "", "", LocalDate.of(2024, 2, 1), LocalDate.of(2024, 9, 1), new BigDecimal("99.99"),
+            BillingPeriod.QUARTER, "USD"));
+    MrrHistory.SubscriptionBuilder b = MrrHistory.builder(RetentionOptions.defaults());
+    for (Subscription s : subs) {
+      b.add(s.accountId(), s.start(), s.end(), s.amount().movePointRight(2).longValueExact(), s.billingPeriod(),
+          s.currency());
+    }
+    MrrHistory built = b.build();
+    MrrHistory records = MrrHistory.ofSubscriptions(subs, RetentionOptions.defaults());
+    assertEquals(records.bridge(), built.bridge());
+    assertEquals("USD", built.currency());
+    assertThrows(DataException.class, () -> MrrHistory.builder(RetentionOptions.defaults())
+        .add("a", 10, 5, 100, BillingPeriod.MONTH, ""));
   }
 }

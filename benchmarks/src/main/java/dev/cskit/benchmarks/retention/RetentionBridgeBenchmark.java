@@ -23,11 +23,13 @@ import java.util.SplittableRandom;
  * A timed main (run by hand, not in the test suite): subscription line items CSV to a monthly MRR bridge,
  * cskit ({@link MrrHistory#readSubscriptions} + {@link MrrHistory#bridge()}) against DuckDB (read_csv and
  * one SQL query of the same definitions) on the same file, checking that both give the same movements to
- * the cent, and reporting the ratio.
+ * the cent, and reporting the ratio; then the engines alone, the line items already in memory (cskit: columns
+ * through {@link MrrHistory#builder}; DuckDB: a table loaded from the file). {@code csv=false} skips the first
+ * part.
  *
  * <pre>
  * java -Xmx6g -cp benchmarks/target/benchmarks.jar dev.cskit.benchmarks.retention.RetentionBridgeBenchmark \
- *     [accounts=1000000] [itemsPerAccount=10] [dir=/tmp/cskit-retention-bench] [runs=3] [threads=2]
+ *     [accounts=1000000] [itemsPerAccount=10] [dir=/tmp/cskit-retention-bench] [runs=3] [threads=2] [csv=false]
  * </pre>
  *
  * <p>The data (generated once into {@code dir}, seeded): each account starts in one of the first 12 months
@@ -48,6 +50,7 @@ public final class RetentionBridgeBenchmark {
     Path dir = Path.of("/tmp/cskit-retention-bench");
     int runs = 3;
     int threads = 2;
+    boolean csvPart = true;
     for (String a : args) {
       String[] kv = a.split("=", 2);
       switch (kv[0]) {
@@ -66,6 +69,9 @@ public final class RetentionBridgeBenchmark {
         case "threads":
           threads = Integer.parseInt(kv[1]);
           break;
+        case "csv":
+          csvPart = Boolean.parseBoolean(kv[1]);
+          break;
         default:
           throw new IllegalArgumentException("unknown argument " + a);
       }
@@ -82,37 +88,118 @@ public final class RetentionBridgeBenchmark {
         Runtime.getRuntime().maxMemory() >> 20);
 
     Bridge cskit = null;
-    double[] cskitTimes = new double[runs];
-    double[] cskitCompute = new double[runs];
-    for (int r = 0; r < runs; r++) {
-      long t0 = System.nanoTime();
-      MrrHistory h = MrrHistory.readSubscriptions(csv, RetentionOptions.defaults().withThrough(THROUGH));
-      long t1 = System.nanoTime();
-      cskit = h.bridge();
-      long t2 = System.nanoTime();
-      cskitTimes[r] = (t2 - t0) / 1e9;
-      cskitCompute[r] = (t2 - t1) / 1e9;
-      System.out.printf(Locale.ROOT, "cskit  run %d: %.2f s (read + MRR history %.2f s, bridge %.2f s), %d months%n", r + 1,
-          cskitTimes[r], (t1 - t0) / 1e9, cskitCompute[r], cskit.rows().size());
-      h = null;
+    List<long[]> duck = null;
+    Class.forName("org.duckdb.DuckDBDriver");
+    if (csvPart) {
+      double[] cskitTimes = new double[runs];
+      double[] cskitCompute = new double[runs];
+      for (int r = 0; r < runs; r++) {
+        long t0 = System.nanoTime();
+        MrrHistory h = MrrHistory.readSubscriptions(csv, RetentionOptions.defaults().withThrough(THROUGH));
+        long t1 = System.nanoTime();
+        cskit = h.bridge();
+        long t2 = System.nanoTime();
+        cskitTimes[r] = (t2 - t0) / 1e9;
+        cskitCompute[r] = (t2 - t1) / 1e9;
+        System.out.printf(Locale.ROOT, "cskit  run %d: %.2f s (read + MRR history %.2f s, bridge %.2f s), %d months%n", r + 1,
+            cskitTimes[r], (t1 - t0) / 1e9, cskitCompute[r], cskit.rows().size());
+        h = null;
+      }
+
+      double[] duckTimes = new double[runs];
+      for (int r = 0; r < runs; r++) {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+          s.execute("SET threads=" + threads);
+          long t0 = System.nanoTime();
+          duck = duckBridge(s, csv);
+          duckTimes[r] = (System.nanoTime() - t0) / 1e9;
+          System.out.printf(Locale.ROOT, "duckdb run %d: %.2f s (read_csv + one query)%n", r + 1, duckTimes[r]);
+        }
+      }
+      compare(cskit, duck);
+      double cs = min(cskitTimes);
+      double dk = min(duckTimes);
+      System.out.printf(Locale.ROOT, "CSV file to bridge, best: cskit %.2f s, DuckDB %.2f s, cskit/DuckDB = %.2f%n",
+          cs, dk, cs / dk);
     }
 
-    List<long[]> duck = null;
-    double[] duckTimes = new double[runs];
-    Class.forName("org.duckdb.DuckDBDriver");
+    // the engines alone: the line items already in memory (cskit: columns through MrrHistory.builder; DuckDB:
+    // a table loaded from the CSV), the time of MRR history + bridge vs the one query
+    Columns cols = Columns.read(csv);
+    double[] memTimes = new double[runs];
     for (int r = 0; r < runs; r++) {
-      try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
-        s.execute("SET threads=" + threads);
+      long t0 = System.nanoTime();
+      MrrHistory.SubscriptionBuilder b = MrrHistory.builder(RetentionOptions.defaults().withThrough(THROUGH));
+      for (int i = 0; i < cols.n; i++) {
+        b.add(cols.account[i], cols.start[i], cols.end[i], cols.cents[i], cols.period[i], "USD");
+      }
+      cskit = b.build().bridge();
+      memTimes[r] = (System.nanoTime() - t0) / 1e9;
+      System.out.printf(Locale.ROOT, "cskit  in memory run %d: %.2f s (builder + bridge)%n", r + 1, memTimes[r]);
+    }
+    if (duck != null) {
+      compare(cskit, duck);
+    }
+    cols = null;
+    double[] duckMem = new double[runs];
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+      s.execute("SET threads=" + threads);
+      s.execute("CREATE TABLE subs_table AS SELECT * FROM " + readCsv(csv));
+      for (int r = 0; r < runs; r++) {
         long t0 = System.nanoTime();
-        duck = duckBridge(s, csv);
-        duckTimes[r] = (System.nanoTime() - t0) / 1e9;
-        System.out.printf(Locale.ROOT, "duckdb run %d: %.2f s (read_csv + one query)%n", r + 1, duckTimes[r]);
+        duck = duckBridge(s, "subs_table");
+        duckMem[r] = (System.nanoTime() - t0) / 1e9;
+        System.out.printf(Locale.ROOT, "duckdb in memory run %d: %.2f s (the query on a loaded table)%n", r + 1, duckMem[r]);
       }
     }
     compare(cskit, duck);
-    double cs = min(cskitTimes);
-    double dk = min(duckTimes);
-    System.out.printf(Locale.ROOT, "best: cskit %.2f s, DuckDB %.2f s, cskit/DuckDB = %.2f%n", cs, dk, cs / dk);
+    System.out.printf(Locale.ROOT, "in memory, best: cskit %.2f s, DuckDB %.2f s, cskit/DuckDB = %.2f%n",
+        min(memTimes), min(duckMem), min(memTimes) / min(duckMem));
+  }
+
+  /** The line items as columns, read from the CSV outside any timing (a plain split; the file is ours). */
+  static final class Columns {
+    int n;
+    String[] account;
+    int[] start;
+    int[] end;
+    long[] cents;
+    dev.cskit.retention.BillingPeriod[] period;
+
+    static Columns read(Path csv) throws IOException {
+      Columns c = new Columns();
+      int cap = 1 << 20;
+      c.account = new String[cap];
+      c.start = new int[cap];
+      c.end = new int[cap];
+      c.cents = new long[cap];
+      c.period = new dev.cskit.retention.BillingPeriod[cap];
+      String lastId = "";
+      try (java.io.BufferedReader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+        r.readLine();
+        for (String line = r.readLine(); line != null; line = r.readLine()) {
+          String[] f = line.split(",", -1);
+          if (c.n == cap) {
+            cap *= 2;
+            c.account = java.util.Arrays.copyOf(c.account, cap);
+            c.start = java.util.Arrays.copyOf(c.start, cap);
+            c.end = java.util.Arrays.copyOf(c.end, cap);
+            c.cents = java.util.Arrays.copyOf(c.cents, cap);
+            c.period = java.util.Arrays.copyOf(c.period, cap);
+          }
+          if (!f[0].equals(lastId)) {
+            lastId = f[0];
+          }
+          c.account[c.n] = lastId;
+          c.start[c.n] = (int) LocalDate.parse(f[3]).toEpochDay();
+          c.end[c.n] = f[4].isEmpty() ? Integer.MAX_VALUE : (int) LocalDate.parse(f[4]).toEpochDay();
+          c.cents[c.n] = new java.math.BigDecimal(f[5]).movePointRight(2).longValueExact();
+          c.period[c.n] = dev.cskit.retention.BillingPeriod.parse(f[6]);
+          c.n++;
+        }
+      }
+      return c;
+    }
   }
 
   static double min(double[] v) {
@@ -124,10 +211,18 @@ public final class RetentionBridgeBenchmark {
   }
 
   /** The same definitions in SQL: end-of-month MRR by change points, then movements by month. */
-  static List<long[]> duckBridge(Statement s, Path csv) throws Exception {
-    String sql = "WITH subs AS (SELECT * FROM read_csv('" + csv + "', header=true, columns={"
+  static String readCsv(Path csv) {
+    return "read_csv('" + csv + "', header=true, columns={"
         + "'account_id':'VARCHAR','subscription_id':'VARCHAR','plan':'VARCHAR','start_date':'DATE',"
-        + "'end_date':'DATE','amount':'DECIMAL(18,2)','billing_period':'VARCHAR','currency':'VARCHAR'})),\n"
+        + "'end_date':'DATE','amount':'DECIMAL(18,2)','billing_period':'VARCHAR','currency':'VARCHAR'})";
+  }
+
+  static List<long[]> duckBridge(Statement s, Path csv) throws Exception {
+    return duckBridge(s, readCsv(csv));
+  }
+
+  static List<long[]> duckBridge(Statement s, String relation) throws Exception {
+    String sql = "WITH subs AS (SELECT * FROM " + relation + "),\n"
         + "items AS (SELECT account_id, year(start_date) * 12 + month(start_date) - 1 AS sm,\n"
         + "  CASE WHEN end_date IS NULL THEN NULL ELSE year(end_date) * 12 + month(end_date) - 1 END AS em,\n"
         + "  CAST(round_even(CAST(amount * 100 AS BIGINT) / (CASE billing_period WHEN 'month' THEN 1 WHEN 'quarter' THEN 3 ELSE 12 END)::DOUBLE, 0) AS BIGINT) AS c,\n"
