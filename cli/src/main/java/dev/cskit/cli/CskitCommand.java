@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     name = "cskit",
     mixinStandardHelpOptions = true,
     versionProvider = CskitCommand.Version.class,
-    description = "Customer-success analytics: health scores, touch models, survey planning, time to value.",
+    description = "Customer-success analytics: health scores, touch models, survey planning, time to value, revenue retention.",
     subcommands = {
       DemoCommand.class,
       SampleCommand.class,
@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       CapacityCommand.class,
       TtvCommand.class,
       SurveyCommand.class,
+      RetentionCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class CskitCommand implements Runnable {

@@ -32,7 +32,8 @@ public final class DemoCommand implements Callable<Integer> {
           new TouchModelSection(),
           new BooksAndTrialsSection(),
           new TimeToValueSection(),
-          new SurveySection());
+          new SurveySection(),
+          new RetentionSection());
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

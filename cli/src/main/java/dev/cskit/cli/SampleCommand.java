@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Write the built-in sample portfolio as CSV files into a directory.",
-      "Files: accounts.csv, events.csv, metrics.csv, milestones.csv, survey.csv, outcomes.csv, roster.csv, trial.csv."
+      "Files: accounts.csv, events.csv, metrics.csv, milestones.csv, survey.csv, outcomes.csv, subscriptions.csv, "
+          + "roster.csv, trial.csv."
     })
 public final class SampleCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -84,6 +85,15 @@ public final class SampleCommand implements Callable<Integer> {
     });
     write(out.resolve("roster.csv"), dev.cskit.sample.SampleRoster::writeCsv);
     write(out.resolve("trial.csv"), w -> dev.cskit.sample.SampleRoster.writeTrialCsv(p, w));
+    write(out.resolve("subscriptions.csv"), w -> {
+      CsvOutput csv = new CsvOutput(w).row("account_id", "subscription_id", "plan", "start_date", "end_date", "amount",
+          "billing_period", "currency");
+      for (dev.cskit.sample.SampleSubscription s : p.subscriptions()) {
+        csv.row(s.accountId(), s.subscriptionId(), s.plan(), s.start().toString(),
+            s.end() == null ? "" : s.end().toString(), s.amount().toPlainString(), s.billingPeriod(), s.currency());
+      }
+      csv.flush();
+    });
     spec.commandLine().getOut().printf(
         "wrote the sample portfolio (%d accounts, seed %d, as of %s) to %s%n", p.size(), p.seed(), p.asOf(), out);
     return Main.OK;

@@ -94,6 +94,8 @@ public final class SamplePortfolio {
   private final Supplier<List<SurveyResponse>> survey =
       Suppliers.memoize(() -> Collections.unmodifiableList(buildSurvey()));
   private final Supplier<List<ChurnOutcome>> outcomes = Suppliers.memoize(this::buildOutcomes);
+  private final Supplier<List<SampleSubscription>> subscriptions =
+      Suppliers.memoize(() -> SampleSubscriptions.generate(this));
 
   /** What the generator knows of an account and the analytics must find out. */
   private static final class Traits {
@@ -530,6 +532,14 @@ public final class SamplePortfolio {
       out.add(new ChurnOutcome(a.id(), churn, renewal));
     }
     return Collections.unmodifiableList(out);
+  }
+
+  /**
+   * The subscription history (see {@link SampleSubscriptions}): from each account's first contract to a
+   * year after the as-of date, consistent with the usage patterns and churn outcomes.
+   */
+  public List<SampleSubscription> subscriptions() {
+    return subscriptions.get();
   }
 
   /** A summary: accounts, ARR and seats by segment. */

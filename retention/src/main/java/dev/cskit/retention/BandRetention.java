@@ -1,0 +1,48 @@
+package dev.cskit.retention;
+
+import dev.cskit.core.io.TextTable;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * NRR, GRR and logo churn over horizons after a snapshot, by the band and tier each account had then.
+ *
+ * @param asOf the snapshot's date
+ * @param baseMonth the last month that ended on or before {@code asOf}: the MRR each account starts from
+ * @param rows all accounts first, then by band, then by tier; horizons in the order asked
+ * @param warnings what a reader should know (accounts of the snapshot without MRR, horizons past the history)
+ */
+public record BandRetention(LocalDate asOf, YearMonth baseMonth, List<BandRow> rows, List<String> warnings) {
+  /** Copies the lists. */
+  public BandRetention {
+    rows = List.copyOf(rows);
+    warnings = List.copyOf(warnings);
+  }
+
+  /** The rows as a text table, rates as percentages with their 95% intervals. */
+  @Override
+  public String toString() {
+    TextTable t = TextTable.withHeader("by", "group", "months", "accounts", "start MRR", "NRR", "NRR 95% CI",
+        "GRR", "GRR 95% CI", "logo churn", "churn 95% CI");
+    for (BandRow r : rows) {
+      t.row(r.dimension(), r.group(), r.horizonMonths(), r.accounts(), Money.format(r.startMrr()),
+          pct(r.nrr()), ci(r.nrrLower(), r.nrrUpper()), pct(r.grr()), ci(r.grrLower(), r.grrUpper()),
+          pct(r.logoChurn()), ci(r.logoChurnLower(), r.logoChurnUpper()));
+    }
+    StringBuilder sb = new StringBuilder("Snapshot " + asOf + " (MRR of " + baseMonth + ")\n").append(t);
+    for (String w : warnings) {
+      sb.append("warning: ").append(w).append('\n');
+    }
+    return sb.toString();
+  }
+
+  static String pct(double v) {
+    return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * v);
+  }
+
+  static String ci(double lo, double hi) {
+    return Double.isNaN(lo) ? "-" : String.format(Locale.ROOT, "%.1f-%.1f%%", 100 * lo, 100 * hi);
+  }
+}

@@ -1,0 +1,6 @@
+/** Revenue retention: MRR movements, gross and net revenue retention, logo churn, cohorts, retention by band. */
+module dev.cskit.retention {
+  requires transitive dev.cskit.core;
+
+  exports dev.cskit.retention;
+}
