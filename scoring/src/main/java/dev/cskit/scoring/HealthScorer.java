@@ -106,6 +106,29 @@ public final class HealthScorer {
    */
   public ScoreTable score(MetricTable metrics, Collection<Account> accounts, Collection<ScoreOverride> overrides,
       Instant asOf, ExecutorService executor, int parallelism) {
+    return score(metrics, accounts, overrides, asOf, executor, parallelism, null);
+  }
+
+  /**
+   * {@link #score(MetricTable, Collection, Collection, Instant)} with percentile measures ranked against a
+   * given reference population instead of the table's own rows: for scoring a portfolio in pieces (one block
+   * of a distributed job, say) exactly as it scores whole. With the reference a whole-portfolio batch reports
+   * ({@link ScoreTable#percentileReference()}), every row gets the bits it gets in that batch. The table's
+   * {@link ScoreTable#percentileReference()} is then the given one.
+   *
+   * @param reference the populations percentile measures rank against (by measure id and segment)
+   * @throws CskitException when a percentile measure's population (or a row's segment's) is not in it
+   */
+  public ScoreTable score(MetricTable metrics, Collection<Account> accounts, Collection<ScoreOverride> overrides,
+      Instant asOf, PercentileReference reference) {
+    if (reference == null) {
+      throw new CskitException("reference", "a percentile reference is required", null);
+    }
+    return score(metrics, accounts, overrides, asOf, null, 1, reference);
+  }
+
+  private ScoreTable score(MetricTable metrics, Collection<Account> accounts, Collection<ScoreOverride> overrides,
+      Instant asOf, ExecutorService executor, int parallelism, PercentileReference reference) {
     if (parallelism < 1 || (parallelism > 1 && executor == null)) {
       throw new IllegalArgumentException(
           "parallelism must be at least 1, and needs an executor when above 1; got " + parallelism);
@@ -197,9 +220,16 @@ public final class HealthScorer {
             segments[r] = a == null ? null : a.attribute(attribute);
           }
         }
+        String measureId = card.measureIds[card.percentileMeasure(q)];
+        if (reference != null) {
+          cols[card.inputs.size() + q] =
+              againstReference(cols[card.percentileValueSlot(q)], segments, measureId, attribute, reference);
+          distributions.put(measureId, reference.populations(measureId));
+          continue;
+        }
         Map<String, double[]> d = new HashMap<>();
         cols[card.inputs.size() + q] = Percentiles.column(cols[card.percentileValueSlot(q)], segments, d);
-        distributions.put(card.measureIds[card.percentileMeasure(q)], d);
+        distributions.put(measureId, d);
       }
       List<OverridePlan.Entry> entries = entriesOf.get(k);
       Map<Integer, List<ScoreOverride>> expired = expiredOf.get(k);
@@ -330,6 +360,28 @@ public final class HealthScorer {
     OverridePlan plan = entries.isEmpty() ? OverridePlan.EMPTY : OverridePlan.of(card, entries);
     CardResult r = BlockEngine.run(card, cols, 1, x -> id, plan, expired, Map.of(), true);
     return ScoreTable.materialize(r, 0);
+  }
+
+  /** A percentile column ranked against a reference: the single-account rule, row by row (same bits). */
+  private static double[] againstReference(double[] x, String[] segments, String measureId, String attribute,
+      PercentileReference reference) {
+    double[] out = new double[x.length];
+    for (int r = 0; r < x.length; r++) {
+      double v = x[r];
+      if (v != v) {
+        out[r] = Double.NaN;
+        continue;
+      }
+      String segment = segments == null ? null : segments[r];
+      double[] population = reference.sorted(measureId, segment);
+      if (population == null) {
+        throw new CskitException("measure " + CskitException.quote(measureId),
+            "a percentile measure needs a reference distribution"
+                + (attribute == null ? "" : " (segment " + attribute + " = " + segment + ")"), null);
+      }
+      out[r] = Percentiles.scoreAgainst(v, population);
+    }
+    return out;
   }
 
   private void checkOverrides(Collection<ScoreOverride> overrides, Instant asOf) {
