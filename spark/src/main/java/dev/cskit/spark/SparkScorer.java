@@ -66,6 +66,10 @@ import org.apache.spark.sql.types.StructType;
  * coverage, card, card_version, card_hash} and the columns {@link ScoreColumns} asks for; scores are NaN where
  * the local engine gives NaN, the band {@code INSUFFICIENT_DATA} there.
  *
+ * <p>With a percentile measure the job reads {@code metrics} twice (the reference pass, then the scoring
+ * pass): cache or persist it first (or read it from Parquet) so that its lineage, a usage aggregation say,
+ * does not run twice.
+ *
  * <p>Differences from local scoring: every metric any card of a set reads must be a column of
  * {@code metrics} (locally only those of cards that score some account); percentile measures of different
  * cards of a set must have different ids (the reference is keyed by measure id). Immutable, serializable.

@@ -33,6 +33,8 @@ final class LocalSpark {
           .config("spark.driver.bindAddress", "127.0.0.1")
           .config("spark.sql.shuffle.partitions", "3")
           .config("spark.sql.session.timeZone", "UTC")
+          // partitions exactly as the tests cut them (no coalescing of small shuffle partitions)
+          .config("spark.sql.adaptive.enabled", "false")
           .getOrCreate();
       Runtime.getRuntime().addShutdownHook(new Thread(session::stop));
     }

@@ -88,13 +88,15 @@ class SparkScorerTest {
   static Dataset<Row> pipeline(Dataset<Row> ev, Dataset<Row> acc, int blockRows) {
     Dataset<Row> usage = SparkUsageAggregator.builder().asOf(AS_OF).windows(14, 30).eventTypes(TYPES).build()
         .aggregate(ev, acc);
-    Dataset<Row> metrics = usage.join(crm, "account_id");
+    Dataset<Row> metrics = usage.join(crm, "account_id").cache();
     return SparkScorer.of(spec).withBlockRows(blockRows).score(metrics, acc, overrides, AT, ScoreColumns.ALL);
   }
 
   static void assertSameScores(Dataset<Row> spark, String what) {
-    List<String> cols = Arrays.asList(spark.columns());
-    List<Row> rows = spark.collectAsList();
+    assertSameScores(spark.collectAsList(), Arrays.asList(spark.columns()), what);
+  }
+
+  static void assertSameScores(List<Row> rows, List<String> cols, String what) {
     assertEquals(local.size(), rows.size(), what + ": one row per account");
     Map<String, Row> byId = new HashMap<>();
     rows.forEach(r -> byId.put(r.getString(0), r));
@@ -144,14 +146,26 @@ class SparkScorerTest {
 
   @Test
   void oneToSevenPartitionsAndSmallBlocksGiveTheSameAnswer() {
+    // seven pipelines, the events and the scoring input cut into 1 to 7 partitions (blocks of 5p rows), run
+    // as one Spark job
+    Dataset<Row> all = null;
     for (int p = 1; p <= 7; p++) {
-      LocalSpark.session().conf().set("spark.sql.shuffle.partitions", String.valueOf(p));
-      try {
-        assertSameScores(pipeline(events.repartition(p), accounts.repartition(p), p == 1 ? 100_000 : 5 * p),
-            p + " partitions");
-      } finally {
-        LocalSpark.session().conf().set("spark.sql.shuffle.partitions", "3");
-      }
+      Dataset<Row> usage = SparkUsageAggregator.builder().asOf(AS_OF).windows(14, 30).eventTypes(TYPES).build()
+          .aggregate(events.repartition(p), accounts);
+      // cached: the reference pass and the scoring pass read it (see SparkScorer)
+      Dataset<Row> metrics = usage.join(crm, "account_id").repartition(p).cache();
+      Dataset<Row> scored = SparkScorer.of(spec).withBlockRows(5 * p)
+          .score(metrics, accounts, overrides, AT, ScoreColumns.ALL)
+          .withColumn("partitions", org.apache.spark.sql.functions.lit(p));
+      all = all == null ? scored : all.union(scored);
+    }
+    Map<Integer, List<Row>> byP = new HashMap<>();
+    for (Row r : all.collectAsList()) {
+      byP.computeIfAbsent(r.getInt(r.size() - 1), k -> new ArrayList<>()).add(r);
+    }
+    List<String> cols = Arrays.asList(all.columns());
+    for (int p = 1; p <= 7; p++) {
+      assertSameScores(byP.get(p), cols, p + " partitions");
     }
   }
 
