@@ -61,7 +61,7 @@ class SparkScorerTest {
 
   @BeforeAll
   static void setUp() throws Exception {
-    sample = SamplePortfolio.generate(150, 5);
+    sample = SamplePortfolio.generate(100, 5);
     Dataset<Row>[] csv = LocalSpark.csv(sample, sample.usageEvents().toList(), dir);
     accounts = csv[0].cache();
     events = csv[1].cache();
