@@ -31,7 +31,7 @@ final class LocalSpark {
           .config("spark.ui.enabled", "false")
           .config("spark.driver.host", "127.0.0.1")
           .config("spark.driver.bindAddress", "127.0.0.1")
-          .config("spark.sql.shuffle.partitions", "2")
+          .config("spark.sql.shuffle.partitions", "1")
           .config("spark.sql.session.timeZone", "UTC")
           // partitions exactly as the tests cut them (no coalescing of small shuffle partitions)
           .config("spark.sql.adaptive.enabled", "false")
