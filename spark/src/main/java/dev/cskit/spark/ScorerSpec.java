@@ -60,8 +60,13 @@ public final class ScorerSpec implements Serializable {
 
   /** As {@link #read(Path)}, from text. */
   public static ScorerSpec parse(String text, ConfigFormat format, String source) {
-    boolean isSet = java.util.regex.Pattern.compile("(?m)^\\s*\"?(selectors|scorecards|default)\"?\\s*:")
-        .matcher(text).find();
+    boolean isSet;
+    try {
+      com.fasterxml.jackson.databind.JsonNode top = Configs.mapper(format).readTree(text);
+      isSet = top != null && (top.has("selectors") || top.has("scorecards") || top.has("default"));
+    } catch (java.io.IOException e) {
+      isSet = false; // the strict reader below names the problem
+    }
     return isSet ? of(ScorecardSet.parse(text, format, source)) : of(Scorecard.parse(text, format, source));
   }
 
