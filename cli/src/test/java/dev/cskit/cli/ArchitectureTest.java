@@ -39,6 +39,17 @@ class ArchitectureTest {
   static final Set<String> LIBRARIES =
       Set.of("core", "ttv", "scoring", "touchmodel", "survey", "retention", "sample", "report");
 
+  /**
+   * Library modules without a module-info, each with the reason. {@code spark}: Spark's jars cannot be
+   * required as automatic modules ({@code spark-sql_2.13-4.1.3.jar} derives {@code spark.sql.2.13}, not a legal
+   * module name, and carries no Automatic-Module-Name), so the module lives on the class path, as Spark does.
+   */
+  static final Map<String, String> LIBRARIES_WITHOUT_MODULE_INFO =
+      Map.of("spark", "Spark's jars are not usable as automatic modules");
+
+  /** Modules that are not libraries: applications and measurements. */
+  static final Set<String> APPLICATIONS = Set.of("cli", "benchmarks");
+
   /** Feature modules: they may require cskit's core and nothing else of cskit. */
   static final Set<String> FEATURES = Set.of("ttv", "scoring", "touchmodel", "survey", "retention");
 
@@ -67,6 +78,23 @@ class ArchitectureTest {
       Matcher m = EXPORT.matcher(text);
       while (m.find()) {
         assertTrue(!m.group(1).contains(".internal"), lib + " exports " + m.group(1) + " to everyone");
+      }
+    }
+  }
+
+  @Test
+  void everyModuleIsALibraryAnExplicitExceptionOrAnApplication() {
+    Map<String, Path> modules = modules(ROOT);
+    for (String m : modules.keySet()) {
+      assertTrue(LIBRARIES.contains(m) || LIBRARIES_WITHOUT_MODULE_INFO.containsKey(m) || APPLICATIONS.contains(m),
+          m + " is neither a library with a module-info, an explicit exception, nor an application");
+    }
+    for (String m : LIBRARIES_WITHOUT_MODULE_INFO.keySet()) {
+      assertTrue(modules.containsKey(m), m + " is listed as an exception but is no module");
+      assertTrue(!Files.exists(modules.get(m).resolve("src/main/java/module-info.java")),
+          m + " has a module-info now: move it to LIBRARIES");
+      for (Path f : javaFiles(modules.get(m).resolve("src/main"))) {
+        assertTrue(!stripComments(read(f)).contains("dev.cskit.sample"), f + " uses the sample portfolio");
       }
     }
   }

@@ -99,16 +99,28 @@ public final class Configs {
    */
   public static Set<String> topLevelFields(Path file) {
     try {
-      JsonNode tree = mapper(ConfigFormat.of(file)).readTree(file.toFile());
-      if (tree == null || !tree.isObject()) {
-        return Set.of();
-      }
-      Set<String> names = new LinkedHashSet<>();
-      tree.fieldNames().forEachRemaining(names::add);
-      return Collections.unmodifiableSet(names);
+      return fieldsOf(mapper(ConfigFormat.of(file)).readTree(file.toFile()));
     } catch (IOException | RuntimeException e) {
       return Set.of();
     }
+  }
+
+  /** As {@link #topLevelFields(Path)}, for configuration text in a given format. */
+  public static Set<String> topLevelFields(String text, ConfigFormat format) {
+    try {
+      return fieldsOf(mapper(format).readTree(text));
+    } catch (IOException | RuntimeException e) {
+      return Set.of();
+    }
+  }
+
+  private static Set<String> fieldsOf(JsonNode tree) {
+    if (tree == null || !tree.isObject()) {
+      return Set.of();
+    }
+    Set<String> names = new LinkedHashSet<>();
+    tree.fieldNames().forEachRemaining(names::add);
+    return Collections.unmodifiableSet(names);
   }
 
   /** Reads a file, its format from its extension. */

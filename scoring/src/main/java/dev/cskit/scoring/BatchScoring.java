@@ -57,6 +57,7 @@ final class BatchScoring {
     Instant asOf = options.asOf().orElse(null);
     ExecutorService executor = options.executor().orElse(null);
     int parallelism = options.parallelism();
+    PercentileReference reference = options.percentileReference().orElse(null);
     ActiveOverrides.check(overrides, asOf, cards);
     int n = metrics.rowCount();
     // each row's account, only when something reads it (a single card without segments does not)
@@ -145,9 +146,16 @@ final class BatchScoring {
             segments[r] = a == null ? null : a.attribute(attribute);
           }
         }
+        String measureId = card.measureIds[card.percentileMeasure(q)];
+        if (reference != null) {
+          cols[card.inputs.size() + q] =
+              againstReference(cols[card.percentileValueSlot(q)], segments, measureId, attribute, reference);
+          distributions.put(measureId, reference.populations(measureId));
+          continue;
+        }
         Map<String, double[]> d = new HashMap<>();
         cols[card.inputs.size() + q] = Percentiles.column(cols[card.percentileValueSlot(q)], segments, d);
-        distributions.put(card.measureIds[card.percentileMeasure(q)], d);
+        distributions.put(measureId, d);
       }
       List<ScoreOverride> sources = new ArrayList<>();
       OverridePlan plan = ActiveOverrides.plan(card, activeOf.get(k), sources);
@@ -220,5 +228,27 @@ final class BatchScoring {
       }
     }
     return 0;
+  }
+
+  /** A percentile column ranked against a reference: the single-account rule, row by row (the same bits). */
+  private static double[] againstReference(double[] x, String[] segments, String measureId, String attribute,
+      PercentileReference reference) {
+    double[] out = new double[x.length];
+    for (int r = 0; r < x.length; r++) {
+      double v = x[r];
+      if (v != v) {
+        out[r] = Double.NaN;
+        continue;
+      }
+      String segment = segments == null ? null : segments[r];
+      double[] population = reference.sorted(measureId, segment);
+      if (population == null) {
+        throw new ArgumentException("measure " + CskitException.quote(measureId),
+            "a percentile measure needs a reference distribution"
+                + (attribute == null ? "" : " (segment " + attribute + " = " + segment + ")"), null);
+      }
+      out[r] = Percentiles.scoreAgainst(v, population);
+    }
+    return out;
   }
 }

@@ -51,6 +51,12 @@ public final class PercentileReference {
     return bySegment == null ? null : bySegment.get(segment == null ? ALL : segment);
   }
 
+  /** Every population of a measure by segment (read only), or an empty map. */
+  Map<String, double[]> populations(String measureId) {
+    Map<String, double[]> bySegment = values.get(measureId);
+    return bySegment == null ? Map.of() : bySegment;
+  }
+
   /** A copy of the sorted population of a measure and segment, or null. */
   public double[] population(String measureId, String segment) {
     double[] s = sorted(measureId, segment);

@@ -37,6 +37,15 @@ public abstract class ScoringOptions {
   /** The instant overrides are judged at; required when there are overrides. */
   public abstract Optional<Instant> asOf();
 
+  /**
+   * The populations percentile measures rank against (by measure id and segment) instead of the table's own
+   * rows: for scoring a portfolio in pieces (one block of a distributed job) exactly as it scores whole. With
+   * the reference a whole-portfolio batch reports ({@link ScoreTable#percentileReference()}), every row gets the
+   * bits it gets in that batch, and the result's {@code percentileReference()} is the given one. Absent by
+   * default: the table's own rows are the population.
+   */
+  public abstract Optional<PercentileReference> percentileReference();
+
   /** Runs all row ranges but the last when {@link #parallelism()} is above 1. */
   public abstract Optional<ExecutorService> executor();
 
