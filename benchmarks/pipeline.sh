@@ -10,8 +10,8 @@
 # Output: one line per step (TSV) in $DATA/results.tsv, and a check that DuckDB's output equals cskit's.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-CSKIT="$ROOT/cli/target/cskit.jar"
-BENCH="$ROOT/benchmarks/target/benchmarks.jar"
+CSKIT=${CSKIT:-$ROOT/cli/target/cskit.jar}
+BENCH=${BENCH:-$ROOT/benchmarks/target/benchmarks.jar}
 DATA=${DATA:-/tmp/cskit-pipeline}
 JAVA_OPTS=${JAVA_OPTS:--Xmx2g}
 KM_ROWS=${KM_ROWS:-1000000}
