@@ -44,7 +44,13 @@ import java.util.stream.Stream;
  * Event types may be fixed up front with {@link Builder#eventTypes}; otherwise every type seen gets its
  * columns. An event for an account that is not in the list is a {@link DataException}.
  *
- * <p>Immutable and thread-safe; each call to {@code aggregate} keeps its own state.
+ * <p>Streaming: {@link #aggregateCsv(List, Path)} reads an events file row by row straight into a
+ * {@link Pass} (no event objects; timestamps by {@link dev.cskit.core.io.Cells#epochSecond}), and any other
+ * source can feed a pass itself ({@link #start}, {@link Pass#add}). A pass keeps, per account, a day bitset,
+ * counters per window and type, and a day bitset per active user: memory grows with accounts and users,
+ * never with events. Events need not be in time order.
+ *
+ * <p>Immutable and thread-safe; each call to {@code aggregate} or {@code start} keeps its own state.
  */
 public final class UsageAggregator {
   private static final int[] NONE = new int[0];

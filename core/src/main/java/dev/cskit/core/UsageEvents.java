@@ -17,7 +17,8 @@ import java.util.List;
 /**
  * Reads and writes usage events as CSV: {@code account_id,user_id,event_type,timestamp}. The timestamp is
  * ISO-8601 ({@code 2026-06-30T09:15:00Z}; without an offset it is taken as UTC; a bare date is its start).
- * {@code user_id} may be empty for account-level events.
+ * {@code user_id} may be empty for account-level events. To aggregate a file without keeping its events, use
+ * {@link UsageAggregator#aggregateCsv(List, Path)}.
  */
 public final class UsageEvents {
   private UsageEvents() {}
