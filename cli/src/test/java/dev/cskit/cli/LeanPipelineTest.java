@@ -17,14 +17,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code usage} then {@code score --format json} on 50,000 accounts and 1.25 million events, each in a child
+ * {@code usage} then {@code score --format json} on 50,000 accounts and 1 million events, each in a child
  * JVM limited to {@code -Xmx256m}: memory grows with the accounts, not the events (an object per event, as
- * before the streaming reader, needs about 300 MB for these events alone), and the JSON is written as it is
+ * before the streaming reader, needs about 240 MB for these events alone), and the JSON is written as it is
  * made.
  */
 class LeanPipelineTest {
   private static final int ACCOUNTS = 50_000;
-  private static final int EVENTS_PER_ACCOUNT = 25;
+  private static final int EVENTS_PER_ACCOUNT = 20;
 
   private static int runChild(Path out, Path err, String... args) throws Exception {
     List<String> cmd = new ArrayList<>();

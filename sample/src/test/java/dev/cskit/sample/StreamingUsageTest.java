@@ -38,7 +38,7 @@ class StreamingUsageTest {
 
   @BeforeAll
   static void writeSample() {
-    sample = SamplePortfolio.generate(1500, SamplePortfolio.DEFAULT_SEED);
+    sample = SamplePortfolio.generate(400, SamplePortfolio.DEFAULT_SEED);
     events = dir.resolve("events.csv");
     UsageEvents.writeCsv(sample.usageEvents().collect(Collectors.toList()), events);
     legacyEvents = legacyRead(events);
