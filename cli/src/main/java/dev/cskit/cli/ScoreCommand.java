@@ -91,7 +91,8 @@ public final class ScoreCommand implements Callable<Integer> {
         scores.writeCsv(out);
         break;
       case JSON:
-        out.println(Json.write(json(card.ref, scores, card.isSet, explain)));
+        writeJson(card.ref, scores, card.isSet, explain, out);
+        out.println();
         break;
       default:
         out.print(text(card.ref, scores, explain));
@@ -139,39 +140,64 @@ public final class ScoreCommand implements Callable<Integer> {
     return fields.contains("scorecards") || fields.contains("selectors") || fields.contains("default");
   }
 
-  /** The JSON document of a scoring. */
-  static Map<String, Object> json(ScorecardRef ref, ScoreTable scores, boolean perAccountCard, boolean explain) {
-    List<Object> rows = new ArrayList<>(scores.size());
-    for (int i = 0; i < scores.size(); i++) {
-      HealthScore h = scores.row(i);
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("accountId", h.accountId().value());
-      if (perAccountCard) {
-        row.put("scorecard", refJson(h.scorecard()));
-      }
-      row.put("score", h.score());
-      row.put("band", h.band().name());
-      row.put("coverage", h.coverage());
-      row.put("categories", h.categories());
-      row.put("measures", h.measures());
-      row.put("contributions", h.contributions());
-      List<Object> caps = new ArrayList<>();
-      for (Cap c : h.capsApplied()) {
-        caps.add(Json.object("metric", c.metric(), "op", c.op().symbol(), "value", c.value(), "maxScore", c.maxScore()));
-      }
-      row.put("capsApplied", caps);
-      List<Object> applied = new ArrayList<>();
-      for (ScoreOverride o : h.overridesApplied()) {
-        applied.add(Json.object("scope", o.scope().id(), "target", o.target(), "value", o.value(), "reason", o.reason(),
-            "author", o.author(), "from", o.from(), "until", o.until()));
-      }
-      row.put("overridesApplied", applied);
-      if (explain) {
-        row.put("explanation", h.attribution().toString());
-      }
-      rows.add(row);
+  /**
+   * Writes the JSON document of a scoring row by row (the text {@link Json#write} gives the whole document): one
+   * account's object at a time, its detail computed block by block, so memory does not grow with the
+   * accounts beyond the score table itself.
+   */
+  static void writeJson(ScorecardRef ref, ScoreTable scores, boolean perAccountCard, boolean explain,
+      java.io.Writer out) {
+    com.fasterxml.jackson.databind.ObjectMapper mapper = Json.mapper();
+    try (com.fasterxml.jackson.core.JsonGenerator g = mapper.getFactory().createGenerator(out)) {
+      g.disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      g.useDefaultPrettyPrinter();
+      g.writeStartObject();
+      g.writeFieldName("scorecard");
+      mapper.writeValue(g, refJson(ref));
+      g.writeFieldName("accounts");
+      g.writeStartArray();
+      scores.forEachRow(h -> {
+        try {
+          mapper.writeValue(g, jsonRow(h, perAccountCard, explain));
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+      g.writeEndArray();
+      g.writeEndObject();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
-    return Json.object("scorecard", refJson(ref), "accounts", rows);
+  }
+
+  /** One account's JSON object. */
+  static Map<String, Object> jsonRow(HealthScore h, boolean perAccountCard, boolean explain) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("accountId", h.accountId().value());
+    if (perAccountCard) {
+      row.put("scorecard", refJson(h.scorecard()));
+    }
+    row.put("score", h.score());
+    row.put("band", h.band().name());
+    row.put("coverage", h.coverage());
+    row.put("categories", h.categories());
+    row.put("measures", h.measures());
+    row.put("contributions", h.contributions());
+    List<Object> caps = new ArrayList<>();
+    for (Cap c : h.capsApplied()) {
+      caps.add(Json.object("metric", c.metric(), "op", c.op().symbol(), "value", c.value(), "maxScore", c.maxScore()));
+    }
+    row.put("capsApplied", caps);
+    List<Object> applied = new ArrayList<>();
+    for (ScoreOverride o : h.overridesApplied()) {
+      applied.add(Json.object("scope", o.scope().id(), "target", o.target(), "value", o.value(), "reason", o.reason(),
+          "author", o.author(), "from", o.from(), "until", o.until()));
+    }
+    row.put("overridesApplied", applied);
+    if (explain) {
+      row.put("explanation", h.attribution().toString());
+    }
+    return row;
   }
 
   static Map<String, Object> refJson(ScorecardRef ref) {
@@ -193,8 +219,10 @@ public final class ScoreCommand implements Callable<Integer> {
     head.add("caps");
     head.add("overrides");
     TextTable t = TextTable.withHeader(head.toArray(new String[0]));
-    for (int i = 0; i < scores.size(); i++) {
-      HealthScore h = scores.row(i);
+    List<String> explained = explain ? new ArrayList<>() : null;
+    int[] at = {0};
+    scores.forEachRow(h -> {
+      int i = at[0]++;
       Object[] cells = new Object[head.size()];
       int k = 0;
       cells[k++] = h.accountId().value();
@@ -207,12 +235,15 @@ public final class ScoreCommand implements Callable<Integer> {
       cells[k++] = h.capsApplied().size();
       cells[k] = h.overridesApplied().size();
       t.row(cells);
-    }
+      if (explained != null) {
+        explained.add(h.toString());
+      }
+    });
     sb.append(t);
     if (explain) {
       sb.append('\n');
-      for (int i = 0; i < scores.size(); i++) {
-        sb.append(scores.row(i)).append('\n');
+      for (String e : explained) {
+        sb.append(e).append('\n');
       }
     }
     return sb.toString();

@@ -102,7 +102,9 @@ public final class TtvCommand implements Runnable {
    */
   static Map<String, Sample> read(
       InputOptions in, String groupColumn, int maxCode, String idColumn, String renewalColumn) {
-    Map<String, Sample> groups = new TreeMap<>(LogRank.GROUP_ORDER);
+    // rows find their group by hash; the groups are put in GROUP_ORDER once at the end (it parses names as
+    // numbers: too slow to run per row)
+    Map<String, Sample> byName = new java.util.HashMap<>();
     try (CsvInput csv = CsvInput.open(in.input)) {
       csv.require(in.timeColumn, in.eventColumn);
       if (groupColumn != null) {
@@ -125,13 +127,15 @@ public final class TtvCommand implements Runnable {
               String.valueOf(s));
         }
         String g = groupColumn == null ? "all" : row.required(groupColumn);
-        Sample sample = groups.computeIfAbsent(g, k -> new Sample());
+        Sample sample = byName.computeIfAbsent(g, k -> new Sample());
         sample.time.add(t);
         sample.status.add((int) s);
         sample.ids.add(hasId ? row.required(idColumn) : "row " + row.number());
         sample.renewal.add(renewalColumn == null ? Double.NaN : row.number(renewalColumn));
       }
     }
+    Map<String, Sample> groups = new TreeMap<>(LogRank.GROUP_ORDER);
+    groups.putAll(byName);
     if (groups.isEmpty()) {
       throw DataException.of(in.input.getFileName().toString(), "at least one data row is required", "none");
     }

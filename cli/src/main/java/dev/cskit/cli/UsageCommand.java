@@ -4,7 +4,6 @@ import dev.cskit.core.Account;
 import dev.cskit.core.Accounts;
 import dev.cskit.core.MetricTable;
 import dev.cskit.core.UsageAggregator;
-import dev.cskit.core.UsageEvents;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -60,7 +59,7 @@ public final class UsageCommand implements Callable<Integer> {
             .windows(windows.stream().mapToInt(Integer::intValue).toArray())
             .build();
     List<Account> list = Accounts.readCsv(accounts);
-    MetricTable table = aggregator.aggregate(list, UsageEvents.readCsv(events));
+    MetricTable table = aggregator.aggregateCsv(list, events);
     print(table, format, spec.commandLine().getOut());
     return Main.OK;
   }

@@ -73,7 +73,7 @@ public final class Accounts {
       }
       String currency = row.text("currency");
       if (!currency.isEmpty()) {
-        if (!currency.matches("[A-Za-z]{3}")) {
+        if (!isCurrencyCode(currency)) {
           throw row.error("currency", "must be a three-letter ISO 4217 code", CskitException.quote(currency));
         }
         b.currency(currency.toUpperCase(java.util.Locale.ROOT));
@@ -102,6 +102,20 @@ public final class Accounts {
       out.add(b.build());
     }
     return out;
+  }
+
+  /** Three ASCII letters (checked by hand: a regular expression here would be compiled for every row). */
+  private static boolean isCurrencyCode(String s) {
+    if (s.length() != 3) {
+      return false;
+    }
+    for (int i = 0; i < 3; i++) {
+      char c = s.charAt(i);
+      if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Writes accounts as CSV; attribute columns follow the standard ones, in order of first appearance. */

@@ -1,9 +1,14 @@
 package dev.cskit.core;
 
+import dev.cskit.core.io.CsvInput;
+import java.io.Reader;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -39,9 +44,16 @@ import java.util.stream.Stream;
  * Event types may be fixed up front with {@link Builder#eventTypes}; otherwise every type seen gets its
  * columns. An event for an account that is not in the list is a {@link DataException}.
  *
- * <p>Immutable and thread-safe; each call to {@code aggregate} keeps its own state.
+ * <p>Streaming: {@link #aggregateCsv(List, Path)} reads an events file row by row straight into a
+ * {@link Pass} (no event objects; timestamps by {@link dev.cskit.core.io.Cells#epochSecond}), and any other
+ * source can feed a pass itself ({@link #start}, {@link Pass#add}). A pass keeps, per account, a day bitset,
+ * counters per window and type, and a day bitset per active user: memory grows with accounts and users,
+ * never with events. Events need not be in time order.
+ *
+ * <p>Immutable and thread-safe; each call to {@code aggregate} or {@code start} keeps its own state.
  */
 public final class UsageAggregator {
+  private static final int[] NONE = new int[0];
   private final int[] windows;
   private final LocalDate asOf;
   private final ZoneId zone;
@@ -81,13 +93,46 @@ public final class UsageAggregator {
 
   /** Aggregates events for these accounts. */
   public MetricTable aggregate(List<Account> accounts, Iterator<UsageEvent> events) {
-    State state = new State(accounts);
+    Pass pass = start(accounts);
     long n = 0;
     while (events.hasNext()) {
       n++;
-      state.add(events.next(), n);
+      UsageEvent e = events.next();
+      int row = pass.accountIndex(e.accountId().value());
+      if (row < 0) {
+        throw new DataException("usage events", 0, "account_id",
+            "every event must belong to a known account",
+            CskitException.quote(e.accountId().value()) + " in event #" + n);
+      }
+      Instant t = e.timestamp();
+      pass.add(row, e.userId(), e.type(), t.getEpochSecond());
     }
-    return state.table();
+    return pass.table();
+  }
+
+  /**
+   * Aggregates a CSV file of events ({@link UsageEvents} layout) as it is read: no event is kept, so memory
+   * grows with the accounts (and their users), not with the events.
+   */
+  public MetricTable aggregateCsv(List<Account> accounts, Path events) {
+    try (CsvInput in = CsvInput.open(events)) {
+      return UsageEvents.stream(in, start(accounts));
+    }
+  }
+
+  /** Aggregates CSV text of events as it is read, naming it {@code source} in errors. */
+  public MetricTable aggregateCsv(List<Account> accounts, Reader events, String source) {
+    try (CsvInput in = CsvInput.of(events, source)) {
+      return UsageEvents.stream(in, start(accounts));
+    }
+  }
+
+  /**
+   * Starts a pass over events for these accounts: add events one at a time with {@link Pass#add}, then take
+   * the table. The pass keeps primitive counters and day bitsets per account, nothing per event.
+   */
+  public Pass start(List<Account> accounts) {
+    return new Pass(accounts);
   }
 
   /** The type name as it appears in column names. */
@@ -101,25 +146,33 @@ public final class UsageAggregator {
     return sb.toString();
   }
 
-  /** The per-call state of one pass. */
-  private final class State {
+  /**
+   * One pass of an aggregation: events are added one at a time ({@link #add}), then {@link #table()} builds
+   * the table. Keeps per account a day bitset, counters per window and type, and a day bitset per user;
+   * nothing per event. Not thread-safe: one pass belongs to one caller.
+   */
+  public final class Pass {
     private final List<Account> accounts;
-    private final Map<AccountId, Integer> index = new HashMap<>();
+    private final Map<String, Integer> index = new HashMap<>();
     private final int span; // days tracked: twice the largest window
     private final int words;
     private final long[] activeDays; // per account: bitset of day offsets
     private final List<Map<String, long[]>> users; // per account: user -> bitset of day offsets
     private final int[] totals; // per account, per window: [cur, prev]
     private final Map<String, int[]> byType = new TreeMap<>();
+    private final Map<String, int[]> typeArrays = new HashMap<>(); // raw type -> its counters (NONE: none)
     private final long asOfDay = asOf.toEpochDay();
     private final boolean fixedOffset = zone instanceof ZoneOffset;
     private final long offsetSeconds;
-    private final Map<String, String> typeNames = new HashMap<>();
+    private final ZoneRules rules;
+    private long zoneFrom = Long.MAX_VALUE; // [zoneFrom, zoneTo): epoch seconds with offset zoneOffset
+    private long zoneTo = Long.MIN_VALUE;
+    private long zoneOffset;
 
-    State(List<Account> accounts) {
+    Pass(List<Account> accounts) {
       this.accounts = accounts;
       for (int i = 0; i < accounts.size(); i++) {
-        if (index.put(accounts.get(i).id(), i) != null) {
+        if (index.put(accounts.get(i).id().value(), i) != null) {
           throw DataException.of("accounts", "each account may appear once",
               CskitException.quote(accounts.get(i).id().value()) + " twice");
         }
@@ -134,6 +187,7 @@ public final class UsageAggregator {
       }
       this.totals = new int[accounts.size() * windows.length * 2];
       this.offsetSeconds = fixedOffset ? ((ZoneOffset) zone).getTotalSeconds() : 0;
+      this.rules = fixedOffset ? null : zone.getRules();
       if (fixedTypes != null) {
         for (String t : fixedTypes) {
           byType.put(columnName(t), new int[accounts.size() * windows.length * 2]);
@@ -141,22 +195,31 @@ public final class UsageAggregator {
       }
     }
 
-    void add(UsageEvent e, long n) {
-      Integer row = index.get(e.accountId());
-      if (row == null) {
-        throw new DataException("usage events", 0, "account_id",
-            "every event must belong to a known account",
-            CskitException.quote(e.accountId().value()) + " in event #" + n);
+    /** The row of an account in the table (its position in the list), or -1 when it is not in the list. */
+    public int accountIndex(String accountId) {
+      Integer row = index.get(accountId);
+      return row == null ? -1 : row;
+    }
+
+    /**
+     * Adds one event.
+     *
+     * @param account the account's row ({@link #accountIndex})
+     * @param user the user id; null or empty for an account-level event
+     * @param type the event type as written (its column name is {@link #columnName})
+     * @param epochSecond the time of the event, in whole seconds since 1970-01-01T00:00Z (the floor)
+     */
+    public void add(int account, String user, String type, long epochSecond) {
+      if (account < 0 || account >= accounts.size()) {
+        throw new ArgumentException("account", "must be a row of the account list", Integer.toString(account));
       }
-      long day = epochDay(e.timestamp());
-      long offset = asOfDay - day;
+      long offset = asOfDay - epochDay(epochSecond);
       if (offset < 0 || offset >= span) {
         return;
       }
       int d = (int) offset;
-      int r = row;
+      int r = account;
       activeDays[r * words + (d >>> 6)] |= 1L << (d & 63);
-      String user = e.userId();
       if (user != null && !user.isEmpty()) {
         Map<String, long[]> u = users.get(r);
         if (u == null) {
@@ -170,11 +233,9 @@ public final class UsageAggregator {
         }
         bits[d >>> 6] |= 1L << (d & 63);
       }
-      String type = typeNames.computeIfAbsent(e.type(), UsageAggregator::columnName);
-      int[] typed = byType.get(type);
-      if (typed == null && fixedTypes == null) {
-        typed = new int[accounts.size() * windows.length * 2];
-        byType.put(type, typed);
+      int[] typed = typeArrays.get(type);
+      if (typed == null) {
+        typed = typeCounters(type);
       }
       int base = r * windows.length * 2;
       for (int k = 0; k < windows.length; k++) {
@@ -182,11 +243,27 @@ public final class UsageAggregator {
         int slot = d < w ? 0 : d < 2 * w ? 1 : -1;
         if (slot >= 0) {
           totals[base + 2 * k + slot]++;
-          if (typed != null) {
+          if (typed != NONE) {
             typed[base + 2 * k + slot]++;
           }
         }
       }
+    }
+
+    /** The counters of a type not seen before in this pass (NONE when its type has no columns). */
+    private int[] typeCounters(String type) {
+      String name = columnName(type);
+      int[] typed = byType.get(name);
+      if (typed == null) {
+        if (fixedTypes == null) {
+          typed = new int[accounts.size() * windows.length * 2];
+          byType.put(name, typed);
+        } else {
+          typed = NONE;
+        }
+      }
+      typeArrays.put(type, typed);
+      return typed;
     }
 
     /** Fails, naming the event type, when a type's columns take the name of another column. */
@@ -205,14 +282,24 @@ public final class UsageAggregator {
       }
     }
 
-    private long epochDay(Instant t) {
+    private long epochDay(long epochSecond) {
       if (fixedOffset) {
-        return Math.floorDiv(t.getEpochSecond() + offsetSeconds, 86_400L);
+        return Math.floorDiv(epochSecond + offsetSeconds, 86_400L);
       }
-      return LocalDate.ofInstant(t, zone).toEpochDay();
+      if (epochSecond < zoneFrom || epochSecond >= zoneTo) {
+        // the offset between the transitions around this instant, reused until an event leaves them
+        Instant t = Instant.ofEpochSecond(epochSecond);
+        zoneOffset = rules.getOffset(t).getTotalSeconds();
+        ZoneOffsetTransition before = rules.previousTransition(t.plusSeconds(1));
+        ZoneOffsetTransition after = rules.nextTransition(t);
+        zoneFrom = before == null ? Long.MIN_VALUE : before.toEpochSecond();
+        zoneTo = after == null ? Long.MAX_VALUE : after.toEpochSecond();
+      }
+      return Math.floorDiv(epochSecond + zoneOffset, 86_400L);
     }
 
-    MetricTable table() {
+    /** The table of the events added so far. */
+    public MetricTable table() {
       List<String> names = new ArrayList<>();
       for (int w : windows) {
         names.add("active_days_" + w + "d");

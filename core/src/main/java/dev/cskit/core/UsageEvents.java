@@ -17,7 +17,8 @@ import java.util.List;
 /**
  * Reads and writes usage events as CSV: {@code account_id,user_id,event_type,timestamp}. The timestamp is
  * ISO-8601 ({@code 2026-06-30T09:15:00Z}; without an offset it is taken as UTC; a bare date is its start).
- * {@code user_id} may be empty for account-level events.
+ * {@code user_id} may be empty for account-level events. To aggregate a file without keeping its events, use
+ * {@link UsageAggregator#aggregateCsv(List, Path)}.
  */
 public final class UsageEvents {
   private UsageEvents() {}
@@ -49,6 +50,38 @@ public final class UsageEvents {
       out.add(UsageEvent.of(id, row.text("user_id"), type, t));
     }
     return out;
+  }
+
+  /**
+   * Streams the events of a CSV source into a pass of an aggregation, row by row, and returns its table. No
+   * event object is made; the account, user and type cells are looked up as read and the timestamp is
+   * parsed to epoch seconds by {@link dev.cskit.core.io.Cells#epochSecond}. Errors name the source, row and
+   * column.
+   */
+  static MetricTable stream(CsvInput in, UsageAggregator.Pass pass) {
+    in.require("account_id", "event_type", "timestamp");
+    int idCol = in.indexOf("account_id");
+    int userCol = in.indexOf("user_id");
+    int typeCol = in.indexOf("event_type");
+    int timeCol = in.indexOf("timestamp");
+    for (CsvInput.Row row : in) {
+      String id = row.text(idCol);
+      if (id.isEmpty()) {
+        throw row.error("account_id", "must not be empty", null);
+      }
+      int account = pass.accountIndex(id);
+      if (account < 0) {
+        throw row.error("account_id", "every event must belong to a known account (one in the accounts file)",
+            CskitException.quote(id));
+      }
+      String type = row.text(typeCol);
+      if (type.isEmpty()) {
+        throw row.error("event_type", "must not be empty", null);
+      }
+      long second = row.epochSecond(timeCol, "timestamp");
+      pass.add(account, userCol < 0 ? "" : row.text(userCol), type, second);
+    }
+    return pass.table();
   }
 
   /** Writes events as CSV. */

@@ -62,7 +62,7 @@ class MetricTableTest {
   @Test
   void aNonNumericCellNamesRowAndColumn() {
     DataException e = assertThrows(DataException.class, () -> read("account_id,logins\na1,3\na2,abc\n"));
-    assertEquals("metrics.csv, row 3, column \"logins\": must be a number; found \"abc\"", e.getMessage());
+    assertEquals("metrics.csv, row 3, column \"logins\": must be a number in full (such as 12, -0.5 or 1e3; leave the cell empty for a missing value); found \"abc\"", e.getMessage());
     assertEquals(3, e.row());
     assertEquals("logins", e.column());
   }

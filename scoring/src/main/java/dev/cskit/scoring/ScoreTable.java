@@ -6,6 +6,7 @@ import dev.cskit.core.io.TextTable;
 import dev.cskit.core.io.CsvOutput;
 import java.io.StringWriter;
 import java.io.Writer;
+import dev.cskit.scoring.internal.CardResult;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -145,10 +146,53 @@ public final class ScoreTable {
   /** Every row materialised, in row order. */
   public List<HealthScore> rows() {
     List<HealthScore> out = new ArrayList<>(source.rowCount());
-    for (int i = 0; i < source.rowCount(); i++) {
-      out.add(part(i).detailedRow(local(i)));
-    }
+    forEachRow(out::add);
     return out;
+  }
+
+  /** The rows materialised per block by {@link #forEachRow}. */
+  static final int DETAIL_BLOCK = 4096;
+
+  /**
+   * Materialises every row in row order and hands it to {@code action}, without keeping them: the detail
+   * (measure sub-scores, attribution) is computed block by block ({@value #DETAIL_BLOCK} rows), once per row,
+   * by the same engine (same bits as {@link #row}), so memory for detail does not grow with the table.
+   */
+  public void forEachRow(java.util.function.Consumer<? super HealthScore> action) {
+    int n = source.rowCount();
+    HealthScore[] block = new HealthScore[Math.min(n, DETAIL_BLOCK)];
+    int[] locals = new int[block.length];
+    int[] positions = new int[block.length];
+    for (int from = 0; from < n; from += DETAIL_BLOCK) {
+      int to = Math.min(n, from + DETAIL_BLOCK);
+      for (int p = 0; p < parts.length; p++) {
+        int m = 0;
+        for (int i = from; i < to; i++) {
+          if (cardOf == null || cardOf[i] == p) {
+            locals[m] = local(i);
+            positions[m++] = i - from;
+          }
+        }
+        if (m == 0) {
+          continue;
+        }
+        CardScores part = parts[p];
+        if (part.result().isDetailed()) {
+          for (int k = 0; k < m; k++) {
+            block[positions[k]] = part.materialize(part.result(), locals[k], locals[k]);
+          }
+        } else {
+          CardResult detail = part.result().gather(Arrays.copyOf(locals, m));
+          for (int k = 0; k < m; k++) {
+            block[positions[k]] = part.materialize(detail, k, locals[k]);
+          }
+        }
+      }
+      for (int k = 0; k < to - from; k++) {
+        action.accept(block[k]);
+        block[k] = null;
+      }
+    }
   }
 
   /** The number of accounts per band, in band order (the default card's bands, then others), then INSUFFICIENT_DATA. */

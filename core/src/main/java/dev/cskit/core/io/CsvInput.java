@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import dev.cskit.core.ArgumentException;
 import dev.cskit.core.CskitException;
 import dev.cskit.core.DataException;
 import java.io.BufferedReader;
@@ -18,16 +19,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
@@ -270,7 +266,7 @@ public final class CsvInput implements Iterable<CsvInput.Row>, AutoCloseable {
       return t;
     }
 
-    /** A number; an empty cell is NaN (missing). */
+    /** A number ({@link Cells#number}); an empty cell is NaN (missing). */
     public double number(String column) {
       return number(indexOf(column), column);
     }
@@ -291,55 +287,39 @@ public final class CsvInput implements Iterable<CsvInput.Row>, AutoCloseable {
     }
 
     private double parseNumber(String t, String column) {
-      String lower = t.toLowerCase(Locale.ROOT);
-      if (lower.equals("nan") || lower.equals("na")) {
-        return Double.NaN;
-      }
       try {
-        double v = Double.parseDouble(t);
-        if (Double.isInfinite(v)) {
-          throw error(column, "must be a finite number", CskitException.quote(t));
-        }
-        return v;
-      } catch (NumberFormatException e) {
-        throw error(column, "must be a number", CskitException.quote(t));
+        return Cells.number(t);
+      } catch (ArgumentException e) {
+        throw error(column, e.rule(), CskitException.quote(t));
       }
     }
 
-    /** A whole number that must be present. */
+    /** A whole number that must be present ({@link Cells#wholeNumber}). */
     public long requiredLong(String column) {
       String t = required(column);
       try {
-        return Long.parseLong(t);
-      } catch (NumberFormatException e) {
-        try {
-          double d = Double.parseDouble(t);
-          if (d == Math.rint(d) && Math.abs(d) < 9.0e15) {
-            return (long) d;
-          }
-        } catch (NumberFormatException ignored) {
-          // reported below
-        }
-        throw error(column, "must be a whole number", CskitException.quote(t));
+        return Cells.wholeNumber(t);
+      } catch (ArgumentException e) {
+        throw error(column, e.rule(), CskitException.quote(t));
       }
     }
 
-    /** A date (YYYY-MM-DD), or null when the cell is empty. */
+    /** A date (YYYY-MM-DD, {@link Cells#date}), or null when the cell is empty. */
     public LocalDate date(String column) {
       String t = text(column);
       if (t.isEmpty()) {
         return null;
       }
       try {
-        return LocalDate.parse(t.length() > 10 && t.charAt(10) == 'T' ? t.substring(0, 10) : t);
-      } catch (DateTimeParseException e) {
-        throw error(column, "must be a date (YYYY-MM-DD)", CskitException.quote(t));
+        return Cells.date(t);
+      } catch (ArgumentException e) {
+        throw error(column, e.rule(), CskitException.quote(t));
       }
     }
 
     /**
-     * An instant: ISO-8601 with an offset ({@code 2026-03-01T10:15:00Z}), a local date-time taken as UTC,
-     * or a date taken as its start in UTC. Null when the cell is empty.
+     * An instant ({@link Cells#instant}): ISO-8601 with an offset ({@code 2026-03-01T10:15:00Z}), a local
+     * date-time taken as UTC, or a date taken as its start in UTC. Null when the cell is empty.
      */
     public Instant instant(String column) {
       String t = text(column);
@@ -347,16 +327,25 @@ public final class CsvInput implements Iterable<CsvInput.Row>, AutoCloseable {
         return null;
       }
       try {
-        if (t.length() == 10) {
-          return LocalDate.parse(t).atStartOfDay(ZoneOffset.UTC).toInstant();
-        }
-        char last = t.charAt(t.length() - 1);
-        if (last == 'Z' || t.lastIndexOf('+') > 10 || t.lastIndexOf('-') > 10) {
-          return OffsetDateTime.parse(t).toInstant();
-        }
-        return LocalDateTime.parse(t.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
-      } catch (DateTimeParseException e) {
-        throw error(column, "must be a date or an ISO-8601 timestamp", CskitException.quote(t));
+        return Cells.instant(t);
+      } catch (ArgumentException e) {
+        throw error(column, e.rule(), CskitException.quote(t));
+      }
+    }
+
+    /**
+     * The whole epoch second of a timestamp cell at a position ({@link Cells#epochSecond}); the cell must
+     * not be empty.
+     */
+    public long epochSecond(int position, String column) {
+      String t = text(position);
+      if (t.isEmpty()) {
+        throw error(column, "must not be empty", null);
+      }
+      try {
+        return Cells.epochSecond(t);
+      } catch (ArgumentException e) {
+        throw error(column, e.rule(), CskitException.quote(t));
       }
     }
 

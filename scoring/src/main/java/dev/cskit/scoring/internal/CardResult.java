@@ -110,4 +110,24 @@ public final class CardResult {
     AccountId id = ids.apply(local);
     return BlockEngine.run(card, one, 1, x -> id, plan.forRow(local), distributions, true);
   }
+
+  /**
+   * Some rows re-run together, detailed (same engine, same bits): row {@code k} of the result is local row
+   * {@code rows[k]} of this one. Used to explain a large result block by block, in memory that does not grow
+   * with the table.
+   */
+  public CardResult gather(int[] rows) {
+    double[][] some = new double[inputs.length][];
+    for (int s = 0; s < inputs.length; s++) {
+      double[] col = inputs[s];
+      double[] g = new double[rows.length];
+      for (int k = 0; k < rows.length; k++) {
+        g[k] = col[rows[k]];
+      }
+      some[s] = g;
+    }
+    IntFunction<AccountId> all = ids;
+    return BlockEngine.run(card, some, rows.length, k -> all.apply(rows[k]), plan.gather(rows), distributions,
+        true);
+  }
 }

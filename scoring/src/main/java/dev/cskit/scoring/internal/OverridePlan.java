@@ -87,6 +87,39 @@ public final class OverridePlan {
         Arrays.copyOfRange(source, from, to));
   }
 
+  /** The entries of the given rows (ascending or not), as a plan whose row {@code k} is {@code rows[k]}. */
+  OverridePlan gather(int[] rows) {
+    if (row.length == 0) {
+      return EMPTY;
+    }
+    int count = 0;
+    for (int r : rows) {
+      for (int i = first(r); i < row.length && row[i] == r; i++) {
+        count++;
+      }
+    }
+    if (count == 0) {
+      return EMPTY;
+    }
+    int[] nr = new int[count];
+    int[] nk = new int[count];
+    int[] ni = new int[count];
+    double[] nv = new double[count];
+    int[] ns = new int[count];
+    int c = 0;
+    for (int k = 0; k < rows.length; k++) {
+      for (int i = first(rows[k]); i < row.length && row[i] == rows[k]; i++) {
+        nr[c] = k;
+        nk[c] = kind[i];
+        ni[c] = index[i];
+        nv[c] = value[i];
+        ns[c] = source[i];
+        c++;
+      }
+    }
+    return new OverridePlan(nr, nk, ni, nv, ns);
+  }
+
   /** The source numbers of the overrides applied to a row, in the order applied. */
   public int[] applied(int r) {
     int from = first(r);

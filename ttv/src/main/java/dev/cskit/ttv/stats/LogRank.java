@@ -70,27 +70,31 @@ public final class LogRank {
       throw DataException.of(
           source, "group must have one entry per duration", group.length + " groups");
     }
-    TreeMap<String, Integer> index = new TreeMap<>(GROUP_ORDER);
+    // distinct names by hash first (one lookup per row), then ordered once: GROUP_ORDER parses names as
+    // numbers, far too slow to run per row
+    HashMap<String, Integer> lookup = new HashMap<>();
     for (int i = 0; i < group.length; i++) {
       if (group[i] == null || group[i].isEmpty()) {
         throw new DataException(
             source, i + 1, "group", "a group name must not be empty", CskitException.quote(group[i]));
       }
-      index.put(group[i], 0);
+      lookup.putIfAbsent(group[i], 0);
     }
-    if (index.size() < 2) {
+    if (lookup.size() < 2) {
       throw DataException.of(
-          source, "a comparison needs at least 2 groups", index.size() + " group");
+          source, "a comparison needs at least 2 groups", lookup.size() + " group");
     }
-    int g = 0;
-    for (var e : index.entrySet()) {
-      e.setValue(g++);
+    List<String> names = new ArrayList<>(lookup.keySet());
+    names.sort(GROUP_ORDER);
+    TreeMap<String, Integer> index = new TreeMap<>(GROUP_ORDER);
+    for (int g = 0; g < names.size(); g++) {
+      lookup.put(names.get(g), g);
+      index.put(names.get(g), g);
     }
     int ng = index.size();
     int total = time.length;
     time = SurvMath.aeq(time);
     int[] ord = SurvMath.order(time, status);
-    HashMap<String, Integer> lookup = new HashMap<>(index);
     int[] grp = new int[total];
     int[] size = new int[ng];
     for (int i = 0; i < total; i++) {
