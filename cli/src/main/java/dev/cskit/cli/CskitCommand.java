@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       CapacityCommand.class,
       TtvCommand.class,
       SurveyCommand.class,
+      TouchCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class CskitCommand implements Runnable {

@@ -42,7 +42,8 @@ import picocli.CommandLine.Option;
         "Score accounts with a health scorecard: score, band, coverage, category and measure sub-scores, "
             + "each measure's contribution, caps and overrides applied. The scorecard file (JSON or YAML) may "
             + "be a scorecard or a scorecard set; the names three-axis, onboarding and by-stage are built in.",
-    subcommands = {ScoreValidateCommand.class, ScoreFitWeightsCommand.class})
+    subcommands = {ScoreValidateCommand.class, ScoreFitWeightsCommand.class, ScoreDiffCommand.class,
+        ScoreTrackCommand.class})
 public final class ScoreCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -63,10 +64,11 @@ public final class ScoreCommand implements Callable<Integer> {
   Path overrides;
 
   @Option(names = "--as-of", paramLabel = "DATE",
-      description = "The date overrides are judged at (midnight UTC; default: today).")
+      description = "The date the metrics describe (required): overrides are judged at its midnight UTC, and it "
+          + "fills the as_of column that score validate and score track read.")
   LocalDate asOf;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "table, csv or json (default: table).")
+  @Option(names = "--format", paramLabel = "FORMAT", description = Output.FORMAT_HELP)
   OutputFormat format = OutputFormat.TABLE;
 
   @Option(names = "--explain", description = "Add each account's attribution (score = contributions).")
@@ -79,19 +81,23 @@ public final class ScoreCommand implements Callable<Integer> {
           "Missing required option" + (scorecard == null && metrics == null ? "s: '--scorecard=FILE', '--metrics=FILE'"
               : scorecard == null ? ": '--scorecard=FILE'" : ": '--metrics=FILE'"));
     }
+    if (asOf == null) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "Missing required option: '--as-of=DATE' (the date the metrics describe; it is never taken to be today)");
+    }
     Loaded card = load(scorecard);
     MetricTable table = MetricTable.readCsv(metrics);
     List<Account> accountList = accounts == null ? List.of() : Accounts.readCsv(accounts);
     List<ScoreOverride> overrideList = overrides == null ? List.of() : Overrides.read(overrides).overrides();
-    Instant instant = (asOf == null ? LocalDate.now(ZoneOffset.UTC) : asOf).atStartOfDay(ZoneOffset.UTC).toInstant();
+    Instant instant = asOf.atStartOfDay(ZoneOffset.UTC).toInstant();
     ScoreTable scores = card.scorer.score(table, ScoringOptions.builder().accounts(accountList).overrides(overrideList).asOf(instant).build());
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {
       case CSV:
-        scores.writeCsv(out);
+        writeCsv(scores, asOf, out);
         break;
       case JSON:
-        out.println(Json.write(json(card.ref, scores, card.isSet, explain)));
+        out.println(Json.write(json(card.ref, scores, card.isSet, explain, asOf)));
         break;
       default:
         out.print(text(card.ref, scores, explain));
@@ -141,6 +147,16 @@ public final class ScoreCommand implements Callable<Integer> {
 
   /** The JSON document of a scoring. */
   static Map<String, Object> json(ScorecardRef ref, ScoreTable scores, boolean perAccountCard, boolean explain) {
+    return json(ref, scores, perAccountCard, explain, null);
+  }
+
+  /**
+   * The JSON document of a scoring at {@code asOf} (null: no date): per account its score, band, coverage,
+   * score before caps, sub-scores, contributions and shares (what {@code score diff} reads back), caps and
+   * overrides applied and expired; and every expired override at the top.
+   */
+  static Map<String, Object> json(ScorecardRef ref, ScoreTable scores, boolean perAccountCard, boolean explain,
+      LocalDate asOf) {
     List<Object> rows = new ArrayList<>(scores.size());
     for (int i = 0; i < scores.size(); i++) {
       HealthScore h = scores.row(i);
@@ -152,9 +168,11 @@ public final class ScoreCommand implements Callable<Integer> {
       row.put("score", h.score());
       row.put("band", h.band().name());
       row.put("coverage", h.coverage());
+      row.put("scoreBeforeCaps", h.scoreBeforeCaps());
       row.put("categories", h.categories());
       row.put("measures", h.measures());
       row.put("contributions", h.contributions());
+      row.put("shares", h.shares());
       List<Object> caps = new ArrayList<>();
       for (Cap c : h.capsApplied()) {
         caps.add(Json.object("metric", c.metric(), "op", c.op().symbol(), "value", c.value(), "maxScore", c.maxScore()));
@@ -162,16 +180,73 @@ public final class ScoreCommand implements Callable<Integer> {
       row.put("capsApplied", caps);
       List<Object> applied = new ArrayList<>();
       for (ScoreOverride o : h.overridesApplied()) {
-        applied.add(Json.object("scope", o.scope().id(), "target", o.target(), "value", o.value(), "reason", o.reason(),
-            "author", o.author(), "from", o.from(), "until", o.until()));
+        applied.add(overrideJson(o));
       }
       row.put("overridesApplied", applied);
+      List<Object> expired = new ArrayList<>();
+      for (ScoreOverride o : h.overridesExpired()) {
+        expired.add(overrideJson(o));
+      }
+      row.put("overridesExpired", expired);
       if (explain) {
         row.put("explanation", h.attribution().toString());
       }
       rows.add(row);
     }
-    return Json.object("scorecard", refJson(ref), "accounts", rows);
+    List<Object> expired = new ArrayList<>();
+    scores.expiredOverrides().forEach((id, list) -> list.forEach(o -> {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("accountId", id.value());
+      m.putAll(overrideJson(o));
+      expired.add(m);
+    }));
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("scorecard", refJson(ref));
+    if (asOf != null) {
+      doc.put("asOf", asOf.toString());
+    }
+    doc.put("expiredOverrides", expired);
+    doc.put("accounts", rows);
+    return doc;
+  }
+
+  static Map<String, Object> overrideJson(ScoreOverride o) {
+    return Json.object("scope", o.scope().id(), "target", o.target(), "value", o.value(), "reason", o.reason(),
+        "author", o.author(), "from", o.from(), "until", o.until());
+  }
+
+  /**
+   * The scores as CSV: {@code account_id, as_of, score, band, coverage, scorecard}, then
+   * {@code category_<id>} and {@code measure_<id>} columns: what {@code score validate --snapshots} and
+   * {@code score track} read, with no column to add by hand.
+   */
+  static void writeCsv(ScoreTable scores, LocalDate asOf, PrintWriter writer) {
+    dev.cskit.core.io.CsvOutput out = new dev.cskit.core.io.CsvOutput(writer);
+    List<String> cats = scores.categoryIds();
+    List<String> ms = scores.measureIds();
+    List<String> head = new ArrayList<>(List.of("account_id", "as_of", "score", "band", "coverage", "scorecard"));
+    cats.forEach(c -> head.add("category_" + c));
+    ms.forEach(m -> head.add("measure_" + m));
+    String[] cells = head.toArray(new String[0]);
+    out.row(cells);
+    String date = asOf.toString();
+    for (int i = 0; i < scores.size(); i++) {
+      int k = 0;
+      cells[k++] = scores.accountId(i).value();
+      cells[k++] = date;
+      cells[k++] = Output.n(scores.score(i));
+      cells[k++] = scores.band(i).name();
+      cells[k++] = Output.n(scores.coverage(i));
+      cells[k++] = scores.scorecard(i).name();
+      for (String c : cats) {
+        cells[k++] = Output.n(scores.categoryScore(i, c));
+      }
+      for (String m : ms) {
+        cells[k++] = Output.n(scores.measureScore(i, m));
+      }
+      out.row(cells);
+    }
+    out.flush();
   }
 
   static Map<String, Object> refJson(ScorecardRef ref) {
@@ -198,11 +273,11 @@ public final class ScoreCommand implements Callable<Integer> {
       Object[] cells = new Object[head.size()];
       int k = 0;
       cells[k++] = h.accountId().value();
-      cells[k++] = round(h.score(), 10);
+      cells[k++] = TextTable.fixed(h.score(), 1);
       cells[k++] = h.band().name();
-      cells[k++] = round(h.coverage(), 100);
+      cells[k++] = TextTable.percent(h.coverage());
       for (String c : cats) {
-        cells[k++] = round(scores.categoryScore(i, c), 10);
+        cells[k++] = TextTable.fixed(scores.categoryScore(i, c), 1);
       }
       cells[k++] = h.capsApplied().size();
       cells[k] = h.overridesApplied().size();
@@ -216,9 +291,5 @@ public final class ScoreCommand implements Callable<Integer> {
       }
     }
     return sb.toString();
-  }
-
-  private static double round(double v, double scale) {
-    return Double.isNaN(v) ? v : Math.round(v * scale) / scale;
   }
 }

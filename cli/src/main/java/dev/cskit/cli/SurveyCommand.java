@@ -43,6 +43,11 @@ import picocli.CommandLine.Option;
       SurveyCommand.InvitationsCommand.class,
       SurveyCommand.PlanCommand.class,
       SurveyCommand.RateCommand.class,
+      SurveyEligibleCommand.class,
+      SurveySilentCommand.class,
+      SurveyAllocateCommand.class,
+      SurveyUpdatePriorCommand.class,
+      SurveyPowerCommand.class,
     })
 public final class SurveyCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -50,7 +55,8 @@ public final class SurveyCommand implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "a subcommand is required: sample-size, margin, nps, nps-compare, invitations, plan or rate");
+        spec.commandLine(), "a subcommand is required: sample-size, margin, nps, nps-compare, invitations, plan, rate, eligible, silent, "
+            + "allocate, update-prior or power");
   }
 
   static void print(CommandLine.Model.CommandSpec spec, Object json) {
@@ -129,8 +135,8 @@ public final class SurveyCommand implements Runnable {
     double margin;
 
     @Feeds("confidence")
-    @Option(names = "--confidence", paramLabel = "C", required = true, description = "Confidence level in (0, 1), e.g. 0.95.")
-    double confidence;
+    @Option(names = "--confidence", paramLabel = "C", description = "Confidence level in (0, 1) (default: ${DEFAULT-VALUE}).")
+    double confidence = 0.95;
 
     @Feeds("population")
     @Option(names = "--population", paramLabel = "N", description = "Population size (default: infinite).")
@@ -204,8 +210,8 @@ public final class SurveyCommand implements Runnable {
     Long population;
 
     @Feeds("confidence")
-    @Option(names = "--confidence", paramLabel = "C", required = true, description = "Confidence level in (0, 1).")
-    double confidence;
+    @Option(names = "--confidence", paramLabel = "C", description = "Confidence level in (0, 1) (default: ${DEFAULT-VALUE}).")
+    double confidence = 0.95;
 
     @ArgGroup(exclusive = true)
     SampleSizeCommand.Variance variance;
@@ -262,7 +268,7 @@ public final class SurveyCommand implements Runnable {
     List<Integer> scores;
 
     @Feeds("confidence")
-    @Option(names = "--confidence", paramLabel = "C", description = "Confidence level in (0, 1) (default: 0.95).")
+    @Option(names = "--confidence", paramLabel = "C", description = "Confidence level in (0, 1) (default: ${DEFAULT-VALUE}).")
     double confidence = 0.95;
 
     @Option(names = "--method", paramLabel = "M", converter = NpsMethodConverter.class,
@@ -466,7 +472,7 @@ public final class SurveyCommand implements Runnable {
     long trials;
 
     @Feeds("confidence")
-    @Option(names = "--confidence", paramLabel = "C", description = "Confidence level in (0, 1) (default: 0.95).")
+    @Option(names = "--confidence", paramLabel = "C", description = "Confidence level in (0, 1) (default: ${DEFAULT-VALUE}).")
     double confidence = 0.95;
 
     @Option(names = "--method", paramLabel = "M", converter = RateMethodConverter.class,

@@ -57,6 +57,8 @@ import picocli.CommandLine.Option;
       TtvCommand.Checkin.class,
       TtvCommand.PaybackCmd.class,
       TtvCommand.FromEvents.class,
+      TtvBottlenecksCommand.class,
+      TtvShareCommand.class,
     })
 public final class TtvCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -64,7 +66,7 @@ public final class TtvCommand implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "a subcommand is required: km, cif, checkin, payback or from-events");
+        spec.commandLine(), "a subcommand is required: km, cif, checkin, payback, from-events, bottlenecks or share");
   }
 
   /** Durations and status codes of one group, in file order. */

@@ -281,8 +281,8 @@ public final class ScoreTable {
     }
     StringBuilder sb = new StringBuilder();
     sb.append(String.format(Locale.ROOT, "ScoreTable %d accounts, %s%n", source.rowCount(), parts.length == 1
-        ? parts[0].card().ref().toString() : Arrays.stream(parts).map(p -> p.card().ref().toString()).toList().toString()));
-    sb.append("bands: ").append(bandCounts()).append('\n');
+        ? parts[0].card().ref().toString() : String.join(", ", Arrays.stream(parts).map(p -> p.card().ref().toString()).toList())));
+    sb.append("bands: ").append(TextTable.pairs(bandCounts())).append('\n');
     sb.append(t);
     if (source.rowCount() > shown) {
       sb.append("... ").append(source.rowCount() - shown).append(" more rows\n");
