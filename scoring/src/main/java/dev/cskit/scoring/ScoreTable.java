@@ -271,11 +271,11 @@ public final class ScoreTable {
     for (int i = 0; i < shown; i++) {
       Object[] row = new Object[head.size()];
       row[0] = source.accountId(i).value();
-      row[1] = round(score(i));
+      row[1] = TextTable.fixed(score(i), 1);
       row[2] = band(i).name();
-      row[3] = v2(coverage(i));
+      row[3] = TextTable.percent(coverage(i));
       for (int c = 0; c < cats.size(); c++) {
-        row[4 + c] = round(categoryScore(i, cats.get(c)));
+        row[4 + c] = TextTable.fixed(categoryScore(i, cats.get(c)), 1);
       }
       t.row(row);
     }
@@ -290,11 +290,4 @@ public final class ScoreTable {
     return sb.toString();
   }
 
-  private static double v2(double v) {
-    return v != v ? v : Math.round(v * 100.0) / 100.0;
-  }
-
-  private static double round(double v) {
-    return v != v ? v : Math.round(v * 10.0) / 10.0;
-  }
 }
