@@ -123,10 +123,11 @@ public final class TtvShareCommand implements Callable<Integer> {
         if (!(t >= 0)) {
           throw row.error(in.timeColumn, "a duration must be a number >= 0", String.valueOf(t));
         }
-        long s = row.requiredLong(in.eventColumn);
-        if (s < 0 || s > 2) {
-          throw row.error(in.eventColumn, "status must be 0 (censored), 1 (reached value) or 2 (churned)",
-              String.valueOf(s));
+        String cell = row.required(in.eventColumn);
+        int s = in.code(cell);
+        if (s < 0) {
+          throw row.error(in.eventColumn, "status must be 0 (censored), 1 (reached value) or 2 (churned) (other "
+              + "codings: --event-value, --churn-value)", cell);
         }
         String g = groupColumn != null ? row.required(groupColumn)
             : byStartMonth ? month(row) : "all";
