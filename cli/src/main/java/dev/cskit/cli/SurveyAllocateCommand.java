@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
     name = "allocate",
     mixinStandardHelpOptions = true,
     description = {
-      "Split a number of responses over strata: proportional (to size), neyman (to size x sd) or cost-optimal "
+      "Split a number of responses over strata, with the design effect.",
+      "Proportional (to size), neyman (to size x sd) or cost-optimal "
           + "(to size x sd / sqrt(cost)), each stratum at least --minimum, rounded so the total is exact.",
       "Strata from --strata (CSV: stratum, size, and optional sd, cost; or proportion for sd = sqrt(p(1 - p))) "
           + "or counted from --accounts by an attribute (--by segment). With --contacts-per-account and --icc, the "

@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
     name = "power",
     mixinStandardHelpOptions = true,
     description = {
-      "The answers needed in each of two groups to detect a difference in NPS with a two-sided test: n = "
+      "The answers needed in each of two groups to detect an NPS difference.",
+      "A two-sided test: n = "
           + "(z(1 - alpha/2) + z(power))^2 (vA + vB) / delta^2, rounded up, with the trinomial variances "
           + "v = p + d - (p - d)^2 of the expected shares of promoters p and detractors d.",
       "The difference is that of the expected shares unless --difference gives another (in NPS points); with "

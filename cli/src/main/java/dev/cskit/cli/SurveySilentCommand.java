@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
     name = "silent",
     mixinStandardHelpOptions = true,
     description = {
+      "Respondents versus silent accounts on usage, and the silent accounts at risk.",
       "Silent customers are not necessarily happy: respondents versus silent accounts on every usage metric "
           + "(standardized mean difference, flagged at --threshold), and the silent accounts showing a warning "
           + "sign, at risk first.",

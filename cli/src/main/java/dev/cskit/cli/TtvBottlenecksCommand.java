@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
     name = "bottlenecks",
     mixinStandardHelpOptions = true,
     description = {
-      "Where accounts stall along an onboarding path, censoring-aware: for each step (one milestone to the "
+      "Where accounts stall along an onboarding path, censoring-aware.",
+      "For each step (one milestone to the "
           + "next) the accounts that entered it, completed it and are still in it, the Kaplan-Meier median days "
           + "in the step, and the restricted mean days up to a common horizon; the stall step has the largest.",
       "Events CSV: account_id, event_type, timestamp. Accounts still in a step are censored at the end of the "

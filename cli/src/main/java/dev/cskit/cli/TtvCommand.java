@@ -717,7 +717,7 @@ public final class TtvCommand implements Runnable {
         description = "As-of date: accounts still onboarding are censored at the end of this day (UTC).")
     LocalDate asOf;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "csv, json or table (default: csv).")
+    @Option(names = "--format", paramLabel = "FORMAT", description = Output.FORMAT_HELP)
     OutputFormat format = OutputFormat.CSV;
 
     @Override

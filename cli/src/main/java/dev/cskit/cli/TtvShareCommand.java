@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
     name = "share",
     mixinStandardHelpOptions = true,
     description = {
-      "The share of accounts that reached value by day D, with its interval, per cohort: the Aalen-Johansen "
+      "The share of accounts that reached value by day D, with its interval, per cohort.",
+      "The Aalen-Johansen "
           + "cumulative incidence of value with churn as a competing event (status 2), so accounts that churned "
           + "first are not counted as if they might still get there; without churn it equals 1 - Kaplan-Meier.",
       "Input: durations CSV (the output of 'ttv from-events': time, status 0 onboarding, 1 value, 2 churned). "
