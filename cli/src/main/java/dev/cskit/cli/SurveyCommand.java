@@ -27,7 +27,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code cskit survey}: survey response-rate planning. Every subcommand prints JSON. Out-of-range values (a
+ * {@code cskit survey}: survey response-rate planning. Every subcommand prints JSON by default, or a table or
+ * CSV with {@code --format}. Out-of-range values (a
  * margin outside (0, 1), a rate outside [0, 1], negative counts, a plan whose waves have no capacity) exit
  * with 3 and a one-line message; malformed flags exit with 2.
  */
@@ -59,10 +60,9 @@ public final class SurveyCommand implements Runnable {
             + "allocate, update-prior or power");
   }
 
-  static void print(CommandLine.Model.CommandSpec spec, Object json) {
-    PrintWriter out = spec.commandLine().getOut();
-    out.println(Json.write(json));
-    out.flush();
+  /** Prints a result in the command's {@code --format} (JSON by default). */
+  static void print(CommandLine.Model.CommandSpec spec, Map<String, Object> json) {
+    Output.document(spec, json);
   }
 
   /** A whole number as a long (so JSON prints 385, not 385.0); other values unchanged. */
@@ -128,6 +128,8 @@ public final class SurveyCommand implements Runnable {
       })
   static final class SampleSizeCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin FormatOption format;
 
     @Feeds("margin")
     @Option(names = "--margin", paramLabel = "E", required = true,
@@ -201,6 +203,8 @@ public final class SurveyCommand implements Runnable {
   static final class MarginCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin FormatOption format;
+
     @Feeds("responses")
     @Option(names = "--responses", paramLabel = "n", required = true, description = "Responses received (1 or more).")
     long responses;
@@ -249,6 +253,8 @@ public final class SurveyCommand implements Runnable {
       })
   static final class NpsCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin FormatOption format;
 
     @Feeds("promoters")
     @Option(names = "--promoters", paramLabel = "P", description = "Promoters (answers 9-10).")
@@ -315,6 +321,8 @@ public final class SurveyCommand implements Runnable {
   static final class NpsCompareCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin FormatOption format;
+
     @Option(names = "--promoters-a", paramLabel = "P", required = true, description = "Promoters of A.")
     long promotersA;
 
@@ -358,6 +366,8 @@ public final class SurveyCommand implements Runnable {
       })
   static final class InvitationsCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin FormatOption format;
 
     @Feeds("target")
     @Option(names = "--target", paramLabel = "N", required = true, description = "Responses wanted.")
@@ -442,6 +452,8 @@ public final class SurveyCommand implements Runnable {
   static final class PlanCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin FormatOption format;
+
     @Option(names = "--plan", paramLabel = "FILE", required = true, description = "The plan file (.yaml, .yml or .json).")
     Path plan;
 
@@ -462,6 +474,8 @@ public final class SurveyCommand implements Runnable {
       })
   static final class RateCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin FormatOption format;
 
     @Feeds("successes")
     @Option(names = "--successes", paramLabel = "X", required = true, description = "Yes answers.")

@@ -446,6 +446,8 @@ public final class TtvCommand implements Runnable {
             + "Kaplan-Meier with churn censored, flagged as overstating."
       })
   static final class Cif implements Callable<Integer> {
+    @CommandLine.Mixin FormatOption format;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @CommandLine.Mixin InputOptions io;
     @CommandLine.Mixin CurveOptions curve;
@@ -491,7 +493,7 @@ public final class TtvCommand implements Runnable {
         out.add(g);
       }
       PrintWriter pw = cl.getOut();
-      pw.println(Json.write(Json.object("groups", out, "droppedRows", dropped[0])));
+      Output.document(spec, Json.object("groups", out, "droppedRows", dropped[0]));
       pw.flush();
       return Main.OK;
     }
@@ -516,6 +518,8 @@ public final class TtvCommand implements Runnable {
             + "(Aalen-Johansen: chance = (F(d + k) - F(d)) / P(no event by d))."
       })
   static final class Checkin implements Callable<Integer> {
+    @CommandLine.Mixin FormatOption format;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @CommandLine.Mixin InputOptions io;
 
@@ -558,9 +562,7 @@ public final class TtvCommand implements Runnable {
           "threshold", threshold, "chanceAtDay", day.chanceAtDay(),
           "peakChance", day.peakChance(), "peakDay", day.peakDay(),
           "stalled", rows);
-      PrintWriter pw = spec.commandLine().getOut();
-      pw.println(Json.write(out));
-      pw.flush();
+      Output.document(spec, out);
       return Main.OK;
     }
   }
@@ -578,6 +580,8 @@ public final class TtvCommand implements Runnable {
             + "value from the Aalen-Johansen incidence of value (Kaplan-Meier when nobody churned)."
       })
   static final class PaybackCmd implements Callable<Integer> {
+    @CommandLine.Mixin FormatOption format;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Feeds("upfront cost")
@@ -664,9 +668,7 @@ public final class TtvCommand implements Runnable {
         }
         out.put("expected", ex);
       }
-      PrintWriter pw = cl.getOut();
-      pw.println(Json.write(out));
-      pw.flush();
+      Output.document(spec, out);
       return Main.OK;
     }
 

@@ -357,4 +357,18 @@ class NewCommandsTest {
       assertFalse(text.isBlank());
     }
   }
+
+  @Test
+  void documentsPrintAsTableAndCsvToo() {
+    String table = ok("survey", "nps", "--promoters", "80", "--passives", "60", "--detractors", "59", "--format",
+        "table");
+    assertTrue(table.startsWith("field") && table.contains("stdErr"), table);
+    String csv = ok("survey", "nps", "--promoters", "80", "--passives", "60", "--detractors", "59", "--format", "csv");
+    assertEquals("nps,stdErr,lower,upper", csv.split("\r?\n")[0]);
+    JsonNode j = json("survey", "nps", "--promoters", "80", "--passives", "60", "--detractors", "59");
+    assertEquals(j.get("nps").asDouble(), Double.parseDouble(csv.split("\r?\n")[1].split(",")[0]), 1e-12);
+    String plan = ok("survey", "plan", "--plan",
+        "../survey/src/main/resources/dev/cskit/survey/escalation-plan-example.yaml", "--format", "table");
+    assertTrue(plan.contains("waves") && plan.contains("channel"), plan);
+  }
 }
