@@ -43,14 +43,14 @@ public final class CapacityCommand implements Callable<Integer> {
       description = "A second touch model (moved thresholds or budgets) to compare against --model.")
   Path whatIf;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "table, csv or json (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--format", paramLabel = "FORMAT", description = Output.FORMAT_HELP)
   OutputFormat format = OutputFormat.TABLE;
 
   @Override
   public Integer call() {
     CapacityPlan.checkHoursPerManager(hoursPerManager); // the library's check, before any file is read
     TouchModel m = inputs.model();
-    Segmentation s = inputs.segment(m);
+    Segmentation s = inputs.segment(m, spec.commandLine());
     CapacityPlan plan = CapacityPlan.of(m, s, hoursPerManager);
     WhatIf compare = null;
     if (whatIf != null) {

@@ -4,5 +4,11 @@ package dev.cskit.cli;
 public enum OutputFormat {
   TABLE,
   CSV,
-  JSON
+  JSON;
+
+  /** The name as written on the command line and in help: {@code table}, {@code csv}, {@code json}. */
+  @Override
+  public String toString() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
 }

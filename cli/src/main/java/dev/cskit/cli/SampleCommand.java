@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
     description = {
       "Write the built-in sample portfolio as CSV files into a directory.",
       "Files: accounts.csv, events.csv, metrics.csv, milestones.csv, survey.csv, outcomes.csv, subscriptions.csv, "
-          + "roster.csv, trial.csv."
+          + "roster.csv, trial.csv, contacts.csv, contact-history.csv, sessions.csv, webinars.csv, metrics-previous.csv "
+          + "(a month earlier)."
     })
 public final class SampleCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -94,6 +95,7 @@ public final class SampleCommand implements Callable<Integer> {
       }
       csv.flush();
     });
+    SampleFiles.write(p, out);
     spec.commandLine().getOut().printf(
         "wrote the sample portfolio (%d accounts, seed %d, as of %s) to %s%n", p.size(), p.seed(), p.asOf(), out);
     return Main.OK;

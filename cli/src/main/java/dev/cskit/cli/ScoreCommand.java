@@ -42,7 +42,8 @@ import picocli.CommandLine.Option;
         "Score accounts with a health scorecard: score, band, coverage, category and measure sub-scores, "
             + "each measure's contribution, caps and overrides applied. The scorecard file (JSON or YAML) may "
             + "be a scorecard or a scorecard set; the names three-axis, onboarding and by-stage are built in.",
-    subcommands = {ScoreValidateCommand.class, ScoreFitWeightsCommand.class})
+    subcommands = {ScoreValidateCommand.class, ScoreFitWeightsCommand.class, ScoreDiffCommand.class,
+        ScoreTrackCommand.class})
 public final class ScoreCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -63,10 +64,11 @@ public final class ScoreCommand implements Callable<Integer> {
   Path overrides;
 
   @Option(names = "--as-of", paramLabel = "DATE",
-      description = "The date overrides are judged at (midnight UTC; default: today).")
+      description = "The date the metrics describe (required): overrides are judged at its midnight UTC, and it "
+          + "fills the as_of column that score validate and score track read.")
   LocalDate asOf;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "table, csv or json (default: table).")
+  @Option(names = "--format", paramLabel = "FORMAT", description = Output.FORMAT_HELP)
   OutputFormat format = OutputFormat.TABLE;
 
   @Option(names = "--explain", description = "Add each account's attribution (score = contributions).")
@@ -79,19 +81,23 @@ public final class ScoreCommand implements Callable<Integer> {
           "Missing required option" + (scorecard == null && metrics == null ? "s: '--scorecard=FILE', '--metrics=FILE'"
               : scorecard == null ? ": '--scorecard=FILE'" : ": '--metrics=FILE'"));
     }
+    if (asOf == null) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "Missing required option: '--as-of=DATE' (the date the metrics describe; it is never taken to be today)");
+    }
     Loaded card = load(scorecard);
     MetricTable table = MetricTable.readCsv(metrics);
     List<Account> accountList = accounts == null ? List.of() : Accounts.readCsv(accounts);
     List<ScoreOverride> overrideList = overrides == null ? List.of() : Overrides.read(overrides).overrides();
-    Instant instant = (asOf == null ? LocalDate.now(ZoneOffset.UTC) : asOf).atStartOfDay(ZoneOffset.UTC).toInstant();
+    Instant instant = asOf.atStartOfDay(ZoneOffset.UTC).toInstant();
     ScoreTable scores = card.scorer.score(table, ScoringOptions.builder().accounts(accountList).overrides(overrideList).asOf(instant).build());
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {
       case CSV:
-        scores.writeCsv(out);
+        writeCsv(scores, asOf, out);
         break;
       case JSON:
-        writeJson(card.ref, scores, card.isSet, explain, out);
+        writeJson(card.ref, scores, card.isSet, explain, asOf, out);
         out.println();
         break;
       default:
@@ -140,13 +146,21 @@ public final class ScoreCommand implements Callable<Integer> {
     return fields.contains("scorecards") || fields.contains("selectors") || fields.contains("default");
   }
 
-  /**
-   * Writes the JSON document of a scoring row by row (the text {@link Json#write} gives the whole document): one
-   * account's object at a time, its detail computed block by block, so memory does not grow with the
-   * accounts beyond the score table itself.
-   */
+  /** As {@link #writeJson(ScorecardRef, ScoreTable, boolean, boolean, LocalDate, java.io.Writer)} with no date. */
   static void writeJson(ScorecardRef ref, ScoreTable scores, boolean perAccountCard, boolean explain,
       java.io.Writer out) {
+    writeJson(ref, scores, perAccountCard, explain, null, out);
+  }
+
+  /**
+   * Writes the JSON document of a scoring at {@code asOf} (null: no date) row by row: the card, the date, every
+   * expired override, then one account's object at a time (its score, band, coverage, score before caps,
+   * sub-scores, contributions and shares, which {@code score diff} reads back, caps and overrides applied and
+   * expired), its detail computed block by block, so memory does not grow with the accounts beyond the score
+   * table itself.
+   */
+  static void writeJson(ScorecardRef ref, ScoreTable scores, boolean perAccountCard, boolean explain,
+      LocalDate asOf, java.io.Writer out) {
     com.fasterxml.jackson.databind.ObjectMapper mapper = Json.mapper();
     try (com.fasterxml.jackson.core.JsonGenerator g = mapper.getFactory().createGenerator(out)) {
       g.disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
@@ -154,6 +168,18 @@ public final class ScoreCommand implements Callable<Integer> {
       g.writeStartObject();
       g.writeFieldName("scorecard");
       mapper.writeValue(g, refJson(ref));
+      if (asOf != null) {
+        g.writeStringField("asOf", asOf.toString());
+      }
+      List<Object> expired = new ArrayList<>();
+      scores.expiredOverrides().forEach((id, list) -> list.forEach(o -> {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("accountId", id.value());
+        m.putAll(overrideJson(o));
+        expired.add(m);
+      }));
+      g.writeFieldName("expiredOverrides");
+      mapper.writeValue(g, expired);
       g.writeFieldName("accounts");
       g.writeStartArray();
       scores.forEachRow(h -> {
@@ -180,9 +206,11 @@ public final class ScoreCommand implements Callable<Integer> {
     row.put("score", h.score());
     row.put("band", h.band().name());
     row.put("coverage", h.coverage());
+    row.put("scoreBeforeCaps", h.scoreBeforeCaps());
     row.put("categories", h.categories());
     row.put("measures", h.measures());
     row.put("contributions", h.contributions());
+    row.put("shares", h.shares());
     List<Object> caps = new ArrayList<>();
     for (Cap c : h.capsApplied()) {
       caps.add(Json.object("metric", c.metric(), "op", c.op().symbol(), "value", c.value(), "maxScore", c.maxScore()));
@@ -190,14 +218,57 @@ public final class ScoreCommand implements Callable<Integer> {
     row.put("capsApplied", caps);
     List<Object> applied = new ArrayList<>();
     for (ScoreOverride o : h.overridesApplied()) {
-      applied.add(Json.object("scope", o.scope().id(), "target", o.target(), "value", o.value(), "reason", o.reason(),
-          "author", o.author(), "from", o.from(), "until", o.until()));
+      applied.add(overrideJson(o));
     }
     row.put("overridesApplied", applied);
+    List<Object> expiredHere = new ArrayList<>();
+    for (ScoreOverride o : h.overridesExpired()) {
+      expiredHere.add(overrideJson(o));
+    }
+    row.put("overridesExpired", expiredHere);
     if (explain) {
       row.put("explanation", h.attribution().toString());
     }
     return row;
+  }
+
+  static Map<String, Object> overrideJson(ScoreOverride o) {
+    return Json.object("scope", o.scope().id(), "target", o.target(), "value", o.value(), "reason", o.reason(),
+        "author", o.author(), "from", o.from(), "until", o.until());
+  }
+
+  /**
+   * The scores as CSV: {@code account_id, as_of, score, band, coverage, scorecard}, then
+   * {@code category_<id>} and {@code measure_<id>} columns: what {@code score validate --snapshots} and
+   * {@code score track} read, with no column to add by hand.
+   */
+  static void writeCsv(ScoreTable scores, LocalDate asOf, PrintWriter writer) {
+    dev.cskit.core.io.CsvOutput out = new dev.cskit.core.io.CsvOutput(writer);
+    List<String> cats = scores.categoryIds();
+    List<String> ms = scores.measureIds();
+    List<String> head = new ArrayList<>(List.of("account_id", "as_of", "score", "band", "coverage", "scorecard"));
+    cats.forEach(c -> head.add("category_" + c));
+    ms.forEach(m -> head.add("measure_" + m));
+    String[] cells = head.toArray(new String[0]);
+    out.row(cells);
+    String date = asOf.toString();
+    for (int i = 0; i < scores.size(); i++) {
+      int k = 0;
+      cells[k++] = scores.accountId(i).value();
+      cells[k++] = date;
+      cells[k++] = Output.n(scores.score(i));
+      cells[k++] = scores.band(i).name();
+      cells[k++] = Output.n(scores.coverage(i));
+      cells[k++] = scores.scorecard(i).name();
+      for (String c : cats) {
+        cells[k++] = Output.n(scores.categoryScore(i, c));
+      }
+      for (String m : ms) {
+        cells[k++] = Output.n(scores.measureScore(i, m));
+      }
+      out.row(cells);
+    }
+    out.flush();
   }
 
   static Map<String, Object> refJson(ScorecardRef ref) {
@@ -219,37 +290,28 @@ public final class ScoreCommand implements Callable<Integer> {
     head.add("caps");
     head.add("overrides");
     TextTable t = TextTable.withHeader(head.toArray(new String[0]));
-    List<String> explained = explain ? new ArrayList<>() : null;
-    int[] at = {0};
-    scores.forEachRow(h -> {
-      int i = at[0]++;
+    for (int i = 0; i < scores.size(); i++) {
+      HealthScore h = scores.row(i);
       Object[] cells = new Object[head.size()];
       int k = 0;
       cells[k++] = h.accountId().value();
-      cells[k++] = round(h.score(), 10);
+      cells[k++] = TextTable.fixed(h.score(), 1);
       cells[k++] = h.band().name();
-      cells[k++] = round(h.coverage(), 100);
+      cells[k++] = TextTable.percent(h.coverage());
       for (String c : cats) {
-        cells[k++] = round(scores.categoryScore(i, c), 10);
+        cells[k++] = TextTable.fixed(scores.categoryScore(i, c), 1);
       }
       cells[k++] = h.capsApplied().size();
       cells[k] = h.overridesApplied().size();
       t.row(cells);
-      if (explained != null) {
-        explained.add(h.toString());
-      }
-    });
+    }
     sb.append(t);
     if (explain) {
       sb.append('\n');
-      for (String e : explained) {
-        sb.append(e).append('\n');
+      for (int i = 0; i < scores.size(); i++) {
+        sb.append(scores.row(i)).append('\n');
       }
     }
     return sb.toString();
-  }
-
-  private static double round(double v, double scale) {
-    return Double.isNaN(v) ? v : Math.round(v * scale) / scale;
   }
 }

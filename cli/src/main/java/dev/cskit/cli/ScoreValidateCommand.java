@@ -44,7 +44,7 @@ public final class ScoreValidateCommand implements Callable<Integer> {
   String scorecard;
 
   @Feeds("level")
-  @Option(names = "--level", paramLabel = "P", description = "Confidence level of the AUC interval (default: 0.95).")
+  @Option(names = {"--confidence", "--level"}, paramLabel = "P", description = "Confidence level of the AUC interval (default: 0.95).")
   double level = 0.95;
 
   @Feeds("interval")

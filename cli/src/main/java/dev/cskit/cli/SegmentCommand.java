@@ -29,12 +29,12 @@ public final class SegmentCommand implements Callable<Integer> {
 
   @CommandLine.Mixin TouchInputs inputs;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "table, csv or json (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--format", paramLabel = "FORMAT", description = Output.FORMAT_HELP)
   OutputFormat format = OutputFormat.TABLE;
 
   @Override
   public Integer call() {
-    Segmentation s = inputs.segment(inputs.model());
+    Segmentation s = inputs.segment(inputs.model(), spec.commandLine());
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {
       case JSON:

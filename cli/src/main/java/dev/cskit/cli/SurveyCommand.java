@@ -27,7 +27,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code cskit survey}: survey response-rate planning. Every subcommand prints JSON. Out-of-range values (a
+ * {@code cskit survey}: survey response-rate planning. Every subcommand prints JSON by default, or a table or
+ * CSV with {@code --format}. Out-of-range values (a
  * margin outside (0, 1), a rate outside [0, 1], negative counts, a plan whose waves have no capacity) exit
  * with 3 and a one-line message; malformed flags exit with 2.
  */
@@ -43,6 +44,11 @@ import picocli.CommandLine.Option;
       SurveyCommand.InvitationsCommand.class,
       SurveyCommand.PlanCommand.class,
       SurveyCommand.RateCommand.class,
+      SurveyEligibleCommand.class,
+      SurveySilentCommand.class,
+      SurveyAllocateCommand.class,
+      SurveyUpdatePriorCommand.class,
+      SurveyPowerCommand.class,
     })
 public final class SurveyCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -50,13 +56,13 @@ public final class SurveyCommand implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "a subcommand is required: sample-size, margin, nps, nps-compare, invitations, plan or rate");
+        spec.commandLine(), "a subcommand is required: sample-size, margin, nps, nps-compare, invitations, plan, rate, eligible, silent, "
+            + "allocate, update-prior or power");
   }
 
-  static void print(CommandLine.Model.CommandSpec spec, Object json) {
-    PrintWriter out = spec.commandLine().getOut();
-    out.println(Json.write(json));
-    out.flush();
+  /** Prints a result in the command's {@code --format} (JSON by default). */
+  static void print(CommandLine.Model.CommandSpec spec, Map<String, Object> json) {
+    Output.document(spec, json);
   }
 
   /** A whole number as a long (so JSON prints 385, not 385.0); other values unchanged. */
@@ -123,14 +129,16 @@ public final class SurveyCommand implements Runnable {
   static final class SampleSizeCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin FormatOption format;
+
     @Feeds("margin")
     @Option(names = "--margin", paramLabel = "E", required = true,
         description = "Margin of error as a fraction in (0, 1): 0.05 for five points (of NPS: on the -1..1 scale).")
     double margin;
 
     @Feeds("confidence")
-    @Option(names = "--confidence", paramLabel = "C", required = true, description = "Confidence level in (0, 1), e.g. 0.95.")
-    double confidence;
+    @Option(names = "--confidence", paramLabel = "C", description = "Confidence level in (0, 1) (default: ${DEFAULT-VALUE}).")
+    double confidence = 0.95;
 
     @Feeds("population")
     @Option(names = "--population", paramLabel = "N", description = "Population size (default: infinite).")
@@ -195,6 +203,8 @@ public final class SurveyCommand implements Runnable {
   static final class MarginCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin FormatOption format;
+
     @Feeds("responses")
     @Option(names = "--responses", paramLabel = "n", required = true, description = "Responses received (1 or more).")
     long responses;
@@ -204,8 +214,8 @@ public final class SurveyCommand implements Runnable {
     Long population;
 
     @Feeds("confidence")
-    @Option(names = "--confidence", paramLabel = "C", required = true, description = "Confidence level in (0, 1).")
-    double confidence;
+    @Option(names = "--confidence", paramLabel = "C", description = "Confidence level in (0, 1) (default: ${DEFAULT-VALUE}).")
+    double confidence = 0.95;
 
     @ArgGroup(exclusive = true)
     SampleSizeCommand.Variance variance;
@@ -244,6 +254,8 @@ public final class SurveyCommand implements Runnable {
   static final class NpsCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin FormatOption format;
+
     @Feeds("promoters")
     @Option(names = "--promoters", paramLabel = "P", description = "Promoters (answers 9-10).")
     Long promoters;
@@ -262,7 +274,7 @@ public final class SurveyCommand implements Runnable {
     List<Integer> scores;
 
     @Feeds("confidence")
-    @Option(names = "--confidence", paramLabel = "C", description = "Confidence level in (0, 1) (default: 0.95).")
+    @Option(names = "--confidence", paramLabel = "C", description = "Confidence level in (0, 1) (default: ${DEFAULT-VALUE}).")
     double confidence = 0.95;
 
     @Option(names = "--method", paramLabel = "M", converter = NpsMethodConverter.class,
@@ -309,6 +321,8 @@ public final class SurveyCommand implements Runnable {
   static final class NpsCompareCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin FormatOption format;
+
     @Option(names = "--promoters-a", paramLabel = "P", required = true, description = "Promoters of A.")
     long promotersA;
 
@@ -352,6 +366,8 @@ public final class SurveyCommand implements Runnable {
       })
   static final class InvitationsCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin FormatOption format;
 
     @Feeds("target")
     @Option(names = "--target", paramLabel = "N", required = true, description = "Responses wanted.")
@@ -436,6 +452,8 @@ public final class SurveyCommand implements Runnable {
   static final class PlanCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin FormatOption format;
+
     @Option(names = "--plan", paramLabel = "FILE", required = true, description = "The plan file (.yaml, .yml or .json).")
     Path plan;
 
@@ -457,6 +475,8 @@ public final class SurveyCommand implements Runnable {
   static final class RateCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin FormatOption format;
+
     @Feeds("successes")
     @Option(names = "--successes", paramLabel = "X", required = true, description = "Yes answers.")
     long successes;
@@ -466,7 +486,7 @@ public final class SurveyCommand implements Runnable {
     long trials;
 
     @Feeds("confidence")
-    @Option(names = "--confidence", paramLabel = "C", description = "Confidence level in (0, 1) (default: 0.95).")
+    @Option(names = "--confidence", paramLabel = "C", description = "Confidence level in (0, 1) (default: ${DEFAULT-VALUE}).")
     double confidence = 0.95;
 
     @Option(names = "--method", paramLabel = "M", converter = RateMethodConverter.class,

@@ -120,9 +120,14 @@ final class TimeToValueSection implements DemoSection {
         "stallStep", stall);
 
     StringBuilder text = new StringBuilder();
+    java.util.Set<dev.cskit.core.AccountId> current = new java.util.HashSet<>();
+    p.accounts().forEach(a -> current.add(a.id()));
+    long former = d.accounts().stream().filter(a -> !current.contains(a.accountId())).count();
     text.append(String.format(Locale.ROOT,
-        "%d accounts with a contract start (%s), %d without one.%n", d.accounts().size(), counts,
-        d.missingStart().size()));
+        "%,d accounts with a contract start (%s), %d without one: the %,d current accounts and %,d former ones "
+            + "(ids F..., signed within the last year and gone since), kept so that churn before value is not "
+            + "hidden.%n", d.accounts().size(), TextTable.pairs(counts), d.missingStart().size(),
+        d.accounts().size() - former, former));
     text.append("Median days to first value: ").append(TextTable.cell(median.value())).append(" (95% CI ")
         .append(TextTable.cell(median.lower())).append(" to ").append(TextTable.cell(median.upper()))
         .append(")\n");

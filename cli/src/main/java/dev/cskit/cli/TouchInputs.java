@@ -12,7 +12,6 @@ import dev.cskit.touchmodel.TouchModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -35,7 +34,8 @@ final class TouchInputs {
   Path previous;
 
   @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
-      description = "The date of the run (pins, tenure, renewal freeze); default today (UTC).")
+      description = "The date of the run (pins, tenure, renewal freeze); default: the as_of of --scores, and "
+          + "required without it (never today).")
   LocalDate asOf;
 
   /** Reads a model file; the name {@code example} (when no such file exists) is the built-in example model. */
@@ -51,9 +51,39 @@ final class TouchInputs {
     return model(model);
   }
 
-  /** Runs a model on these inputs at {@code --as-of} (default today, UTC). */
-  Segmentation segment(TouchModel m) {
-    return segment(m, asOf == null ? LocalDate.now(ZoneOffset.UTC) : asOf);
+  /**
+   * Runs a model on these inputs at {@code --as-of}; without it, at the {@code as_of} of the scores file
+   * (what {@code cskit score --format csv} writes); with neither, a usage error: the date is never taken to be
+   * today.
+   */
+  Segmentation segment(TouchModel m, picocli.CommandLine cl) {
+    LocalDate date = asOf != null ? asOf : scoresAsOf(scores);
+    if (date == null) {
+      throw new picocli.CommandLine.ParameterException(cl, "Missing required option: '--as-of=YYYY-MM-DD' (the "
+          + "date of the run; it is taken from the as_of column of --scores when there is one, never from today)");
+    }
+    return segment(m, date);
+  }
+
+  /** The single as_of date of a scores file, or null (no file, no column, or several dates). */
+  static LocalDate scoresAsOf(Path file) {
+    if (file == null) {
+      return null;
+    }
+    LocalDate found = null;
+    try (CsvInput in = CsvInput.open(file)) {
+      if (!in.has("as_of")) {
+        return null;
+      }
+      for (CsvInput.Row row : in) {
+        LocalDate d = row.date("as_of");
+        if (d == null || (found != null && !found.equals(d))) {
+          return null;
+        }
+        found = d;
+      }
+    }
+    return found;
   }
 
   /** Runs a model on these inputs at a date. */

@@ -68,7 +68,7 @@ final class TouchModelSection implements DemoSection {
     }
     double[] th = groups.thresholds();
     String text = "Example touch model, as of " + p.asOf() + " (health bands from the health section):\n\n" + tt
-        + "\nWhy: " + reasons + "\n\nUsage groups (last 14 days; split at the medians):\n" + groups;
+        + "\nWhy (accounts by reason): " + TextTable.pairs(reasons) + "\n\nUsage groups (last 14 days; split at the medians):\n" + groups;
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("model", model.name());
     json.put("bandSource", "health");

@@ -57,6 +57,8 @@ import picocli.CommandLine.Option;
       TtvCommand.Checkin.class,
       TtvCommand.PaybackCmd.class,
       TtvCommand.FromEvents.class,
+      TtvBottlenecksCommand.class,
+      TtvShareCommand.class,
     })
 public final class TtvCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -64,7 +66,7 @@ public final class TtvCommand implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "a subcommand is required: km, cif, checkin, payback or from-events");
+        spec.commandLine(), "a subcommand is required: km, cif, checkin, payback, from-events, bottlenecks or share");
   }
 
   /** Durations and status codes of one group, in file order. */
@@ -93,6 +95,34 @@ public final class TtvCommand implements Runnable {
 
     @Option(names = "--event-column", paramLabel = "NAME", description = "Status column (default: ${DEFAULT-VALUE}).")
     String eventColumn = "status";
+
+    @Option(names = "--event-value", paramLabel = "V", split = ",",
+        description = "Status value(s) that mean value was reached (default: 1). Given, every value that is not an "
+            + "event or churn value is censored, as R's Surv(time, status == 2): --event-value 2 reads R's 1/2 "
+            + "coding.")
+    List<String> eventValues;
+
+    @Option(names = "--churn-value", paramLabel = "V", split = ",",
+        description = "Status value(s) that mean churned first, a competing event (default: 2).")
+    List<String> churnValues;
+
+    /** The status code (0 censored, 1 value, 2 churn) of a cell, or -1 when the cell is not a known code. */
+    int code(String cell) {
+      String v = cell.trim();
+      if (eventValues == null && churnValues == null) {
+        return v.equals("0") ? 0 : v.equals("1") ? 1 : v.equals("2") ? 2 : -1;
+      }
+      if ((eventValues == null ? List.of("1") : eventValues).contains(v)) {
+        return 1;
+      }
+      if ((churnValues == null ? List.of("2") : churnValues).contains(v)) {
+        return 2;
+      }
+      if (eventValues != null) {
+        return 0;
+      }
+      return v.equals("0") ? 0 : -1;
+    }
   }
 
   /**
@@ -102,6 +132,16 @@ public final class TtvCommand implements Runnable {
    */
   static Map<String, Sample> read(
       InputOptions in, String groupColumn, int maxCode, String idColumn, String renewalColumn) {
+    return read(in, groupColumn, maxCode, idColumn, renewalColumn, new int[1]);
+  }
+
+  /**
+   * As {@link #read(InputOptions, String, int, String, String)}; rows whose group is missing (empty or
+   * {@code NA}) are dropped and counted in {@code dropped[0]}, as R drops them, instead of forming a group.
+   * With {@code maxCode} 1, a churn value counts as censored (Kaplan-Meier with churn censored).
+   */
+  static Map<String, Sample> read(
+      InputOptions in, String groupColumn, int maxCode, String idColumn, String renewalColumn, int[] dropped) {
     // rows find their group by hash; the groups are put in GROUP_ORDER once at the end (it parses names as
     // numbers: too slow to run per row)
     Map<String, Sample> byName = new java.util.HashMap<>();
@@ -119,14 +159,24 @@ public final class TtvCommand implements Runnable {
         if (!(t >= 0)) {
           throw row.error(in.timeColumn, "a duration must be a number >= 0", String.valueOf(t));
         }
-        long s = row.requiredLong(in.eventColumn);
+        String cell = row.required(in.eventColumn);
+        long s = in.code(cell);
+        boolean mapped = in.eventValues != null || in.churnValues != null;
+        if (mapped && maxCode == 1 && s == 2) {
+          s = 0; // churned first: censored for Kaplan-Meier
+        }
         if (s < 0 || s > maxCode) {
           throw row.error(in.eventColumn,
-              maxCode == 1 ? "status must be 1 (reached value) or 0 (censored)"
-                  : "status must be 0 (censored), 1 (reached value) or 2 (churned)",
-              String.valueOf(s));
+              maxCode == 1 ? "status must be 1 (reached value) or 0 (censored) (R's 1/2 coding: --event-value 2)"
+                  : "status must be 0 (censored), 1 (reached value) or 2 (churned) (other codings: --event-value, "
+                      + "--churn-value)",
+              cell);
         }
-        String g = groupColumn == null ? "all" : row.required(groupColumn);
+        String g = groupColumn == null ? "all" : row.text(groupColumn);
+        if (g == null || g.isBlank() || g.equals("NA")) {
+          dropped[0]++;
+          continue;
+        }
         Sample sample = byName.computeIfAbsent(g, k -> new Sample());
         sample.time.add(t);
         sample.status.add((int) s);
@@ -149,6 +199,15 @@ public final class TtvCommand implements Runnable {
       }
     }
     return groups;
+  }
+
+  /** Says on stderr how many rows were dropped for a missing group (R drops them too). */
+  static void warnDropped(CommandLine cl, int dropped, String groupColumn) {
+    if (dropped > 0) {
+      cl.getErr().println("cskit: warning: " + dropped + " row(s) without a " + groupColumn
+          + " dropped (an empty or NA group; R drops them too)");
+      cl.getErr().flush();
+    }
   }
 
   /** The options {@code km} and {@code cif} share: cohorts and the kind and level of the intervals. */
@@ -205,8 +264,42 @@ public final class TtvCommand implements Runnable {
     @Option(names = "--quantiles", paramLabel = "P", split = ",", description = "Quantile probabilities (default: 0.25,0.5,0.75).")
     List<Double> quantiles = List.of(0.25, 0.5, 0.75);
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "json, table or csv (default: json).")
+    @Option(names = "--format", paramLabel = "FORMAT", description = Output.FORMAT_HELP)
     OutputFormat format = OutputFormat.JSON;
+
+    @Option(names = "--full", description = "The table prints every event time, not the summary at round days.")
+    boolean full;
+
+    /**
+     * The survival curve at a few round days (7, 14, 30, 60, 90, 180, 365, 730 up to the last time) and its
+     * quantiles, for reading: shares reached as percentages, days to one decimal.
+     */
+    static String summary(KaplanMeier km, List<Double> quantiles) {
+      TextTable t = TextTable.withHeader("day", "reached value", "still waiting", "interval of reached", "at risk");
+      for (double day : new double[] {7, 14, 30, 60, 90, 180, 365, 730}) {
+        if (day > km.lastTime()) {
+          break;
+        }
+        dev.cskit.ttv.stats.Estimate share = km.shareBy(day);
+        int atRisk = 0;
+        for (KmRow r : km.table()) {
+          if (r.time() >= day) {
+            atRisk = r.atRisk();
+            break;
+          }
+        }
+        t.row(TextTable.number(day), TextTable.percent(share.value()), TextTable.percent(1 - share.value()),
+            TextTable.percent(share.lower()) + " - " + TextTable.percent(share.upper()), atRisk);
+      }
+      TextTable q = TextTable.withHeader("quantile", "days", "lower", "upper");
+      for (double p : quantiles) {
+        Quantile x = km.quantile(p);
+        q.row(TextTable.percent(p), TextTable.fixed(x.value(), 1), TextTable.fixed(x.lower(), 1),
+            TextTable.fixed(x.upper(), 1));
+      }
+      return "Kaplan-Meier, n = " + km.n() + ", events = " + km.events() + ", " + km.confType() + " "
+          + TextTable.percent(km.confidence()) + " intervals\n" + t + "\n" + q;
+    }
 
     @Override
     public Integer call() {
@@ -218,7 +311,9 @@ public final class TtvCommand implements Runnable {
       if (horizon != null) {
         KaplanMeier.checkHorizon(horizon);
       }
-      Map<String, Sample> groups = read(io, curve.groupColumn, 1, null, null);
+      int[] dropped = new int[1];
+      Map<String, Sample> groups = read(io, curve.groupColumn, 1, null, null, dropped);
+      warnDropped(cl, dropped[0], curve.groupColumn);
       String source = io.input.getFileName().toString();
       Map<String, KaplanMeier> fits = new LinkedHashMap<>();
       double tau = 0;
@@ -261,6 +356,7 @@ public final class TtvCommand implements Runnable {
             "cumulativeHazard", hz));
       }
       Map<String, Object> result = Json.object("groups", out);
+      result.put("droppedRows", dropped[0]);
       LogRankResult logRank = null;
       if (groups.size() >= 2) {
         Sample pooled = flatten(groups);
@@ -298,13 +394,19 @@ public final class TtvCommand implements Runnable {
           final double h = tau;
           fits.forEach((g, km) -> {
             pw.println("== " + g + " ==");
-            pw.print(km);
+            pw.print(full ? km.toString() : summary(km, quantiles));
             RestrictedMean rm = km.restrictedMean(h);
-            pw.println("restricted mean to " + TextTable.cell(h) + ": " + TextTable.cell(rm.value())
-                + " (std err " + TextTable.cell(rm.stdErr()) + ")");
+            pw.println("restricted mean to day " + TextTable.fixed(h, 1) + ": " + TextTable.fixed(rm.value(), 1)
+                + " days (std err " + TextTable.fixed(rm.stdErr(), 2) + ")");
+            pw.println();
           });
           if (logRank != null) {
             pw.print(logRank);
+            pw.println();
+            pw.print(LogRank.petoPeto(flatten(groups).times(), flatten(groups).statuses(), groupNames(groups)));
+          }
+          if (!full) {
+            pw.println("(a summary at round days; --full prints every event time)");
           }
       }
       pw.flush();
@@ -348,6 +450,8 @@ public final class TtvCommand implements Runnable {
             + "Kaplan-Meier with churn censored, flagged as overstating."
       })
   static final class Cif implements Callable<Integer> {
+    @CommandLine.Mixin FormatOption format;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @CommandLine.Mixin InputOptions io;
     @CommandLine.Mixin CurveOptions curve;
@@ -360,7 +464,9 @@ public final class TtvCommand implements Runnable {
       CommandLine cl = spec.commandLine();
       double level = confidence(curve.confidence);
       ConfType type = confType(cl, curve.confType);
-      Map<String, Sample> groups = read(io, curve.groupColumn, 2, null, null);
+      int[] dropped = new int[1];
+      Map<String, Sample> groups = read(io, curve.groupColumn, 2, null, null, dropped);
+      warnDropped(spec.commandLine(), dropped[0], curve.groupColumn);
       List<Object> out = new ArrayList<>();
       for (var e : groups.entrySet()) {
         Sample s = e.getValue();
@@ -391,7 +497,7 @@ public final class TtvCommand implements Runnable {
         out.add(g);
       }
       PrintWriter pw = cl.getOut();
-      pw.println(Json.write(Json.object("groups", out)));
+      Output.document(spec, Json.object("groups", out, "droppedRows", dropped[0]));
       pw.flush();
       return Main.OK;
     }
@@ -416,6 +522,8 @@ public final class TtvCommand implements Runnable {
             + "(Aalen-Johansen: chance = (F(d + k) - F(d)) / P(no event by d))."
       })
   static final class Checkin implements Callable<Integer> {
+    @CommandLine.Mixin FormatOption format;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @CommandLine.Mixin InputOptions io;
 
@@ -458,9 +566,7 @@ public final class TtvCommand implements Runnable {
           "threshold", threshold, "chanceAtDay", day.chanceAtDay(),
           "peakChance", day.peakChance(), "peakDay", day.peakDay(),
           "stalled", rows);
-      PrintWriter pw = spec.commandLine().getOut();
-      pw.println(Json.write(out));
-      pw.flush();
+      Output.document(spec, out);
       return Main.OK;
     }
   }
@@ -478,6 +584,8 @@ public final class TtvCommand implements Runnable {
             + "value from the Aalen-Johansen incidence of value (Kaplan-Meier when nobody churned)."
       })
   static final class PaybackCmd implements Callable<Integer> {
+    @CommandLine.Mixin FormatOption format;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Feeds("upfront cost")
@@ -564,9 +672,7 @@ public final class TtvCommand implements Runnable {
         }
         out.put("expected", ex);
       }
-      PrintWriter pw = cl.getOut();
-      pw.println(Json.write(out));
-      pw.flush();
+      Output.document(spec, out);
       return Main.OK;
     }
 
@@ -617,7 +723,7 @@ public final class TtvCommand implements Runnable {
         description = "As-of date: accounts still onboarding are censored at the end of this day (UTC).")
     LocalDate asOf;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "csv, json or table (default: csv).")
+    @Option(names = "--format", paramLabel = "FORMAT", description = Output.FORMAT_HELP)
     OutputFormat format = OutputFormat.CSV;
 
     @Override

@@ -46,7 +46,7 @@ public final class UsageCommand implements Callable<Integer> {
   @Option(names = "--zone", paramLabel = "ZONE", description = "Time zone of the days (default: UTC).")
   ZoneId zone = ZoneId.of("UTC");
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "table, csv or json (default: csv).")
+  @Option(names = "--format", paramLabel = "FORMAT", description = Output.FORMAT_HELP)
   OutputFormat format = OutputFormat.CSV;
 
   @Override

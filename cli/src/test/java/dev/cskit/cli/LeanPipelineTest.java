@@ -89,7 +89,7 @@ class LeanPipelineTest {
         "  - {id: logins, metric: login_14d, weight: 1, rule: {type: percentile}}",
         ""));
     Path json = dir.resolve("scores.json");
-    code = runChild(json, err, "score", "--scorecard", card.toString(), "--metrics", metrics.toString(),
+    code = runChild(json, err, "score", "--as-of", "2026-06-30", "--scorecard", card.toString(), "--metrics", metrics.toString(),
         "--format", "json", "--explain");
     assertEquals(0, code, Files.readString(err));
     long rows;

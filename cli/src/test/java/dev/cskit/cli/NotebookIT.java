@@ -40,7 +40,7 @@ class NotebookIT {
     run(NOTEBOOK.getParent(), Map.of("JUPYTER_PATH", dir.resolve("jupyter").toString(),
             "JUPYTER_RUNTIME_DIR", dir.resolve("runtime").toString()), 600,
         "jupyter", "nbconvert", "--to", "notebook", "--execute", "--ExecutePreprocessor.kernel_name=cskit-java",
-        "--ExecutePreprocessor.timeout=300", "--output", out.toString(), NOTEBOOK.toString());
+        "--ExecutePreprocessor.timeout=300", "--ExecutePreprocessor.startup_timeout=240", "--output", out.toString(), NOTEBOOK.toString());
 
     JsonNode nb = new ObjectMapper().readTree(out.toFile());
     StringBuilder text = new StringBuilder();

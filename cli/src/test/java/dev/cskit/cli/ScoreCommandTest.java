@@ -42,13 +42,17 @@ class ScoreCommandTest {
         "--overrides", overrides.toString(), "--as-of", "2026-06-30", "--format", "json");
     assertEquals(0, r.code, r.err);
     JsonNode root = r.json();
-    assertEquals(List.of("scorecard", "accounts"), names(root));
+    assertEquals(List.of("scorecard", "asOf", "expiredOverrides", "accounts"), names(root));
+    // the overall override ended at the as-of date: listed as expired, at the top and on its account
+    assertEquals(1, root.get("expiredOverrides").size());
+    assertEquals("A1", root.get("expiredOverrides").get(0).get("accountId").asText());
     assertEquals(List.of("name", "version", "hash"), names(root.get("scorecard")));
     assertEquals("demo", root.get("scorecard").get("name").asText());
     assertEquals(2, root.get("scorecard").get("version").asInt());
     JsonNode a1 = root.get("accounts").get(0);
-    assertEquals(List.of("accountId", "score", "band", "coverage", "categories", "measures", "contributions",
-        "capsApplied", "overridesApplied"), names(a1));
+    assertEquals(List.of("accountId", "score", "band", "coverage", "scoreBeforeCaps", "categories", "measures",
+        "contributions", "shares", "capsApplied", "overridesApplied", "overridesExpired"), names(a1));
+    assertEquals(1, a1.get("overridesExpired").size());
     // A1: use = 50, care overridden to 0 -> (3 * 50 + 0) / 4 = 37.5; the overall override ended at the as-of date
     assertEquals(37.5, a1.get("score").asDouble(), 1e-12);
     assertEquals("red", a1.get("band").asText());
@@ -73,12 +77,13 @@ class ScoreCommandTest {
   @Test
   void csvStartsWithIdScoreBandCoverage(@TempDir Path dir) throws Exception {
     CliTestSupport r = CliTestSupport.run("score", "--scorecard", write(dir, "c.yaml", CARD).toString(),
-        "--metrics", write(dir, "m.csv", METRICS).toString(), "--format", "csv");
+        "--metrics", write(dir, "m.csv", METRICS).toString(), "--as-of", "2026-06-30", "--format", "csv");
     assertEquals(0, r.code, r.err);
     String[] lines = r.out.split("\r?\n");
-    assertTrue(lines[0].startsWith("account_id,score,band,coverage,"), lines[0]);
-    assertTrue(lines[1].startsWith("A1,62.5,yellow,1,demo,"), lines[1]);
-    assertTrue(lines[3].startsWith("A3,,INSUFFICIENT_DATA,0,"), lines[3]);
+    // the as_of column is what score validate --snapshots and score track read
+    assertTrue(lines[0].startsWith("account_id,as_of,score,band,coverage,"), lines[0]);
+    assertTrue(lines[1].startsWith("A1,2026-06-30,62.5,yellow,1,demo,"), lines[1]);
+    assertTrue(lines[3].startsWith("A3,2026-06-30,,INSUFFICIENT_DATA,0,"), lines[3]);
   }
 
   @Test
@@ -87,7 +92,7 @@ class ScoreCommandTest {
         "{\"name\":\"j\",\"version\":1,\"measures\":[{\"id\":\"logins\",\"metric\":\"logins\",\"weight\":3,"
             + "\"rule\":{\"type\":\"linear\",\"points\":[[0,0],[10,100]]}},{\"id\":\"tickets\",\"metric\":\"tickets\","
             + "\"weight\":1,\"rule\":{\"type\":\"boolean\",\"whenTrue\":50,\"whenFalse\":100}}]}").toString(),
-        "--metrics", write(dir, "m.csv", METRICS).toString(), "--explain");
+        "--metrics", write(dir, "m.csv", METRICS).toString(), "--as-of", "2026-06-30", "--explain");
     assertEquals(0, r.code, r.err);
     assertTrue(r.out.contains("A1: 62.5 yellow = logins 37.5 + tickets 25.0"), r.out);
   }
@@ -96,7 +101,8 @@ class ScoreCommandTest {
   void builtInSetWithAccountsOnTheSample(@TempDir Path dir) {
     assertEquals(0, CliTestSupport.run("sample", "--accounts", "60", "--out", dir.toString()).code);
     CliTestSupport r = CliTestSupport.run("score", "--scorecard", "by-stage", "--metrics",
-        dir.resolve("metrics.csv").toString(), "--accounts", dir.resolve("accounts.csv").toString(), "--format", "json");
+        dir.resolve("metrics.csv").toString(), "--accounts", dir.resolve("accounts.csv").toString(), "--as-of", "2026-06-30",
+        "--format", "json");
     assertEquals(0, r.code, r.err);
     JsonNode root = r.json();
     assertEquals("by-stage", root.get("scorecard").get("name").asText());
@@ -112,11 +118,11 @@ class ScoreCommandTest {
   void badInputExitsThreeWithThePath(@TempDir Path dir) throws Exception {
     Path bad = write(dir, "bad.yaml", CARD.replace("[[0, 0], [10, 100]]", "[[5, 0], [1, 100]]"));
     CliTestSupport r = CliTestSupport.run("score", "--scorecard", bad.toString(), "--metrics",
-        write(dir, "m.csv", METRICS).toString());
+        write(dir, "m.csv", METRICS).toString(), "--as-of", "2026-06-30");
     assertEquals(3, r.code);
     assertTrue(r.err.startsWith("cskit: " + bad + ", measures[0].rule.points[1][0]"), r.err);
     CliTestSupport missing = CliTestSupport.run("score", "--scorecard", write(dir, "c.yaml", CARD).toString(),
-        "--metrics", write(dir, "m2.csv", "account_id,logins,p1\nA1,1,0\n").toString());
+        "--metrics", write(dir, "m2.csv", "account_id,logins,p1\nA1,1,0\n").toString(), "--as-of", "2026-06-30");
     assertEquals(3, missing.code);
     assertTrue(missing.err.contains("measures[1].metric: names a metric the table lacks"), missing.err);
   }

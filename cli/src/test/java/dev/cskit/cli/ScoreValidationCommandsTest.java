@@ -205,7 +205,7 @@ class ScoreValidationCommandsTest {
         "--format", "json").out);
     CliTestSupport bad = score("validate", "--snapshots", sf.toString(), "--outcomes", of.toString(), "--level", "1.5");
     assertEquals(2, bad.code);
-    assertEquals("cskit: --level must be in (0, 1), found 1.5\n"
+    assertEquals("cskit: --confidence must be in (0, 1), found 1.5\n"
         + "Try 'cskit score validate --help' for more information.\n", bad.err);
   }
 

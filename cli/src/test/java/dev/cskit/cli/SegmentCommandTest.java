@@ -162,7 +162,7 @@ class SegmentCommandTest {
     assertTrue(r3.err.contains("pins[0].tier"), r3.err);
     Path scores = write("scores.csv", "account_id,score\nA,3\n");
     CliTestSupport r4 = run("segment", "--model", write("m.yaml", MODEL).toString(), "--accounts", accounts.toString(),
-        "--scores", scores.toString());
+        "--scores", scores.toString(), "--as-of", "2026-06-30");
     assertEquals(3, r4.code);
     assertTrue(r4.err.contains("a column \"band\" is required"), r4.err);
     CliTestSupport r5 = run("segment", "--model", write("m2.yaml", MODEL).toString(), "--accounts", accounts.toString(),
@@ -191,6 +191,18 @@ class SegmentCommandTest {
         "--as-of", "2026-06-30");
     assertEquals(0, c.code, c.err);
     assertTrue(c.out.contains("managers needed"), c.out);
+    // no --as-of: the date comes from the scores' as_of column, and is never today
+    Path scores = dir.resolve("sample/scores.csv");
+    Files.writeString(scores, run("score", "--scorecard", "three-axis", "--metrics",
+        dir.resolve("sample/metrics.csv").toString(), "--as-of", "2026-06-30", "--format", "csv").out);
+    CliTestSupport fromScores = run("segment", "--model", "example", "--accounts",
+        dir.resolve("sample/accounts.csv").toString(), "--scores", scores.toString(), "--format", "json");
+    assertEquals(0, fromScores.code, fromScores.err);
+    assertEquals("2026-06-30", fromScores.json().get("asOf").asText());
+    CliTestSupport none = run("capacity", "--model", "example", "--accounts",
+        dir.resolve("sample/accounts.csv").toString());
+    assertEquals(Main.USAGE, none.code);
+    assertTrue(none.err.contains("--as-of"), none.err);
   }
 
   @Test

@@ -60,7 +60,15 @@ class StreamingOutputTest {
       rows.add(ScoreCommand.jsonRow(h, loaded.isSet(), explain));
     }
     assertTrue(applied >= 3, "overrides must be exercised: " + applied);
-    String expected = Json.write(Json.object("scorecard", ScoreCommand.refJson(loaded.ref()), "accounts", rows));
+    List<Object> expired = new ArrayList<>();
+    scores.expiredOverrides().forEach((id, list) -> list.forEach(o -> {
+      java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+      m.put("accountId", id.value());
+      m.putAll(ScoreCommand.overrideJson(o));
+      expired.add(m);
+    }));
+    String expected = Json.write(Json.object("scorecard", ScoreCommand.refJson(loaded.ref()),
+        "expiredOverrides", expired, "accounts", rows));
     StringWriter out = new StringWriter();
     ScoreCommand.writeJson(loaded.ref(), scores, loaded.isSet(), explain, out);
     assertEquals(expected, out.toString());

@@ -315,18 +315,18 @@ public final class ScoreTable {
     for (int i = 0; i < shown; i++) {
       Object[] row = new Object[head.size()];
       row[0] = source.accountId(i).value();
-      row[1] = round(score(i));
+      row[1] = TextTable.fixed(score(i), 1);
       row[2] = band(i).name();
-      row[3] = v2(coverage(i));
+      row[3] = TextTable.percent(coverage(i));
       for (int c = 0; c < cats.size(); c++) {
-        row[4 + c] = round(categoryScore(i, cats.get(c)));
+        row[4 + c] = TextTable.fixed(categoryScore(i, cats.get(c)), 1);
       }
       t.row(row);
     }
     StringBuilder sb = new StringBuilder();
     sb.append(String.format(Locale.ROOT, "ScoreTable %d accounts, %s%n", source.rowCount(), parts.length == 1
-        ? parts[0].card().ref().toString() : Arrays.stream(parts).map(p -> p.card().ref().toString()).toList().toString()));
-    sb.append("bands: ").append(bandCounts()).append('\n');
+        ? parts[0].card().ref().toString() : String.join(", ", Arrays.stream(parts).map(p -> p.card().ref().toString()).toList())));
+    sb.append("bands: ").append(TextTable.pairs(bandCounts())).append('\n');
     sb.append(t);
     if (source.rowCount() > shown) {
       sb.append("... ").append(source.rowCount() - shown).append(" more rows\n");
@@ -334,11 +334,4 @@ public final class ScoreTable {
     return sb.toString();
   }
 
-  private static double v2(double v) {
-    return v != v ? v : Math.round(v * 100.0) / 100.0;
-  }
-
-  private static double round(double v) {
-    return v != v ? v : Math.round(v * 10.0) / 10.0;
-  }
 }

@@ -21,7 +21,9 @@ import java.util.Set;
  * A versioned health scorecard: measures (each a metric, a rule, a weight and a missing-value policy),
  * optional categories, bands, a minimum coverage and caps. Read from JSON or YAML with {@link #read(Path)};
  * validated on construction (every error names its path, e.g. {@code measures[2].rule.points[1][0]});
- * {@link #compile()} turns it into a thread-safe {@link HealthScorer}.
+ * {@link #compile()} turns it into a thread-safe {@link HealthScorer}. A card's {@code version} is its own
+ * revision, free to bump with every change (a file may name it {@code revision}, the name touch models use
+ * beside their {@code formatVersion}).
  *
  * <pre>{@code
  * Scorecard card = Scorecard.read(Path.of("adoption.yaml"));
@@ -30,7 +32,7 @@ import java.util.Set;
  */
 public record Scorecard(
     String name,
-    Integer version,
+    @com.fasterxml.jackson.annotation.JsonAlias("revision") Integer version,
     Double minCoverage,
     List<Band> bands,
     List<Category> categories,

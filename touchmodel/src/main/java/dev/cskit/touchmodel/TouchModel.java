@@ -28,8 +28,14 @@ import java.util.Set;
  * hysteresis that keeps tiers stable, the playbook and the usage-group axes. Immutable and thread-safe:
  * one model segments any number of portfolios concurrently.
  *
+ * <p>Two numbers, two names: {@code formatVersion} is the configuration format this code reads (must be
+ * {@value #VERSION}); {@code revision} is the model's own number, free to bump with every change. Files of
+ * earlier releases that say {@code version: 1} still read (as {@code formatVersion: 1}); any other
+ * {@code version} is refused with a message saying what to rename it to.
+ *
  * <pre>{@code
- * version: 1
+ * formatVersion: 1
+ * revision: 3
  * method: rules            # or allocation
  * tiers:                   # least touch first
  *   - {name: tech, hoursPerAccountMonth: 0, capacity: {unlimited: true}}
@@ -46,7 +52,10 @@ import java.util.Set;
  * hysteresis: {minDaysInTier: 90, maxChangesPerCycle: 50, renewalFreezeDays: 60}
  * }</pre>
  *
- * @param version the configuration version; 1
+ * @param formatVersion the configuration format version; {@value #VERSION}
+ * @param revision the model's own revision, any whole number &gt;= 1 (optional)
+ * @param version the format version as files of earlier releases name it: only {@code 1}, and only without
+ *     {@code formatVersion}
  * @param name an optional name
  * @param method {@code rules} (first-match rules, then capacity spills) or {@code allocation}
  *     (capacity-constrained maximisation of LTV x uplift)
@@ -62,6 +71,8 @@ import java.util.Set;
  * @param usageGroups the usage-group axes; defaults when absent
  */
 public record TouchModel(
+    Integer formatVersion,
+    Integer revision,
     Integer version,
     String name,
     Method method,
@@ -88,8 +99,19 @@ public record TouchModel(
   /** Validates the model and every cross-reference to a tier. */
   public TouchModel {
     ConfigPath root = ConfigPath.root();
-    root.field("version").required(version);
-    root.field("version").check(version == VERSION, "must be " + VERSION, version);
+    if (version != null) {
+      root.field("version").check(formatVersion == null,
+          "is the old name of formatVersion: give formatVersion (and revision for the model's own number), not "
+              + "both", version);
+      root.field("version").check(version == VERSION,
+          "is ambiguous: rename it formatVersion (the configuration format, must be " + VERSION
+              + ") and put the model's own number in revision", version);
+      formatVersion = version;
+      version = null;
+    }
+    root.field("formatVersion").required(formatVersion);
+    root.field("formatVersion").check(formatVersion == VERSION, "must be " + VERSION, formatVersion);
+    root.field("revision").check(revision == null || revision >= 1, "must be a whole number >= 1", revision);
     method = method == null ? Method.RULES : method;
     root.field("tiers").check(tiers != null && !tiers.isEmpty(), "must list at least one tier", null);
     tiers = List.copyOf(tiers);

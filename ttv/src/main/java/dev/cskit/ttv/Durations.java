@@ -187,7 +187,8 @@ public final class Durations {
       t.row(a.accountId().value(), a.start().toString(), a.end().toString(), a.days(),
           a.status().name().toLowerCase(java.util.Locale.ROOT));
     }
-    return "Time to value, " + accounts.size() + " accounts " + counts() + ", " + missingStart.size()
+    return "Time to value, " + accounts.size() + " accounts (" + TextTable.pairs(counts()).toLowerCase(java.util.Locale.ROOT)
+        + "), " + missingStart.size()
         + " without a start milestone\n" + t;
   }
 }
