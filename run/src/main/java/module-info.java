@@ -9,12 +9,14 @@ module dev.cskit.run {
   requires transitive dev.cskit.touchmodel;
   requires transitive dev.cskit.survey;
   requires transitive java.sql;
+  requires java.naming;
   requires duckdb.jdbc;
   requires org.postgresql.jdbc;
   requires static org.immutables.value;
 
   exports dev.cskit.run;
   exports dev.cskit.run.history;
+
 
   opens dev.cskit.run to com.fasterxml.jackson.databind;
 }

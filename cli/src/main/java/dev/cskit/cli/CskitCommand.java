@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
       CapacityCommand.class,
       TtvCommand.class,
       SurveyCommand.class,
+      InitCommand.class,
+      RunCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class CskitCommand implements Runnable {
