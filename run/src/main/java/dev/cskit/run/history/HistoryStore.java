@@ -322,7 +322,7 @@ public final class HistoryStore implements AutoCloseable {
     for (String n : s.measureNames()) {
       checkName(n);
     }
-    ReentrantLock local = dialect == Dialect.DUCKDB ? LOCKS.computeIfAbsent(lockKey(), k -> new ReentrantLock()) : null;
+    ReentrantLock local = dialect == Dialect.DUCKDB ? lockFor(dataSource) : null;
     try {
       if (local != null && !local.tryLock(lockTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
         throw new HistoryException(name, "is being written by another run; it did not finish within "
@@ -389,11 +389,10 @@ public final class HistoryStore implements AutoCloseable {
     }
   }
 
-  private Object lockKey() {
-    if (dataSource instanceof DuckDbDataSource d && d.file() != null) {
-      return d.file();
-    }
-    return dataSource;
+  /** The single-writer lock of a DuckDB database in this JVM (per file; per data source in memory). */
+  static ReentrantLock lockFor(DataSource ds) {
+    Object key = ds instanceof DuckDbDataSource d && d.file() != null ? d.file() : ds;
+    return LOCKS.computeIfAbsent(key, k -> new ReentrantLock());
   }
 
   private void checkName(String n) {
