@@ -198,18 +198,16 @@ public final class MonthlyRun {
         warnings.add("the scorecard changed since " + prevDate + " (" + prev.scorecard() + " -> " + set.ref()
             + "): the previous metrics are re-scored with today's card for the diff");
       }
-      List<Account> prevAccounts = data.accountsAt(prevDate);
-      List<Account> both = new ArrayList<>();
-      for (Account a : prevAccounts) {
-        if (activeIds.contains(a.id())) {
-          both.add(a);
-        }
-      }
+      // every account of the previous snapshot, so percentile measures see the same population as then
+      List<Account> both = data.accountsAt(prevDate);
       MetricTable prevMetrics = metricsFromSnapshot(prev, both);
       if (prevMetrics != null) {
         Instant prevAt = prevDate.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusSeconds(1);
         ScoreTable before = scorer.score(prevMetrics, both, data.overrides(), prevAt);
         for (ScoreDiff d : scores.diff(before)) {
+          if (!activeIds.contains(d.accountId()) || before.rowOf(d.accountId()) < 0) {
+            continue;
+          }
           if (Math.abs(d.change()) >= MOVER_POINTS) {
             List<ScoreDiff.Line> lines = new ArrayList<>(d.lines());
             lines.sort(Comparator.comparingDouble((ScoreDiff.Line l) -> -Math.abs(l.points())));
