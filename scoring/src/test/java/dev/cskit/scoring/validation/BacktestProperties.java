@@ -57,6 +57,55 @@ class BacktestProperties {
     }
   }
 
+  /**
+   * Known active at the horizon's end (activeThrough on or after it) is retained unless it churned inside the
+   * horizon; known active only before the end decides nothing; and without activeThrough the label is the
+   * one the churn and renewal dates alone give.
+   */
+  @Property(tries = 1000)
+  void knownActiveAtTheEndOfTheHorizonIsRetained(
+      @ForAll @IntRange(min = 0, max = 400) int snapshotDay,
+      @ForAll @IntRange(min = 1, max = 200) int horizon,
+      @ForAll @IntRange(min = -1, max = 700) int churnDay,
+      @ForAll @IntRange(min = 0, max = 700) int activeDay) {
+    LocalDate t = day(snapshotDay);
+    LocalDate churn = day(churnDay);
+    LocalDate active = day(activeDay);
+    LocalDate end = t.plusDays(horizon);
+    Backtest.Label label = label(t, horizon, churn, null, active);
+    if (churn != null && !churn.isAfter(t)) {
+      assertEquals(Backtest.Label.ALREADY_CHURNED, label);
+    } else if (churn != null && !churn.isAfter(end)) {
+      assertEquals(Backtest.Label.CHURNED, label);
+    } else if (!active.isBefore(end)) {
+      assertEquals(Backtest.Label.RETAINED, label);
+    } else {
+      assertEquals(Backtest.Label.NO_OUTCOME_IN_HORIZON, label);
+    }
+    if (churn != null) {
+      assertEquals(label(t, horizon, churn, null), label(t, horizon, churn, null, null));
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void activeThroughIsReadFromItsOptionalCsvColumn() {
+    ChurnOutcomes o = ChurnOutcomes.readCsv("account_id,churn_date,renewal_date,active_through\n"
+        + "a,,,2026-06-30\nb,2026-03-01,,\n", "outcomes.csv");
+    assertEquals(LocalDate.of(2026, 6, 30), o.get(AccountId.of("a")).activeThrough());
+    ScoreSnapshots s = ScoreSnapshots.builder("m").add(AccountId.of("a"), T0, 50, HealthBand.YELLOW, 50)
+        .add(AccountId.of("b"), T0, 50, HealthBand.YELLOW, 50).build();
+    Backtest bt = Backtest.run(s, o, 90);
+    assertEquals(Backtest.Label.RETAINED, bt.label(0));
+    assertEquals(Backtest.Label.CHURNED, bt.label(1));
+  }
+
+  private static Backtest.Label label(LocalDate t, int horizon, LocalDate churn, LocalDate renewal,
+      LocalDate active) {
+    ScoreSnapshots s = ScoreSnapshots.builder("m").add(AccountId.of("a"), t, 50, HealthBand.YELLOW, 50).build();
+    ChurnOutcomes o = ChurnOutcomes.builder().add(AccountId.of("a"), churn, renewal, active).build();
+    return Backtest.run(s, o, horizon).label(0);
+  }
+
   private static Backtest.Label label(LocalDate t, int horizon, LocalDate churn, LocalDate renewal) {
     ScoreSnapshots s = ScoreSnapshots.builder("m").add(AccountId.of("a"), t, 50, HealthBand.YELLOW, 50).build();
     ChurnOutcomes o = ChurnOutcomes.builder().add(AccountId.of("a"), churn, renewal).build();
