@@ -11,7 +11,9 @@ cd "$(dirname "$0")/.."
 N=${1:-100000}
 WORK=${2:-/tmp/cskit-run-benchmark-$N}
 ./mvnw -q -B -ntp -pl cli,benchmarks -am package -DskipTests -Dcskit.skipDocs=true
-JAR=cli/target/cskit.jar
+mkdir -p "$WORK.jars"   # copies, so a rebuild during the benchmark does not change what it runs
+cp cli/target/cskit.jar benchmarks/target/benchmarks.jar "$WORK.jars/"
+JAR=$WORK.jars/cskit.jar
 timed() { # label, command...
   local label=$1; shift
   local start end
@@ -32,6 +34,6 @@ timed "run --as-of 2026-06-30 (empty history)" java -Xmx2g -jar "$JAR" run --pro
 rm -rf "$WORK/history.duckdb" "$WORK/runs"
 timed "backfill 2026-01-31..2026-06-30, monthly (6 runs)" java -Xmx2g -jar "$JAR" run --project "$WORK/cskit.yaml" \
   --from 2026-01-31 --to 2026-06-30 --every month
-timed "peer: DuckDB usage metrics of one date" java -Xmx2g -cp benchmarks/target/benchmarks.jar \
+timed "peer: DuckDB usage metrics of one date" java -Xmx2g -cp "$WORK.jars/benchmarks.jar" \
   dev.cskit.benchmarks.UsagePeer "$WORK/data/events.csv" 2026-06-30
 cat /tmp/cskit-bench-out
