@@ -83,15 +83,19 @@ public final class ScoreCommand implements Callable<Integer> {
     MetricTable table = MetricTable.readCsv(metrics);
     List<Account> accountList = accounts == null ? List.of() : Accounts.readCsv(accounts);
     List<ScoreOverride> overrideList = overrides == null ? List.of() : Overrides.read(overrides).overrides();
-    Instant instant = (asOf == null ? LocalDate.now(ZoneOffset.UTC) : asOf).atStartOfDay(ZoneOffset.UTC).toInstant();
+    LocalDate day = asOf == null ? LocalDate.now(ZoneOffset.UTC) : asOf;
+    Instant instant = day.atStartOfDay(ZoneOffset.UTC).toInstant();
     ScoreTable scores = card.scorer.score(table, accountList, overrideList, instant);
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {
       case CSV:
-        scores.writeCsv(out);
+        scores.writeCsv(out, day); // with the card, its version and as_of per row: score validate reads it
         break;
       case JSON:
-        out.println(Json.write(json(card.ref, scores, card.isSet, explain)));
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("asOf", day.toString());
+        doc.putAll(json(card.ref, scores, card.isSet, explain));
+        out.println(Json.write(doc));
         break;
       default:
         out.print(text(card.ref, scores, explain));

@@ -42,7 +42,8 @@ class ScoreCommandTest {
         "--overrides", overrides.toString(), "--as-of", "2026-06-30", "--format", "json");
     assertEquals(0, r.code, r.err);
     JsonNode root = r.json();
-    assertEquals(List.of("scorecard", "accounts"), names(root));
+    assertEquals(List.of("asOf", "scorecard", "accounts"), names(root));
+    assertEquals("2026-06-30", root.get("asOf").asText());
     assertEquals(List.of("name", "version", "hash"), names(root.get("scorecard")));
     assertEquals("demo", root.get("scorecard").get("name").asText());
     assertEquals(2, root.get("scorecard").get("version").asInt());

@@ -270,7 +270,7 @@ public final class MonthlyRun {
     for (TierAssignment t : seg.assignments()) {
       PreviousTier p = previousTiers.get(t.accountId());
       boolean same = p != null && p.tier().equals(t.tier());
-      since.put(t.accountId(), same ? p.since() : asOf);
+      since.put(t.accountId(), PreviousTier.since(p, t.tier(), asOf));
       if (p != null && !same) {
         tierChanges.add(new RunResult.TierChange(t.accountId(), p.tier(), t.tier(), t.reason(), t.band()));
         alerts.add(new Alert(t.accountId(), "tier_change", p.tier() + " -> " + t.tier() + ": " + t.reason()));
