@@ -343,7 +343,7 @@ public final class MonthlyRun {
       metrics = joinReplacing(metrics, extra);
     }
     MetricTable usage;
-    try (ProjectData.EventStream events = data.events(asOf.minusDays(2L * longest - 1), asOf, activeIds::contains)) {
+    try (ProjectData.Events events = data.events(asOf.minusDays(2L * longest - 1), asOf, activeIds::contains)) {
       usage = agg.aggregate(active, events);
     }
     return usage.join(metrics);

@@ -381,13 +381,128 @@ public final class ProjectData {
    * {@code from}, for the accounts {@code keep} accepts; an event of an account missing from the accounts file
    * is a {@link DataException} naming its row.
    */
-  public EventStream events(LocalDate from, LocalDate asOf, Predicate<AccountId> keep) {
+  public Events events(LocalDate from, LocalDate asOf, Predicate<AccountId> keep) {
     Path file = project.resolve(project.config().data().events());
+    if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".parquet")) {
+      return new ParquetEvents(file, from, asOf, keep, byId.keySet());
+    }
     return new EventStream(CsvInput.open(file), from, asOf, keep, byId.keySet());
   }
 
-  /** A closeable iterator over the events of a file within dates. */
-  public static final class EventStream implements Iterator<UsageEvent>, AutoCloseable {
+  /** The usage events of a date range, streamed; close it when done. */
+  public interface Events extends Iterator<UsageEvent>, AutoCloseable {
+    @Override
+    void close();
+  }
+
+  /**
+   * Events from a Parquet file, read through DuckDB (columns {@code account_id}, {@code user_id} (optional),
+   * {@code event_type}, {@code timestamp}: a TIMESTAMP, taken as UTC, or TIMESTAMPTZ); DuckDB filters the date
+   * range. An empty account, type or timestamp, or an account missing from the accounts file, is a
+   * {@link DataException} naming the file and column.
+   */
+  static final class ParquetEvents implements Events {
+    private final java.sql.Connection connection;
+    private final java.sql.ResultSet rs;
+    private final Predicate<AccountId> keep;
+    private final Map<String, AccountId> ids = new HashMap<>();
+    private UsageEvent next;
+
+    ParquetEvents(Path file, LocalDate from, LocalDate asOf, Predicate<AccountId> keep, Set<AccountId> known) {
+      this.keep = keep;
+      String src = "read_parquet('" + file.toAbsolutePath().toString().replace("'", "''") + "')";
+      boolean hasUser;
+      try {
+        Class.forName("org.duckdb.DuckDBDriver");
+        connection = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+        try (java.sql.Statement st = connection.createStatement()) {
+          st.execute("SET TimeZone = 'UTC'");
+          java.util.Set<String> columns = new java.util.HashSet<>();
+          try (java.sql.ResultSet c = st.executeQuery("DESCRIBE SELECT * FROM " + src)) {
+            while (c.next()) {
+              columns.add(c.getString(1));
+            }
+          }
+          hasUser = columns.contains("user_id");
+          for (String required : List.of("account_id", "event_type", "timestamp")) {
+            if (!columns.contains(required)) {
+              throw DataException.of(file.toString(), "must have a column " + required, "columns " + columns);
+            }
+          }
+          for (String column : List.of("account_id", "event_type", "timestamp")) {
+            try (java.sql.ResultSet c = st.executeQuery(
+                "SELECT COUNT(*) FROM " + src + " WHERE \"" + column + "\" IS NULL")) {
+              c.next();
+              if (c.getLong(1) > 0) {
+                throw new DataException(file.toString(), -1, column, "must not be empty", c.getLong(1) + " empty cells");
+              }
+            }
+          }
+          try (java.sql.ResultSet c = st.executeQuery("SELECT DISTINCT CAST(account_id AS VARCHAR) FROM " + src)) {
+            while (c.next()) {
+              String raw = c.getString(1);
+              AccountId id = AccountId.of(raw);
+              if (!known.contains(id)) {
+                throw new DataException(file.toString(), -1, "account_id", "must name an account of the accounts file",
+                    CskitException.quote(raw));
+              }
+              ids.put(raw, id);
+            }
+          }
+        }
+        String user = hasUser ? "user_id" : "NULL";
+        java.sql.PreparedStatement ps = connection.prepareStatement("SELECT CAST(account_id AS VARCHAR),"
+            + " COALESCE(CAST(" + user + " AS VARCHAR), ''), CAST(event_type AS VARCHAR),"
+            + " epoch_ms(CAST(\"timestamp\" AS TIMESTAMP)) FROM " + src
+            + " WHERE CAST(\"timestamp\" AS TIMESTAMP) >= CAST(? AS TIMESTAMP)"
+            + " AND CAST(\"timestamp\" AS TIMESTAMP) < CAST(? AS TIMESTAMP)");
+        ps.setString(1, from.toString());
+        ps.setString(2, asOf.plusDays(1).toString());
+        rs = ps.executeQuery();
+      } catch (java.sql.SQLException | ClassNotFoundException e) {
+        throw DataException.of(file.toString(), "must be a readable Parquet file of usage events",
+            String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+      }
+    }
+
+    @Override
+    public boolean hasNext() {
+      try {
+        while (next == null && rs.next()) {
+          AccountId id = ids.get(rs.getString(1));
+          if (!keep.test(id)) {
+            continue;
+          }
+          next = UsageEvent.of(id, rs.getString(2), rs.getString(3), Instant.ofEpochMilli(rs.getLong(4)));
+        }
+        return next != null;
+      } catch (java.sql.SQLException e) {
+        throw DataException.of("parquet events", "must be readable", e.getMessage());
+      }
+    }
+
+    @Override
+    public UsageEvent next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      UsageEvent e = next;
+      next = null;
+      return e;
+    }
+
+    @Override
+    public void close() {
+      try {
+        connection.close();
+      } catch (java.sql.SQLException e) {
+        // closing an in-memory database
+      }
+    }
+  }
+
+  /** A closeable iterator over the events of a CSV file within dates. */
+  public static final class EventStream implements Events {
     private final CsvInput in;
     private final Iterator<CsvInput.Row> rows;
     private final long fromSecond;

@@ -327,4 +327,35 @@ class MonthlyRunTest {
     }
     return false;
   }
+
+  /** Events in Parquet (read through DuckDB) give the same snapshots as the same events in CSV. */
+  @Test
+  void parquetEventsGiveTheSameSnapshotsAsCsv(@TempDir Path dir) throws Exception {
+    Path csvProject = copyProject(dir.resolve("csv"));
+    Path pqProject = copyProject(dir.resolve("pq"));
+    Path csv = pqProject.getParent().resolve("data/events.csv").toAbsolutePath();
+    Path pq = pqProject.getParent().resolve("data/events.parquet").toAbsolutePath();
+    try (Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+        java.sql.Statement st = c.createStatement()) {
+      st.execute("COPY (SELECT * FROM read_csv('" + csv + "', header = true, columns = {'account_id': 'VARCHAR',"
+          + " 'user_id': 'VARCHAR', 'event_type': 'VARCHAR', 'timestamp': 'TIMESTAMP'})) TO '" + pq
+          + "' (FORMAT parquet)");
+    }
+    Files.delete(csv);
+    Files.writeString(pqProject, Files.readString(pqProject).replace("data/events.csv", "data/events.parquet"));
+    List<LocalDate> dates = List.of(JAN, LocalDate.of(2026, 2, 28));
+    List<RunResult> a = ProjectRunner.run(csvProject, dates, null);
+    List<RunResult> b = ProjectRunner.run(pqProject, dates, null);
+    for (int i = 0; i < dates.size(); i++) {
+      assertEquals(a.get(i).snapshot().metricNames(), b.get(i).snapshot().metricNames());
+      assertEquals(a.get(i).snapshot().accounts(), b.get(i).snapshot().accounts(), dates.get(i).toString());
+    }
+    Files.writeString(pqProject, Files.readString(pqProject).replace("data/accounts.csv", "data/few.csv"));
+    List<String> accounts = Files.readAllLines(pqProject.getParent().resolve("data/accounts.csv"));
+    Files.write(pqProject.getParent().resolve("data/few.csv"), accounts.subList(0, 10));
+    DataException e = assertThrows(DataException.class,
+        () -> ProjectRunner.run(pqProject, List.of(LocalDate.of(2026, 3, 31)), null));
+    assertTrue(e.getMessage().contains("events.parquet"), e.getMessage());
+    assertTrue(e.getMessage().contains("must name an account of the accounts file"), e.getMessage());
+  }
 }
