@@ -37,6 +37,7 @@ public final class SampleHistory {
   private static final long STREAM_EVENTS = 12;
   private static final long STREAM_CRM = 13;
   private static final long STREAM_WAVE = 14;
+  private static final long STREAM_LATE_VALUE = 15;
 
   private final SamplePortfolio portfolio;
   private final LocalDate start;
@@ -319,10 +320,27 @@ public final class SampleHistory {
       }
       csv.row(v, m.type(), m.timestamp().toString());
     }
+    // accounts still onboarding are recent ones: an account that stayed more than 120 days without reaching
+    // value either churned (above) or reached it late, 60 to 150 days after signing
+    java.util.Set<AccountId> reached = new java.util.HashSet<>();
+    for (Milestone m : portfolio.milestones()) {
+      if (m.type().equals(Milestone.FIRST_VALUE)) {
+        reached.add(m.accountId());
+      }
+    }
     for (int i = 0; i < portfolio.size(); i++) {
+      Account a = portfolio.accounts().get(i);
       if (churn[i] != null) {
-        csv.row(portfolio.accounts().get(i).id().value(), Milestone.CHURNED,
+        csv.row(a.id().value(), Milestone.CHURNED,
             churn[i].atStartOfDay(ZoneOffset.UTC).plusHours(12).toInstant().toString());
+      } else if (!reached.contains(a.id())) {
+        LocalDate start = a.contractStart().orElseThrow();
+        Rng r = new Rng(portfolio.seed(), i, STREAM_LATE_VALUE);
+        LocalDate late = start.plusDays(60 + r.nextInt(91));
+        if (ChronoUnit.DAYS.between(start, end) > 120 && !late.isAfter(end)) {
+          csv.row(a.id().value(), Milestone.FIRST_VALUE,
+              late.atStartOfDay(ZoneOffset.UTC).plusHours(10).toInstant().toString());
+        }
       }
     }
     csv.flush();
