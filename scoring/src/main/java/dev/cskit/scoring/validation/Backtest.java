@@ -17,8 +17,8 @@ import java.util.Set;
  * <ul>
  *   <li><b>churned</b> when A's churn date falls in the window;
  *   <li><b>retained</b> when it did not churn in the window and is known active at its end: its renewal date
- *       falls in the window, or its {@code activeThrough} date (the latest date it is known active: a status
- *       record, a later snapshot, the day before a churn after the window) is on or after the window's end;
+ *       falls in the window, its churn date lies after the window, or its {@code activeThrough} date (the
+ *       latest date it is known active: a status record, a later snapshot) is on or after the window's end;
  *   <li><b>left out</b> otherwise, counted by reason: nothing known at the window's end (no churn in it and no
  *       evidence of activity at its end), no outcome row for A at all, or A had already churned on or before t
  *       (a snapshot of a departed account).
@@ -101,10 +101,13 @@ public final class Backtest {
     if (churn != null && !churn.isAfter(asOf)) {
       return Label.ALREADY_CHURNED;
     }
-    // retained: known active at the end of the horizon (a renewal inside it, or a record of the account being
-    // active at or after its end); left out only when neither is known
+    // retained: known active at the end of the horizon (a renewal inside it, a churn after it, or a record of
+    // the account being active at or after its end); left out only when none of these is known
     LocalDate renewal = o.renewalDate();
     if (renewal != null && renewal.isAfter(asOf) && !renewal.isAfter(end)) {
+      return Label.RETAINED;
+    }
+    if (churn != null && churn.isAfter(end)) {
       return Label.RETAINED;
     }
     LocalDate active = o.activeThrough();

@@ -37,7 +37,9 @@ class BacktestProperties {
       assertTrue(churn.isAfter(t) && !churn.isAfter(end));
     }
     if (label == Backtest.Label.RETAINED) {
-      assertTrue(renewal.isAfter(t) && !renewal.isAfter(end));
+      // known active at the end: a renewal in the window, or a churn after it
+      assertTrue(renewal != null && renewal.isAfter(t) && !renewal.isAfter(end)
+          || churn != null && churn.isAfter(end));
       assertTrue(churn == null || churn.isAfter(end));
     }
     // moving a renewal dated on or before the snapshot to another such date changes nothing
@@ -50,9 +52,11 @@ class BacktestProperties {
       assertEquals(Backtest.Label.ALREADY_CHURNED, label);
       assertEquals(label, label(t, horizon, early, renewal));
     }
-    // an outcome after the horizon is as good as none
-    if ((churn == null || churn.isAfter(end)) && (renewal == null || renewal.isAfter(end))
-        && (churn == null || churn.isAfter(t))) {
+    // a churn after the horizon means active at its end (retained); a renewal after it, alone, tells nothing
+    if (churn != null && churn.isAfter(end)) {
+      assertEquals(Backtest.Label.RETAINED, label);
+    }
+    if (churn == null && (renewal == null || renewal.isAfter(end) || !renewal.isAfter(t))) {
       assertEquals(Backtest.Label.NO_OUTCOME_IN_HORIZON, label);
     }
   }
@@ -77,7 +81,7 @@ class BacktestProperties {
       assertEquals(Backtest.Label.ALREADY_CHURNED, label);
     } else if (churn != null && !churn.isAfter(end)) {
       assertEquals(Backtest.Label.CHURNED, label);
-    } else if (!active.isBefore(end)) {
+    } else if (!active.isBefore(end) || churn != null) {
       assertEquals(Backtest.Label.RETAINED, label);
     } else {
       assertEquals(Backtest.Label.NO_OUTCOME_IN_HORIZON, label);
