@@ -27,7 +27,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 /**
  * Runs a project for one date or a range of dates: opens its history store (a DuckDB file beside the
  * project, or a PostgreSQL URL), runs each date in order, and writes one folder per date under the project's
- * output folder ({@code scores.csv}, {@code movers.csv}, {@code tiers.csv}, {@code alerts.csv}, {@code ttv.csv},
+ * output folder ({@code scores.csv}, {@code movers.csv}, {@code tiers.csv}, {@code capacity.csv}, {@code alerts.csv}, {@code ttv.csv},
  * {@code survey.json}, {@code validation.json}, {@code summary.json}, {@code summary.txt}). A folder appears only
  * complete (written to a temporary folder, moved when the snapshot is committed); a failing date leaves
  * neither its folder nor its snapshot, and stops the backfill.
@@ -174,6 +174,17 @@ public final class ProjectRunner {
         csv.row(t.accountId().value(), t.tier(), t.previousTier() == null ? "" : t.previousTier(),
             Boolean.toString(t.changed()), Boolean.toString(t.held()), t.reason(), t.band(),
             a == null || a.tierSince() == null ? "" : a.tierSince().toString());
+      }
+      csv.flush();
+    }
+    try (Writer w = Files.newBufferedWriter(dir.resolve("capacity.csv"), StandardCharsets.UTF_8)) {
+      CsvOutput csv = new CsvOutput(w).row("tier", "accounts", "hours_needed", "hours_available", "managers_needed",
+          "managers_available", "accounts_per_manager", "shortfall_hours", "cost");
+      for (var c : r.capacity().rows()) {
+        csv.row(c.tier(), Integer.toString(c.accounts()), CsvOutput.number(c.hoursNeeded()),
+            CsvOutput.number(c.hoursAvailable()), CsvOutput.number(c.managersNeeded()),
+            CsvOutput.number(c.managersAvailable()), CsvOutput.number(c.accountsPerManager()),
+            CsvOutput.number(c.shortfallHours()), CsvOutput.number(c.cost()));
       }
       csv.flush();
     }

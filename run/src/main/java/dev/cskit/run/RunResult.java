@@ -158,6 +158,7 @@ public record RunResult(
     }
     sb.append(tt);
     sb.append('\n').append(tiers.summaryTable());
+    sb.append("\nCapacity:\n").append(capacity);
     sb.append(String.format(Locale.ROOT,
         "%nSurvey: %d contacts, %d eligible after throttling; e-mail rate prior Beta(%.1f, %.1f), mean %.1f%% after"
             + " %d past waves; %s invitations for %d answers%n",

@@ -81,7 +81,7 @@ class MonthlyRunTest {
       assertEquals(List.of("2026-01-31", "2026-02-28", "2026-03-31", "2026-04-30", "2026-05-31", "2026-06-30"), names);
     }
     Path last = project.getParent().resolve("runs/2026-06-30");
-    for (String f : List.of("scores.csv", "movers.csv", "tiers.csv", "alerts.csv", "ttv.csv", "stalled.csv",
+    for (String f : List.of("scores.csv", "movers.csv", "tiers.csv", "capacity.csv", "alerts.csv", "ttv.csv", "stalled.csv",
         "survey.json", "validation.json", "summary.json", "summary.txt")) {
       assertTrue(Files.isRegularFile(last.resolve(f)), f);
     }
