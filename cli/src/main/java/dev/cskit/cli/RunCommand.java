@@ -74,8 +74,13 @@ public final class RunCommand implements Callable<Integer> {
     }
     PrintWriter out = cl.getOut();
     List<RunResult> results = new ArrayList<>();
+    PrintWriter err = cl.getErr();
     ProjectRunner.run(project, dates, r -> {
       results.add(r);
+      for (String w : r.warnings()) {
+        err.println("cskit: warning: " + r.asOf() + ": " + w);
+      }
+      err.flush();
       if (format.equals("table") && r != null && dates.size() > 1 && !r.asOf().equals(dates.get(dates.size() - 1))) {
         out.printf("%s: %d accounts, %d moved, %d tier changes, %d alerts%n", r.asOf(), r.accounts(),
             r.movers().size(), r.tierChanges().size(), r.alerts().size());
@@ -83,12 +88,15 @@ public final class RunCommand implements Callable<Integer> {
       }
     });
     RunResult last = results.get(results.size() - 1);
+    dev.cskit.run.Project p = dev.cskit.run.Project.read(project);
+    String folder = p.resolve(p.config().output()).resolve(last.asOf().toString()).toString();
     if (format.equals("json")) {
-      out.println(Json.write(Map.of("asOf", last.asOf().toString(), "snapshots", results.size(),
-          "accounts", last.accounts(), "movers", last.movers().size(), "tierChanges", last.tierChanges().size())));
+      out.println(Json.write(Json.object("asOf", last.asOf().toString(), "snapshots", results.size(),
+          "accounts", last.accounts(), "movers", last.movers().size(), "tierChanges", last.tierChanges().size(),
+          "alerts", last.alerts().size(), "output", folder, "warnings", last.warnings())));
     } else {
       out.print(last);
-      out.println("Output: " + project.toAbsolutePath().getParent().resolve("runs").resolve(last.asOf().toString()));
+      out.println("Output: " + folder);
     }
     out.flush();
     return Main.OK;

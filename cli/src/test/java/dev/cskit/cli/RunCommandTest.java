@@ -28,6 +28,13 @@ class RunCommandTest {
     assertTrue(run.out.contains("Survey:"), run.out);
     assertTrue(run.out.contains("Validation against outcomes:"), run.out);
     assertTrue(run.out.contains("horizon 90 days"), run.out);
+    CliTestSupport json = CliTestSupport.run("run", "--project", project.resolve("cskit.yaml").toString(),
+        "--as-of", "2026-06-30", "--format", "json");
+    assertEquals(0, json.code, json.err);
+    assertEquals("2026-06-30", json.json().get("asOf").asText());
+    assertTrue(json.json().get("warnings").isArray());
+    assertEquals(project.resolve("runs/2026-06-30").toAbsolutePath().normalize().toString(),
+        json.json().get("output").asText());
     for (String d : new String[] {"2026-01-31", "2026-02-28", "2026-03-31", "2026-04-30", "2026-05-31", "2026-06-30"}) {
       assertTrue(Files.isRegularFile(project.resolve("runs").resolve(d).resolve("summary.json")), d);
     }
