@@ -187,7 +187,7 @@ public final class SampleHistory {
             validation:
               horizonDays: 90
             survey:
-              targetResponses: 40          # answers wanted from the next wave
+              targetResponses: 20          # answers wanted from the next wave
               probability: 0.9
               throttleDays: 90
           """, portfolio.size(), portfolio.seed(), MONTHS, end, end), StandardCharsets.UTF_8);
