@@ -2,7 +2,8 @@
 # backtest_outcomes.csv, both generated here), written independently of the Java code from the rules in
 # Backtest / ValidationReport javadoc:
 #  - a snapshot at t is judged on (t, t+90]: churned if the churn date is in it; else retained if the
-#    renewal date is in it; left out otherwise (no outcome row / churned on or before t / nothing in window)
+#    renewal date is in it or the churn date lies after it (known active at the window's end); left out
+#    otherwise (no outcome row / churned on or before t / nothing known at the window's end)
 #  - evaluated = judged snapshots with a score; AUC etc. on risk = -score
 #  - bands ordered by their lowest score over all snapshots, INSUFFICIENT_DATA last; monotone = churn rates
 #    never rise over known bands with cases; top-decile lift with ceil(n/10) and fractional ties
@@ -75,6 +76,8 @@ for a, d, s, b, m1, m2 in snaps:
         labels.append("already")
     elif o[1] is not None and d < o[1] <= end:
         labels.append("retained")
+    elif o[0] is not None and o[0] > end:
+        labels.append("retained")  # churned after the window: known active at its end
     else:
         labels.append("nothing")
 res = []

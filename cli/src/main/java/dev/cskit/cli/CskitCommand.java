@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
       TtvCommand.class,
       SurveyCommand.class,
       RetentionCommand.class,
+      InitCommand.class,
+      RunCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class CskitCommand implements Runnable {

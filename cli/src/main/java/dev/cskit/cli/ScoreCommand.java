@@ -94,7 +94,7 @@ public final class ScoreCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {
       case CSV:
-        writeCsv(scores, asOf, out);
+        scores.writeCsv(out, asOf); // with the card, its version and as_of per row: score validate reads it
         break;
       case JSON:
         writeJson(card.ref, scores, card.isSet, explain, asOf, out);
@@ -235,40 +235,6 @@ public final class ScoreCommand implements Callable<Integer> {
   static Map<String, Object> overrideJson(ScoreOverride o) {
     return Json.object("scope", o.scope().id(), "target", o.target(), "value", o.value(), "reason", o.reason(),
         "author", o.author(), "from", o.from(), "until", o.until());
-  }
-
-  /**
-   * The scores as CSV: {@code account_id, as_of, score, band, coverage, scorecard}, then
-   * {@code category_<id>} and {@code measure_<id>} columns: what {@code score validate --snapshots} and
-   * {@code score track} read, with no column to add by hand.
-   */
-  static void writeCsv(ScoreTable scores, LocalDate asOf, PrintWriter writer) {
-    dev.cskit.core.io.CsvOutput out = new dev.cskit.core.io.CsvOutput(writer);
-    List<String> cats = scores.categoryIds();
-    List<String> ms = scores.measureIds();
-    List<String> head = new ArrayList<>(List.of("account_id", "as_of", "score", "band", "coverage", "scorecard"));
-    cats.forEach(c -> head.add("category_" + c));
-    ms.forEach(m -> head.add("measure_" + m));
-    String[] cells = head.toArray(new String[0]);
-    out.row(cells);
-    String date = asOf.toString();
-    for (int i = 0; i < scores.size(); i++) {
-      int k = 0;
-      cells[k++] = scores.accountId(i).value();
-      cells[k++] = date;
-      cells[k++] = Output.n(scores.score(i));
-      cells[k++] = scores.band(i).name();
-      cells[k++] = Output.n(scores.coverage(i));
-      cells[k++] = scores.scorecard(i).name();
-      for (String c : cats) {
-        cells[k++] = Output.n(scores.categoryScore(i, c));
-      }
-      for (String m : ms) {
-        cells[k++] = Output.n(scores.measureScore(i, m));
-      }
-      out.row(cells);
-    }
-    out.flush();
   }
 
   static Map<String, Object> refJson(ScorecardRef ref) {

@@ -2,6 +2,7 @@ package dev.cskit.cli;
 
 import dev.cskit.core.DataException;
 import dev.cskit.scoring.Scorecard;
+import dev.cskit.scoring.validation.ScoreSnapshots;
 import dev.cskit.scoring.validation.ScorecardFit;
 import dev.cskit.scoring.validation.WeightFit;
 import java.io.IOException;
@@ -61,7 +62,17 @@ public final class ScoreFitWeightsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Scorecard card = ScoreCommand.scorecard(scorecard);
-    ScorecardFit.Result r = ScorecardFit.fit(card, inputs.snapshots(), inputs.outcomes(), inputs.horizon, strength,
+    ScoreSnapshots snapshots = inputs.snapshots();
+    if (!snapshots.scorecards().isEmpty()) {
+      // snapshots that name their card (a scorecard set's output): fit on this card's accounts only
+      if (!snapshots.scorecards().contains(card.name())) {
+        throw new dev.cskit.core.ConfigException(String.valueOf(inputs.snapshots), "scorecard", -1,
+            "the snapshots' scorecard column must name the card being fitted (" + card.name() + ")",
+            String.join(", ", snapshots.scorecards()));
+      }
+      snapshots = snapshots.forScorecard(card.name());
+    }
+    ScorecardFit.Result r = ScorecardFit.fit(card, snapshots, inputs.outcomes(), inputs.horizon, strength,
         splitDate);
     String yaml = r.yaml();
     if (out != null) {

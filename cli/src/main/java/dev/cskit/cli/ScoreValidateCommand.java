@@ -3,6 +3,8 @@ package dev.cskit.cli;
 import dev.cskit.core.io.TextTable;
 import dev.cskit.scoring.Band;
 import dev.cskit.scoring.validation.Backtest;
+import dev.cskit.scoring.validation.ChurnOutcomes;
+import dev.cskit.scoring.validation.ScoreSnapshots;
 import dev.cskit.scoring.validation.Calibration;
 import dev.cskit.scoring.validation.ScoreValidation;
 import dev.cskit.scoring.validation.ValidationOptions;
@@ -73,9 +75,34 @@ public final class ScoreValidateCommand implements Callable<Integer> {
       }
     }
     ValidationOptions options = new ValidationOptions(level, interval, replicates, seed, mins);
-    Backtest bt = Backtest.run(inputs.snapshots(), inputs.outcomes(), inputs.horizon);
-    ValidationReport r = ScoreValidation.validate(bt, options);
+    ScoreSnapshots snapshots = inputs.snapshots();
+    ChurnOutcomes outcomes = inputs.outcomes();
     PrintWriter out = spec.commandLine().getOut();
+    if (snapshots.scorecards().size() > 1) {
+      // a scorecard set's output: each card is judged on its own accounts, never pooled
+      List<Object> perCard = new ArrayList<>();
+      for (String card : snapshots.scorecards()) {
+        ValidationReport r = ScoreValidation.validate(Backtest.run(snapshots.forScorecard(card), outcomes,
+            inputs.horizon), options);
+        if (format == OutputFormat.JSON) {
+          Map<String, Object> j = new LinkedHashMap<>();
+          j.put("scorecard", card);
+          j.putAll(json(r));
+          perCard.add(j);
+        } else {
+          out.println("== scorecard " + card + " ==");
+          out.print(r);
+          out.println();
+        }
+      }
+      if (format == OutputFormat.JSON) {
+        out.println(Json.write(Json.object("scorecards", perCard)));
+      }
+      out.flush();
+      return Main.OK;
+    }
+    Backtest bt = Backtest.run(snapshots, outcomes, inputs.horizon);
+    ValidationReport r = ScoreValidation.validate(bt, options);
     if (!r.unknownOutcomeAccounts().isEmpty()) {
       spec.commandLine().getErr().println("cskit: warning: " + r.unknownOutcomeAccounts().size()
           + " outcome row(s) name accounts with no snapshot (e.g. " + r.unknownOutcomeAccounts().get(0)

@@ -1,7 +1,10 @@
 package dev.cskit.cli;
 
+import dev.cskit.core.AccountId;
+
 import dev.cskit.core.io.CsvOutput;
 import dev.cskit.touchmodel.Boundary;
+import dev.cskit.touchmodel.PreviousTier;
 import dev.cskit.touchmodel.Segmentation;
 import dev.cskit.touchmodel.TierAssignment;
 import dev.cskit.touchmodel.TierSummary;
@@ -35,22 +38,24 @@ public final class SegmentCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Segmentation s = inputs.segment(inputs.model(), spec.commandLine());
+    Map<AccountId, PreviousTier> previous = TouchInputs.previous(inputs.previous);
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {
       case JSON:
-        out.println(Json.write(json(s)));
+        out.println(Json.write(json(s, previous)));
         break;
       case CSV:
         CsvOutput csv = new CsvOutput(out);
         csv.row("account_id", "tier", "reason", "previous_tier", "changed", "held", "kind", "wanted_tier",
-            "boundary_field", "boundary_threshold", "boundary_distance", "arr", "ltv", "band", "action");
+            "boundary_field", "boundary_threshold", "boundary_distance", "arr", "ltv", "band", "action", "since");
         for (TierAssignment a : s.assignments()) {
           Boundary b = a.boundary();
           csv.row(a.accountId().value(), a.tier(), a.reason(), a.previousTier() == null ? "" : a.previousTier(),
               Boolean.toString(a.changed()), Boolean.toString(a.held()), a.kind().name().toLowerCase(java.util.Locale.ROOT),
               a.wantedTier(), b == null ? "" : b.field(), b == null ? "" : CsvOutput.number(b.threshold()),
               b == null ? "" : CsvOutput.number(b.distance()), CsvOutput.number(a.arr()),
-              CsvOutput.number(a.ltv()), a.band(), a.action() == null ? "" : a.action());
+              CsvOutput.number(a.ltv()), a.band(), a.action() == null ? "" : a.action(),
+              PreviousTier.since(previous.get(a.accountId()), a.tier(), s.asOf()).toString());
         }
         csv.flush();
         break;
@@ -61,8 +66,13 @@ public final class SegmentCommand implements Callable<Integer> {
     return Main.OK;
   }
 
-  /** The JSON form of a segmentation. */
+  /** The JSON form of a segmentation without previous tiers (every account enters its tier on the as-of date). */
   static Map<String, Object> json(Segmentation s) {
+    return json(s, Map.of());
+  }
+
+  /** The JSON form of a segmentation; {@code since} from the previous tiers. */
+  static Map<String, Object> json(Segmentation s, Map<AccountId, PreviousTier> previous) {
     List<Object> accounts = new ArrayList<>();
     for (TierAssignment a : s.assignments()) {
       Boundary b = a.boundary();
@@ -80,7 +90,8 @@ public final class SegmentCommand implements Callable<Integer> {
           "arr", a.arr(),
           "ltv", a.ltv(),
           "band", a.band(),
-          "action", a.action()));
+          "action", a.action(),
+          "since", PreviousTier.since(previous.get(a.accountId()), a.tier(), s.asOf()).toString()));
     }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("asOf", s.asOf().toString());

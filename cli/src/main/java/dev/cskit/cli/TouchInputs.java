@@ -30,7 +30,7 @@ final class TouchInputs {
   Path scores;
 
   @Option(names = "--previous", paramLabel = "FILE.csv",
-      description = "The previous run's tiers: account_id,tier[,since].")
+      description = "The previous run's tiers: account_id,tier,since (segment --format csv writes them).")
   Path previous;
 
   @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
@@ -115,18 +115,26 @@ final class TouchInputs {
     return out;
   }
 
-  /** Previous tiers from a CSV {@code account_id,tier[,since]} (since: YYYY-MM-DD). */
+  /**
+   * Previous tiers from a CSV {@code account_id,tier,since} (since: YYYY-MM-DD, the date the account entered
+   * the tier, as {@code segment --format csv} writes it). Without {@code since} the minimum time in tier
+   * could not hold, so a missing column or cell is an error.
+   */
   static Map<AccountId, PreviousTier> previous(Path file) {
     Map<AccountId, PreviousTier> out = new HashMap<>();
     if (file == null) {
       return out;
     }
     try (CsvInput in = CsvInput.open(file)) {
-      in.require("account_id", "tier");
+      in.require("account_id", "tier", "since");
       for (CsvInput.Row row : in) {
         AccountId id = AccountId.of(row.required("account_id"));
         String tier = row.required("tier");
         LocalDate since = row.date("since");
+        if (since == null) {
+          throw row.error("since", "the date the account entered its tier is required (YYYY-MM-DD), so the"
+              + " minimum time in tier holds across runs", "an empty cell");
+        }
         if (out.put(id, PreviousTier.of(tier, since)) != null) {
           throw row.error("account_id", "each account may appear once", CskitException.quote(id.value()));
         }

@@ -37,7 +37,7 @@ class ArchitectureTest {
 
   /** Modules that are libraries: each must have a module-info. */
   static final Set<String> LIBRARIES =
-      Set.of("core", "ttv", "scoring", "touchmodel", "survey", "retention", "sample", "report");
+      Set.of("core", "ttv", "scoring", "touchmodel", "survey", "retention", "sample", "report", "run");
 
   /**
    * Library modules without a module-info, each with the reason. {@code spark}: Spark's jars cannot be

@@ -103,7 +103,7 @@ class NewCommandsTest {
 
   @Test
   void scoreWritesAsOfAndNeedsIt() throws Exception {
-    assertTrue(Files.readString(dir.resolve("after.csv")).startsWith("account_id,as_of,score,band"));
+    assertTrue(Files.readString(dir.resolve("after.csv")).startsWith("account_id,score,band,coverage,scorecard,scorecard_version,as_of"));
     // score validate's snapshot reader takes the file as it is
     assertEquals(300, ScoreSnapshots.readCsv(dir.resolve("after.csv")).size());
     CliTestSupport r = CliTestSupport.run("score", "--scorecard", "three-axis", "--metrics", f("metrics.csv"));

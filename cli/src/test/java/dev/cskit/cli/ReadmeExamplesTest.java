@@ -74,7 +74,8 @@ class ReadmeExamplesTest {
         if (tokens[i].startsWith("../")) {
           tokens[i] = Path.of("..").resolve(tokens[i].substring(3)).toString(); // the repository root
         } else if (!tokens[i].startsWith("-") && (Files.exists(dir.resolve(tokens[i]))
-            || tokens[i].matches("[\\w.-]+\\.(csv|json|yaml)"))) {
+            || tokens[i].matches("[\\w.-]+(/[\\w.-]+)*\\.(csv|json|yaml|html)")
+            || (i == 1 && tokens[0].equals("init")))) { // init's DIR
           tokens[i] = dir.resolve(tokens[i]).toString();
         }
       }

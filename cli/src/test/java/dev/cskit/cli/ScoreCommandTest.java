@@ -46,6 +46,7 @@ class ScoreCommandTest {
     // the overall override ended at the as-of date: listed as expired, at the top and on its account
     assertEquals(1, root.get("expiredOverrides").size());
     assertEquals("A1", root.get("expiredOverrides").get(0).get("accountId").asText());
+    assertEquals("2026-06-30", root.get("asOf").asText());
     assertEquals(List.of("name", "version", "hash"), names(root.get("scorecard")));
     assertEquals("demo", root.get("scorecard").get("name").asText());
     assertEquals(2, root.get("scorecard").get("version").asInt());
@@ -80,10 +81,11 @@ class ScoreCommandTest {
         "--metrics", write(dir, "m.csv", METRICS).toString(), "--as-of", "2026-06-30", "--format", "csv");
     assertEquals(0, r.code, r.err);
     String[] lines = r.out.split("\r?\n");
-    // the as_of column is what score validate --snapshots and score track read
-    assertTrue(lines[0].startsWith("account_id,as_of,score,band,coverage,"), lines[0]);
-    assertTrue(lines[1].startsWith("A1,2026-06-30,62.5,yellow,1,demo,"), lines[1]);
-    assertTrue(lines[3].startsWith("A3,2026-06-30,,INSUFFICIENT_DATA,0,"), lines[3]);
+    // account_id,score,band,coverage first (segment --scores reads them); the card, its version and as_of are
+    // what score validate --snapshots and score track read
+    assertTrue(lines[0].startsWith("account_id,score,band,coverage,scorecard,scorecard_version,as_of,"), lines[0]);
+    assertTrue(lines[1].startsWith("A1,62.5,yellow,1,demo,2,2026-06-30,"), lines[1]);
+    assertTrue(lines[3].startsWith("A3,,INSUFFICIENT_DATA,0,demo,2,2026-06-30,"), lines[3]);
   }
 
   @Test

@@ -247,4 +247,40 @@ class ScoreValidationCommandsTest {
     assertEquals("cskit: by-stage: a single scorecard is needed here, not a scorecard set (built-in scorecards: "
         + "three-axis, onboarding); found \"by-stage\"\n", r.err);
   }
+
+  /**
+   * A scorecard set's score output names each row's card, its version and as_of, reads back as snapshots, and
+   * is validated (and fitted) per card, never pooled: each card's evaluated count is the number of its rows
+   * with an outcome in the horizon, counted here from the files.
+   */
+  @Test
+  void aSetsScoreOutputIsValidatedPerCard(@TempDir Path dir) throws Exception {
+    assertEquals(0, CliTestSupport.run("sample", "--out", dir.toString(), "--accounts", "300").code);
+    CliTestSupport csv = score("--scorecard", "by-stage", "--metrics", dir.resolve("metrics.csv").toString(),
+        "--accounts", dir.resolve("accounts.csv").toString(), "--as-of", "2026-06-30", "--format", "csv");
+    assertEquals(0, csv.code, csv.err);
+    String[] lines = csv.out.split("\n");
+    assertTrue(lines[0].startsWith("account_id,score,band,coverage,scorecard,scorecard_version,as_of,"), lines[0]);
+    Path snaps = write(dir, "scores.csv", csv.out);
+    java.util.Map<String, Integer> rows = new java.util.TreeMap<>();
+    for (int i = 1; i < lines.length; i++) {
+      String[] f = lines[i].split(",", -1);
+      assertEquals("2026-06-30", f[6]);
+      rows.merge(f[4], 1, Integer::sum);
+    }
+    assertEquals(java.util.Set.of("onboarding", "three-axis"), rows.keySet());
+    CliTestSupport v = score("validate", "--snapshots", snaps.toString(), "--outcomes",
+        dir.resolve("outcomes.csv").toString(), "--horizon", "365", "--format", "json");
+    assertEquals(0, v.code, v.err);
+    com.fasterxml.jackson.databind.JsonNode cards = v.json().get("scorecards");
+    assertEquals(2, cards.size());
+    for (com.fasterxml.jackson.databind.JsonNode c : cards) {
+      // the sample's outcomes give every account a renewal or a churn within the year
+      assertEquals((int) rows.get(c.get("scorecard").asText()), c.get("evaluated").asInt(), c.toString());
+    }
+    CliTestSupport fit = score("fit-weights", "--scorecard", "three-axis", "--snapshots", snaps.toString(),
+        "--outcomes", dir.resolve("outcomes.csv").toString(), "--horizon", "365", "--format", "json");
+    assertEquals(0, fit.code, fit.err);
+    assertEquals((int) rows.get("three-axis"), fit.json().get("evaluated").asInt());
+  }
 }

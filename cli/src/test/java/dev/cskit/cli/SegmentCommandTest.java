@@ -58,6 +58,10 @@ class SegmentCommandTest {
     assertAccount(acc.get(1), "B", "high", "high", false);
     assertAccount(acc.get(2), "C", "low", null, false);
     assertAccount(acc.get(3), "D", "low", "tech", true);
+    // since: kept while the tier stays (B, high since 2025-01-01), the run's date on entering one (D, A)
+    assertEquals("2025-01-01", acc.get(1).get("since").asText());
+    assertEquals("2026-06-30", acc.get(3).get("since").asText());
+    assertEquals("2026-06-30", acc.get(0).get("since").asText());
     assertAccount(acc.get(4), "E", "tech", null, false);
     assertAccount(acc.get(5), "P", "high", null, false);
     assertTrue(acc.get(1).get("reason").asText().contains("within the exit threshold"), acc.get(1).toString());
@@ -224,5 +228,32 @@ class SegmentCommandTest {
       grouped += g.get("accounts").asInt();
     }
     assertEquals(300, grouped);
+  }
+
+  @Test
+  void segmentCsvWritesSinceAndAPreviousFileWithoutItIsAnError() throws Exception {
+    Path model = write("model.yaml", MODEL);
+    Path accounts = write("accounts.csv", ACCOUNTS);
+    Path previous = write("previous.csv", "account_id,tier,since\nB,high,2025-01-01\nD,tech,2025-01-01\n");
+    CliTestSupport csv = run("segment", "--model", model.toString(), "--accounts", accounts.toString(),
+        "--previous", previous.toString(), "--as-of", "2026-06-30", "--format", "csv");
+    assertEquals(0, csv.code, csv.err);
+    String header = csv.out.substring(0, csv.out.indexOf('\n'));
+    assertTrue(header.endsWith(",since"), header);
+    // the output reads back as the next run's previous tiers
+    Path next = write("next.csv", csv.out);
+    CliTestSupport again = run("segment", "--model", model.toString(), "--accounts", accounts.toString(),
+        "--previous", next.toString(), "--as-of", "2026-07-31", "--format", "json");
+    assertEquals(0, again.code, again.err);
+    Path noSince = write("old.csv", "account_id,tier\nB,high\n");
+    CliTestSupport bad = run("segment", "--model", model.toString(), "--accounts", accounts.toString(),
+        "--previous", noSince.toString(), "--as-of", "2026-06-30");
+    assertEquals(3, bad.code, bad.err);
+    assertTrue(bad.err.contains("since"), bad.err);
+    Path emptySince = write("empty.csv", "account_id,tier,since\nB,high,\n");
+    CliTestSupport bad2 = run("segment", "--model", model.toString(), "--accounts", accounts.toString(),
+        "--previous", emptySince.toString(), "--as-of", "2026-06-30");
+    assertEquals(3, bad2.code, bad2.err);
+    assertTrue(bad2.err.contains("row 2"), bad2.err);
   }
 }

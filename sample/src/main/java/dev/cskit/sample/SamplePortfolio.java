@@ -246,6 +246,21 @@ public final class SamplePortfolio {
     return traits[indexOf(id)].pattern;
   }
 
+  /** The hidden health of account {@code i} (for {@link SampleHistory}). */
+  double health(int i) {
+    return traits[i].health;
+  }
+
+  /** The users of account {@code i} (for {@link SampleHistory}). */
+  String[] users(int i) {
+    return traits[i].users;
+  }
+
+  /** The daily chance a user of account {@code i} is active (for {@link SampleHistory}). */
+  double dailyRate(int i) {
+    return traits[i].dailyRate;
+  }
+
   private int indexOf(AccountId id) {
     String v = id.value();
     if (v.length() > 1 && v.charAt(0) == 'A') {

@@ -271,10 +271,23 @@ public final class ScoreTable {
    * ({@code category_<id>}) and per measure ({@code measure_<id>}); undefined values as empty cells.
    */
   public void writeCsv(Writer writer) {
+    writeCsv(writer, null);
+  }
+
+  /**
+   * Writes CSV as {@link #writeCsv(Writer)}, with {@code scorecard_version} and {@code as_of} after
+   * {@code scorecard} when {@code asOf} is given: each row then says which card scored it and when, and the
+   * file reads back as {@link dev.cskit.scoring.validation.ScoreSnapshots} (validated per card).
+   */
+  public void writeCsv(Writer writer, java.time.LocalDate asOf) {
     CsvOutput out = new CsvOutput(writer);
     List<String> cats = categoryIds();
     List<String> ms = measureIds();
     List<String> head = new ArrayList<>(List.of("account_id", "score", "band", "coverage", "scorecard"));
+    if (asOf != null) {
+      head.add("scorecard_version");
+      head.add("as_of");
+    }
     cats.forEach(c -> head.add("category_" + c));
     ms.forEach(m -> head.add("measure_" + m));
     String[] cells = head.toArray(new String[0]);
@@ -286,6 +299,10 @@ public final class ScoreTable {
       cells[k++] = band(i).name();
       cells[k++] = CsvOutput.number(coverage(i));
       cells[k++] = scorecard(i).name();
+      if (asOf != null) {
+        cells[k++] = Integer.toString(scorecard(i).version());
+        cells[k++] = asOf.toString();
+      }
       for (String c : cats) {
         cells[k++] = CsvOutput.number(categoryScore(i, c));
       }

@@ -16,4 +16,18 @@ public record PreviousTier(String tier, LocalDate since) {
   public static PreviousTier of(String tier, LocalDate since) {
     return new PreviousTier(tier, since);
   }
+
+  /**
+   * The date an account has been in {@code tier} as of a run on {@code asOf}: the previous run's {@code since}
+   * when it stays in the same tier (and that date is known), otherwise {@code asOf}, the day it entered it.
+   *
+   * @param previous the previous run's tier, or null for a new account
+   */
+  public static LocalDate since(PreviousTier previous, String tier, LocalDate asOf) {
+    if (previous != null && previous.since() != null
+        && previous.tier().equals(dev.cskit.core.TouchTier.of(tier).name())) {
+      return previous.since();
+    }
+    return asOf;
+  }
 }

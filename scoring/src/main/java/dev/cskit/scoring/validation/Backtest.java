@@ -16,10 +16,12 @@ import java.util.Set;
  * itself excluded, the last day included):
  * <ul>
  *   <li><b>churned</b> when A's churn date falls in the window;
- *   <li><b>retained</b> when it did not churn in the window and its renewal date falls in it (it renewed);
- *   <li><b>left out</b> otherwise, counted by reason: no outcome in the window yet (the churn date or
- *       renewal date lies after the window), no outcome row for A at all, or A had already churned on or
- *       before t (a snapshot of a departed account).
+ *   <li><b>retained</b> when it did not churn in the window and is known active at its end: its renewal date
+ *       falls in the window, its churn date lies after the window, or its {@code activeThrough} date (the
+ *       latest date it is known active: a status record, a later snapshot) is on or after the window's end;
+ *   <li><b>left out</b> otherwise, counted by reason: nothing known at the window's end (no churn in it and no
+ *       evidence of activity at its end), no outcome row for A at all, or A had already churned on or before t
+ *       (a snapshot of a departed account).
  * </ul>
  * Only dates inside the window decide a label: an outcome dated on or before the snapshot's own date never
  * makes it churned or retained. Accounts in the outcomes with no snapshot at all are counted and listed
@@ -99,8 +101,17 @@ public final class Backtest {
     if (churn != null && !churn.isAfter(asOf)) {
       return Label.ALREADY_CHURNED;
     }
+    // retained: known active at the end of the horizon (a renewal inside it, a churn after it, or a record of
+    // the account being active at or after its end); left out only when none of these is known
     LocalDate renewal = o.renewalDate();
     if (renewal != null && renewal.isAfter(asOf) && !renewal.isAfter(end)) {
+      return Label.RETAINED;
+    }
+    if (churn != null && churn.isAfter(end)) {
+      return Label.RETAINED;
+    }
+    LocalDate active = o.activeThrough();
+    if (active != null && !active.isBefore(end)) {
       return Label.RETAINED;
     }
     return Label.NO_OUTCOME_IN_HORIZON;

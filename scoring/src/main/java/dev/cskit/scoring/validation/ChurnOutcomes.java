@@ -16,12 +16,26 @@ import java.util.Set;
  * What happened to each account: the date it churned (null if it has not) and its renewal date (null if
  * unknown). One row per account. Immutable.
  *
- * <p>CSV form ({@link #readCsv(Path)}): columns {@code account_id, churn_date, renewal_date}; either date
- * may be empty, not both.
+ * <p>CSV form ({@link #readCsv(Path)}): columns {@code account_id, churn_date, renewal_date} and optionally
+ * {@code active_through} (the latest date the account is known active); any of the dates may be empty, not
+ * all.
  */
 public final class ChurnOutcomes {
-  /** One account's outcome. */
-  public record Outcome(AccountId accountId, LocalDate churnDate, LocalDate renewalDate) {}
+  /**
+   * One account's outcome.
+   *
+   * @param accountId the account
+   * @param churnDate the date it churned, or null
+   * @param renewalDate a renewal date, or null
+   * @param activeThrough the latest date it is known to have been active (a status record, a later
+   *     snapshot), or null
+   */
+  public record Outcome(AccountId accountId, LocalDate churnDate, LocalDate renewalDate, LocalDate activeThrough) {
+    /** An outcome without a known-active date. */
+    public Outcome(AccountId accountId, LocalDate churnDate, LocalDate renewalDate) {
+      this(accountId, churnDate, renewalDate, null);
+    }
+  }
 
   private final String source;
   private final Map<AccountId, Outcome> byAccount;
@@ -52,14 +66,16 @@ public final class ChurnOutcomes {
       AccountId id = AccountId.of(row.required("account_id"));
       LocalDate churn = row.date("churn_date");
       LocalDate renewal = row.date("renewal_date");
-      if (churn == null && renewal == null) {
-        throw row.error("churn_date", "an outcome needs a churn date or a renewal date", "both empty");
+      LocalDate active = in.has("active_through") ? row.date("active_through") : null;
+      if (churn == null && renewal == null && active == null) {
+        throw row.error("churn_date", "an outcome needs a churn date, a renewal date or an active_through date",
+            "all empty");
       }
       if (b.map.containsKey(id)) {
         throw row.error("account_id", "an account may have one outcome row",
             CskitException.quote(id.value()) + " twice");
       }
-      b.add(id, churn, renewal);
+      b.add(id, churn, renewal, active);
     }
     return b.build();
   }
@@ -68,7 +84,7 @@ public final class ChurnOutcomes {
   public static ChurnOutcomes of(Collection<Outcome> outcomes, String source) {
     Builder b = builder().source(source);
     for (Outcome o : outcomes) {
-      b.add(o.accountId(), o.churnDate(), o.renewalDate());
+      b.add(o.accountId(), o.churnDate(), o.renewalDate(), o.activeThrough());
     }
     return b.build();
   }
@@ -117,10 +133,18 @@ public final class ChurnOutcomes {
 
     /** Adds an account's outcome; the churn date is null when it has not churned. */
     public Builder add(AccountId id, LocalDate churnDate, LocalDate renewalDate) {
-      if (churnDate == null && renewalDate == null) {
-        throw DataException.of(source, "an outcome needs a churn date or a renewal date", "neither for " + id);
+      return add(id, churnDate, renewalDate, null);
+    }
+
+    /**
+     * Adds an account's outcome with the latest date it is known to have been active (null when unknown).
+     */
+    public Builder add(AccountId id, LocalDate churnDate, LocalDate renewalDate, LocalDate activeThrough) {
+      if (churnDate == null && renewalDate == null && activeThrough == null) {
+        throw DataException.of(source, "an outcome needs a churn date, a renewal date or an active-through date",
+            "none for " + id);
       }
-      if (map.putIfAbsent(id, new Outcome(id, churnDate, renewalDate)) != null) {
+      if (map.putIfAbsent(id, new Outcome(id, churnDate, renewalDate, activeThrough)) != null) {
         throw DataException.of(source, "an account may have one outcome", "\"" + id + "\" twice");
       }
       return this;

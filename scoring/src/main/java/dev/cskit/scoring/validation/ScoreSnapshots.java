@@ -29,7 +29,7 @@ import java.util.Set;
 public final class ScoreSnapshots {
   /** Columns that are not measures. */
   public static final Set<String> FIXED_COLUMNS =
-      Set.of("account_id", "as_of", "score", "band", "coverage", "scorecard");
+      Set.of("account_id", "as_of", "score", "band", "coverage", "scorecard", "scorecard_version");
 
   private final String source;
   private final AccountId[] ids;
@@ -38,10 +38,12 @@ public final class ScoreSnapshots {
   private final HealthBand[] band;
   private final List<String> measures;
   private final double[][] subScores; // [measure][row]
+  private final String[] cards; // the scorecard of each row, or null entries when unknown
 
   private ScoreSnapshots(
       String source, AccountId[] ids, LocalDate[] asOf, double[] score, HealthBand[] band,
-      List<String> measures, double[][] subScores) {
+      List<String> measures, double[][] subScores, String[] cards) {
+    this.cards = cards;
     this.source = source;
     this.ids = ids;
     this.asOf = asOf;
@@ -85,6 +87,7 @@ public final class ScoreSnapshots {
       }
     }
     Builder b = builder(measures).source(in.source());
+    boolean carded = in.has("scorecard");
     Set<String> seen = new java.util.HashSet<>(); // checked here, so that the error names the file's row
     int[] pos = new int[measures.size()];
     for (int m = 0; m < pos.length; m++) {
@@ -117,7 +120,11 @@ public final class ScoreSnapshots {
         throw row.error("as_of", "an account may have one snapshot per as-of date",
             "\"" + id + "\" on " + date + " twice");
       }
-      b.add(AccountId.of(id), date, s, hb, subs);
+      if (carded && !row.text("scorecard").isEmpty()) {
+        b.addScored(row.text("scorecard"), AccountId.of(id), date, s, hb, subs);
+      } else {
+        b.add(AccountId.of(id), date, s, hb, subs);
+      }
     }
     return b.build();
   }
@@ -145,7 +152,51 @@ public final class ScoreSnapshots {
       for (int m = 0; m < subs.length; m++) {
         subs[m] = table.measureScore(i, ms.get(m));
       }
-      b.add(table.accountId(i), asOf, table.score(i), table.band(i), subs);
+      var card = table.scorecard(i);
+      b.addScored(card == null ? null : card.name(), table.accountId(i), asOf, table.score(i), table.band(i), subs);
+    }
+    return b.build();
+  }
+
+  /** The scorecard that scored a row, or null when unknown (snapshots read without a {@code scorecard} column). */
+  public String scorecard(int row) {
+    return cards[row];
+  }
+
+  /** The scorecards named by the rows, in order of first appearance (empty when none is known). */
+  public List<String> scorecards() {
+    return Arrays.stream(cards).filter(java.util.Objects::nonNull).distinct().toList();
+  }
+
+  /**
+   * The rows one scorecard scored, with only the measures that have a sub-score in them: validation and
+   * fitted weights of a scorecard set's output are computed per card, never pooled.
+   */
+  public ScoreSnapshots forScorecard(String name) {
+    List<Integer> rows = new ArrayList<>();
+    for (int i = 0; i < size(); i++) {
+      if (name.equals(cards[i])) {
+        rows.add(i);
+      }
+    }
+    List<Integer> keep = new ArrayList<>();
+    for (int m = 0; m < measures.size(); m++) {
+      for (int i : rows) {
+        if (!Double.isNaN(subScores[m][i])) {
+          keep.add(m);
+          break;
+        }
+      }
+    }
+    List<String> ms = new ArrayList<>();
+    keep.forEach(m -> ms.add(measures.get(m)));
+    Builder b = builder(ms).source(source + " (" + name + ")");
+    double[] subs = new double[ms.size()];
+    for (int i : rows) {
+      for (int k = 0; k < subs.length; k++) {
+        subs[k] = subScores[keep.get(k)][i];
+      }
+      b.addScored(name, ids[i], asOf[i], score[i], band[i], subs);
     }
     return b.build();
   }
@@ -169,7 +220,7 @@ public final class ScoreSnapshots {
         for (int m = 0; m < subs.length; m++) {
           subs[m] = idx[m] < 0 ? Double.NaN : part.subScores[idx[m]][i];
         }
-        b.add(part.ids[i], part.asOf[i], part.score[i], part.band[i], subs);
+        b.addScored(part.cards[i], part.ids[i], part.asOf[i], part.score[i], part.band[i], subs);
       }
     }
     return b.build();
@@ -187,7 +238,7 @@ public final class ScoreSnapshots {
     ms.add(id);
     double[][] subs = Arrays.copyOf(subScores, subScores.length + 1);
     subs[subs.length - 1] = values.clone();
-    return new ScoreSnapshots(source, ids, asOf, score, band, ms, subs);
+    return new ScoreSnapshots(source, ids, asOf, score, band, ms, subs, cards);
   }
 
   /** Writes the snapshots as CSV: {@code account_id, as_of, score, band} and one column per measure. */
@@ -286,7 +337,7 @@ public final class ScoreSnapshots {
         for (int m = 0; m < subs.length; m++) {
           subs[m] = subScores[m][i];
         }
-        b.add(ids[i], asOf[i], score[i], band[i], subs);
+        b.addScored(cards[i], ids[i], asOf[i], score[i], band[i], subs);
       }
     }
     return b.build();
@@ -304,6 +355,8 @@ public final class ScoreSnapshots {
     private final List<AccountId> ids = new ArrayList<>();
     private final List<LocalDate> dates = new ArrayList<>();
     private final List<HealthBand> bands = new ArrayList<>();
+    private final List<String> cards = new ArrayList<>();
+    private String nextCard;
     private double[] score = new double[16];
     private double[][] subs;
     private final Set<String> keys = new java.util.HashSet<>();
@@ -357,11 +410,24 @@ public final class ScoreSnapshots {
       ids.add(id);
       dates.add(asOf);
       bands.add(band);
+      cards.add(nextCard);
+      nextCard = null;
       this.score[n] = score;
       for (int m = 0; m < subs.length; m++) {
         subs[m][n] = subScores[m];
       }
       return this;
+    }
+
+    /** Adds a snapshot, as {@link #add}, naming the scorecard that scored it (null when unknown). */
+    public Builder addScored(String scorecard, AccountId id, LocalDate asOf, double score, HealthBand band,
+        double... subScores) {
+      nextCard = scorecard;
+      try {
+        return add(id, asOf, score, band, subScores);
+      } finally {
+        nextCard = null;
+      }
     }
 
     public ScoreSnapshots build() {
@@ -372,7 +438,7 @@ public final class ScoreSnapshots {
       }
       return new ScoreSnapshots(
           source, ids.toArray(new AccountId[0]), dates.toArray(new LocalDate[0]), Arrays.copyOf(score, n),
-          bands.toArray(new HealthBand[0]), measures, s);
+          bands.toArray(new HealthBand[0]), measures, s, cards.toArray(new String[0]));
     }
   }
 }

@@ -37,7 +37,9 @@ class BacktestProperties {
       assertTrue(churn.isAfter(t) && !churn.isAfter(end));
     }
     if (label == Backtest.Label.RETAINED) {
-      assertTrue(renewal.isAfter(t) && !renewal.isAfter(end));
+      // known active at the end: a renewal in the window, or a churn after it
+      assertTrue(renewal != null && renewal.isAfter(t) && !renewal.isAfter(end)
+          || churn != null && churn.isAfter(end));
       assertTrue(churn == null || churn.isAfter(end));
     }
     // moving a renewal dated on or before the snapshot to another such date changes nothing
@@ -50,11 +52,62 @@ class BacktestProperties {
       assertEquals(Backtest.Label.ALREADY_CHURNED, label);
       assertEquals(label, label(t, horizon, early, renewal));
     }
-    // an outcome after the horizon is as good as none
-    if ((churn == null || churn.isAfter(end)) && (renewal == null || renewal.isAfter(end))
-        && (churn == null || churn.isAfter(t))) {
+    // a churn after the horizon means active at its end (retained); a renewal after it, alone, tells nothing
+    if (churn != null && churn.isAfter(end)) {
+      assertEquals(Backtest.Label.RETAINED, label);
+    }
+    if (churn == null && (renewal == null || renewal.isAfter(end) || !renewal.isAfter(t))) {
       assertEquals(Backtest.Label.NO_OUTCOME_IN_HORIZON, label);
     }
+  }
+
+  /**
+   * Known active at the horizon's end (activeThrough on or after it) is retained unless it churned inside the
+   * horizon; known active only before the end decides nothing; and without activeThrough the label is the
+   * one the churn and renewal dates alone give.
+   */
+  @Property(tries = 1000)
+  void knownActiveAtTheEndOfTheHorizonIsRetained(
+      @ForAll @IntRange(min = 0, max = 400) int snapshotDay,
+      @ForAll @IntRange(min = 1, max = 200) int horizon,
+      @ForAll @IntRange(min = -1, max = 700) int churnDay,
+      @ForAll @IntRange(min = 0, max = 700) int activeDay) {
+    LocalDate t = day(snapshotDay);
+    LocalDate churn = day(churnDay);
+    LocalDate active = day(activeDay);
+    LocalDate end = t.plusDays(horizon);
+    Backtest.Label label = label(t, horizon, churn, null, active);
+    if (churn != null && !churn.isAfter(t)) {
+      assertEquals(Backtest.Label.ALREADY_CHURNED, label);
+    } else if (churn != null && !churn.isAfter(end)) {
+      assertEquals(Backtest.Label.CHURNED, label);
+    } else if (!active.isBefore(end) || churn != null) {
+      assertEquals(Backtest.Label.RETAINED, label);
+    } else {
+      assertEquals(Backtest.Label.NO_OUTCOME_IN_HORIZON, label);
+    }
+    if (churn != null) {
+      assertEquals(label(t, horizon, churn, null), label(t, horizon, churn, null, null));
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void activeThroughIsReadFromItsOptionalCsvColumn() {
+    ChurnOutcomes o = ChurnOutcomes.readCsv("account_id,churn_date,renewal_date,active_through\n"
+        + "a,,,2026-06-30\nb,2026-03-01,,\n", "outcomes.csv");
+    assertEquals(LocalDate.of(2026, 6, 30), o.get(AccountId.of("a")).activeThrough());
+    ScoreSnapshots s = ScoreSnapshots.builder("m").add(AccountId.of("a"), T0, 50, HealthBand.YELLOW, 50)
+        .add(AccountId.of("b"), T0, 50, HealthBand.YELLOW, 50).build();
+    Backtest bt = Backtest.run(s, o, 90);
+    assertEquals(Backtest.Label.RETAINED, bt.label(0));
+    assertEquals(Backtest.Label.CHURNED, bt.label(1));
+  }
+
+  private static Backtest.Label label(LocalDate t, int horizon, LocalDate churn, LocalDate renewal,
+      LocalDate active) {
+    ScoreSnapshots s = ScoreSnapshots.builder("m").add(AccountId.of("a"), t, 50, HealthBand.YELLOW, 50).build();
+    ChurnOutcomes o = ChurnOutcomes.builder().add(AccountId.of("a"), churn, renewal, active).build();
+    return Backtest.run(s, o, horizon).label(0);
   }
 
   private static Backtest.Label label(LocalDate t, int horizon, LocalDate churn, LocalDate renewal) {

@@ -126,7 +126,8 @@ class ScoreValidationTest {
 
   @Test
   void nothingInTheHorizonIsAClearError() {
-    String outs = "account_id,churn_date,renewal_date\na1,2027-02-01,\n";
+    // a renewal after the horizon, alone, says nothing about its end (a churn after it would: retained)
+    String outs = "account_id,churn_date,renewal_date\na1,,2027-02-01\n";
     Backtest bt = Backtest.run(ScoreSnapshots.readCsv(SNAPSHOTS, "s.csv"), ChurnOutcomes.readCsv(outs, "o.csv"), 90);
     ValidationException e = assertThrows(ValidationException.class, () -> ScoreValidation.validate(bt));
     assertTrue(e.getMessage().contains("no snapshot could be judged"), e.getMessage());
