@@ -3,6 +3,7 @@ package dev.cskit.cli;
 import dev.cskit.core.Accounts;
 import dev.cskit.core.DataException;
 import dev.cskit.core.UsageEvents;
+import dev.cskit.core.io.AtomicFiles;
 import dev.cskit.core.io.CsvOutput;
 import dev.cskit.sample.ChurnOutcome;
 import dev.cskit.sample.Milestone;
@@ -38,33 +39,69 @@ public final class SampleCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", required = true, description = "The directory to write into.")
   Path out;
 
+  @Option(names = "--force", description = "Overwrite files of an earlier sample in the directory.")
+  boolean force;
+
+  /** The files a sample writes, in order. */
+  static final java.util.List<String> FILES =
+      java.util.List.of("accounts.csv", "events.csv", "metrics.csv", "milestones.csv", "survey.csv", "outcomes.csv");
+
   @Override
   public Integer call() {
     SamplePortfolio p = portfolio.generate();
     if (Files.exists(out) && !Files.isDirectory(out)) {
       throw DataException.of(out.toString(), "--out must be a directory", "a file");
     }
+    for (String name : FILES) {
+      Path f = out.resolve(name);
+      if (Files.isDirectory(f)) {
+        throw DataException.of(f.toString(), "cannot be written: it is a directory", null);
+      }
+      if (Files.exists(f) && !force) {
+        throw DataException.of(f.toString(), "already exists: give --force to overwrite the sample files", null);
+      }
+    }
+    boolean created = !Files.exists(out);
     try {
       Files.createDirectories(out);
     } catch (IOException e) {
-      throw DataException.of(out.toString(), "cannot be created", e.toString());
+      throw DataException.of(out.toString(), "cannot be created", Main.describe(e));
     }
-    Accounts.writeCsv(p.accounts(), out.resolve("accounts.csv"));
-    write(out.resolve("events.csv"), w -> {
+    try (AtomicFiles files = AtomicFiles.create()) {
+      write(files, p);
+      files.commit();
+    } catch (RuntimeException e) {
+      if (created) {
+        try {
+          Files.deleteIfExists(out); // only when empty: what was there before stays
+        } catch (IOException ignored) {
+          // the error below says what failed
+        }
+      }
+      throw e;
+    }
+    spec.commandLine().getOut().printf(
+        "wrote the sample portfolio (%d accounts, seed %d, as of %s) to %s%n", p.size(), p.seed(), p.asOf(), out);
+    return Main.OK;
+  }
+
+  private void write(AtomicFiles files, SamplePortfolio p) {
+    files.write(out.resolve("accounts.csv"), w -> Accounts.writeCsv(p.accounts(), w));
+    files.write(out.resolve("events.csv"), w -> {
       try (Stream<dev.cskit.core.UsageEvent> events = p.usageEvents()) {
         Iterator<dev.cskit.core.UsageEvent> it = events.iterator();
         UsageEvents.writeCsv(it, w);
       }
     });
-    p.metrics().writeCsv(out.resolve("metrics.csv"));
-    write(out.resolve("milestones.csv"), w -> {
+    files.write(out.resolve("metrics.csv"), w -> p.metrics().writeCsv(w));
+    files.write(out.resolve("milestones.csv"), w -> {
       CsvOutput csv = new CsvOutput(w).row("account_id", "event_type", "timestamp");
       for (Milestone m : p.milestones()) {
         csv.row(m.accountId().value(), m.type(), m.timestamp().toString());
       }
       csv.flush();
     });
-    write(out.resolve("survey.csv"), w -> {
+    files.write(out.resolve("survey.csv"), w -> {
       CsvOutput csv = new CsvOutput(w)
           .row("account_id", "contact_id", "invited_on", "channel", "responded", "score", "responded_on");
       for (SurveyResponse r : p.surveyResponses()) {
@@ -74,7 +111,7 @@ public final class SampleCommand implements Callable<Integer> {
       }
       csv.flush();
     });
-    write(out.resolve("outcomes.csv"), w -> {
+    files.write(out.resolve("outcomes.csv"), w -> {
       CsvOutput csv = new CsvOutput(w).row("account_id", "churn_date", "renewal_date");
       for (ChurnOutcome o : p.outcomes()) {
         csv.row(o.accountId().value(), o.churnDate() == null ? "" : o.churnDate().toString(),
@@ -82,16 +119,5 @@ public final class SampleCommand implements Callable<Integer> {
       }
       csv.flush();
     });
-    spec.commandLine().getOut().printf(
-        "wrote the sample portfolio (%d accounts, seed %d, as of %s) to %s%n", p.size(), p.seed(), p.asOf(), out);
-    return Main.OK;
-  }
-
-  private static void write(Path file, Consumer<Writer> body) {
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      body.accept(w);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

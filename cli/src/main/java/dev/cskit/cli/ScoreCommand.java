@@ -79,25 +79,67 @@ public final class ScoreCommand implements Callable<Integer> {
           "Missing required option" + (scorecard == null && metrics == null ? "s: '--scorecard=FILE', '--metrics=FILE'"
               : scorecard == null ? ": '--scorecard=FILE'" : ": '--metrics=FILE'"));
     }
+    if (explain && format == OutputFormat.CSV) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--explain cannot be shown with --format csv (one row per account); use --format table or json");
+    }
     Loaded card = load(scorecard);
+    if (card.isSet && accounts == null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--accounts is required with a scorecard set ("
+          + card.ref.name() + "): its selectors pick each account's card from the account's stage and attributes");
+    }
     MetricTable table = MetricTable.readCsv(metrics);
+    if (table.rowCount() == 0) {
+      throw dev.cskit.core.DataException.of(metrics.toString(), "has no rows: there is nothing to score", null);
+    }
     List<Account> accountList = accounts == null ? List.of() : Accounts.readCsv(accounts);
     List<ScoreOverride> overrideList = overrides == null ? List.of() : Overrides.read(overrides).overrides();
     Instant instant = (asOf == null ? LocalDate.now(ZoneOffset.UTC) : asOf).atStartOfDay(ZoneOffset.UTC).toInstant();
-    ScoreTable scores = card.scorer.score(table, ScoringOptions.builder().accounts(accountList).overrides(overrideList).asOf(instant).build());
+    dev.cskit.core.Warnings warnings = dev.cskit.core.Warnings.collector();
+    ScoreTable scores;
+    try {
+      scores = card.scorer.score(table, ScoringOptions.builder().accounts(accountList).overrides(overrideList)
+          .asOf(instant).warnings(warnings).build());
+    } catch (ConfigException e) {
+      throw placed(e, card.ref, metrics, overrides, accounts);
+    } catch (dev.cskit.core.ArgumentException e) {
+      if ("accounts".equals(e.argument()) && accounts != null) {
+        throw dev.cskit.core.DataException.of(accounts.toString(), e.rule(), e.found());
+      }
+      throw e;
+    }
     PrintWriter out = spec.commandLine().getOut();
+    Warn.print(warnings, spec.commandLine().getErr());
     switch (format) {
       case CSV:
         scores.writeCsv(out);
         break;
       case JSON:
-        out.println(Json.write(json(card.ref, scores, card.isSet, explain)));
+        Map<String, Object> doc = json(card.ref, scores, card.isSet, explain);
+        doc.put("warnings", warnings.list());
+        out.println(Json.write(doc));
         break;
       default:
         out.print(text(card.ref, scores, explain));
     }
     out.flush();
     return Main.OK;
+  }
+
+  /**
+   * A scorecard error raised while scoring, placed in the user's files: a metric the card reads and the
+   * metrics file lacks names the metrics file and the card; an override's error names the overrides file.
+   */
+  static CskitException placed(ConfigException e, ScorecardRef ref, Path metrics, Path overrides, Path accounts) {
+    String path = e.path() == null ? "" : e.path();
+    if (e.rule().startsWith("names a metric the table lacks")) {
+      return dev.cskit.core.DataException.of(metrics.toString(),
+          "has no column " + e.found() + ", which scorecard " + ref.name() + " reads (" + path + ")", null);
+    }
+    if (path.startsWith("overrides") && overrides != null) {
+      return new ConfigException(overrides.toString(), path, -1, e.rule(), e.found(), e);
+    }
+    return e;
   }
 
   /** A scorecard or set, compiled. */

@@ -36,9 +36,12 @@ public final class SegmentCommand implements Callable<Integer> {
   public Integer call() {
     Segmentation s = inputs.segment(inputs.model());
     PrintWriter out = spec.commandLine().getOut();
+    Warn.print(inputs.warnings, spec.commandLine().getErr());
     switch (format) {
       case JSON:
-        out.println(Json.write(json(s)));
+        Map<String, Object> doc = json(s);
+        doc.put("warnings", inputs.warnings.list());
+        out.println(Json.write(doc));
         break;
       case CSV:
         CsvOutput csv = new CsvOutput(out);

@@ -50,17 +50,61 @@ public final class UsageCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "FORMAT", description = "table, csv or json (default: csv).")
   OutputFormat format = OutputFormat.CSV;
 
+  @Option(names = "--event-types", paramLabel = "TYPE", split = ",",
+      description = "The event types that get columns, always (even when none occurs in the windows); "
+          + "default: every type seen up to --as-of.")
+  List<String> eventTypes;
+
+  /** Base names of the built-in metrics: an event type with one of these names would collide with them. */
+  static final java.util.Set<String> BUILT_IN = java.util.Set.of("active_days", "active_days_prev", "events",
+      "events_prev", "events_change", "active_users", "active_users_prev", "penetration");
+
   @Override
   public Integer call() {
     // the library checks the windows before any file is read
-    UsageAggregator aggregator =
+    UsageAggregator.Builder b =
         UsageAggregator.builder()
             .asOf(asOf)
             .zone(zone)
-            .windows(windows.stream().mapToInt(Integer::intValue).toArray())
-            .build();
+            .windows(windows.stream().mapToInt(Integer::intValue).toArray());
+    if (eventTypes != null) {
+      for (String t : eventTypes) {
+        if (t.isBlank() || BUILT_IN.contains(UsageAggregator.columnName(t))) {
+          throw new CommandLine.ParameterException(spec.commandLine(), "--event-types: "
+              + (t.isBlank() ? "a type must not be empty" : "\"" + t + "\" collides with a built-in metric " + BUILT_IN));
+        }
+      }
+      b.eventTypes(eventTypes);
+    }
+    UsageAggregator aggregator = b.build();
     List<Account> list = Accounts.readCsv(accounts);
-    MetricTable table = aggregator.aggregate(list, UsageEvents.readCsv(events));
+    if (list.isEmpty()) {
+      throw dev.cskit.core.DataException.of(accounts.toString(), "has no accounts: there is nothing to aggregate", null);
+    }
+    List<dev.cskit.core.UsageEvent> read = UsageEvents.readCsv(events);
+    for (int i = 0; i < read.size(); i++) {
+      String type = read.get(i).type();
+      if (BUILT_IN.contains(UsageAggregator.columnName(type))) {
+        throw new dev.cskit.core.DataException(events.toString(), i + 2, "event_type",
+            "an event type must not have the name of a built-in metric " + BUILT_IN, dev.cskit.core.CskitException.quote(type));
+      }
+    }
+    MetricTable table;
+    try {
+      table = aggregator.aggregate(list, read);
+    } catch (dev.cskit.core.DataException e) {
+      // the aggregator numbers events from 1 in the order read: row n + 1 of the file
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("(.*) in event #(\\d+)$").matcher(
+          e.found() == null ? "" : e.found());
+      if ("usage events".equals(e.source()) && m.matches()) {
+        throw new dev.cskit.core.DataException(events.toString(), Long.parseLong(m.group(2)) + 1, e.column(),
+            e.rule() + " (not in " + accounts.getFileName() + ")", m.group(1));
+      }
+      throw e;
+    }
+    if (read.isEmpty()) {
+      spec.commandLine().getErr().println("cskit: warning: " + events + ": has no events: every count is 0");
+    }
     print(table, format, spec.commandLine().getOut());
     return Main.OK;
   }

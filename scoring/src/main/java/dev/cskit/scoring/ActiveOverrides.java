@@ -47,6 +47,23 @@ final class ActiveOverrides {
       }
       i++;
     }
+    // two overrides of one account, scope and target whose windows overlap: which wins would be arbitrary
+    List<ScoreOverride> list = new ArrayList<>(overrides);
+    for (int a = 0; a < list.size(); a++) {
+      for (int b = a + 1; b < list.size(); b++) {
+        ScoreOverride x = list.get(a);
+        ScoreOverride y = list.get(b);
+        if (x.accountId().equals(y.accountId()) && x.scope() == y.scope()
+            && java.util.Objects.equals(x.target(), y.target())
+            && (x.end() == null || y.start().isBefore(x.end()))
+            && (y.end() == null || x.start().isBefore(y.end()))) {
+          throw ConfigException.at("overrides[" + b + "]",
+              "overlaps overrides[" + a + "] (the same account, scope and target in the same period): "
+                  + "end the first with until, or remove one",
+              CskitException.quote(y.accountId()));
+        }
+      }
+    }
   }
 
   /** Sorts overrides of one row into those active at {@code asOf} and those expired by then. */
