@@ -82,7 +82,7 @@ class EscalationExactTest {
       }
       chosen.add(w);
     }
-    int runs = 20_000;
+    int runs = 40_000;
     double simulated = simulate(plan.population().tierMap(), chosen, r.targetResponses(), runs, 7);
     double se = Math.sqrt(simulated * (1 - simulated) / runs);
     assertEquals(simulated, r.probability(), 4 * se,
