@@ -115,7 +115,7 @@ for kind, valid in VALID.items():
     else:
         csv_cases(kind, "header-only", lines[0])
     csv_cases(kind, "ragged", lines[0] + lines[1].rstrip("\n") + ",extra,cells\n" + "".join(lines[2:]))
-    csv_cases(kind, "short-row", status="pending-issue-19" if kind in ("metrics", "durations", "snapshots") else "ok", content=lines[0] + ",".join(lines[1].split(",")[:2]) + "\n" + "".join(lines[2:]))
+    csv_cases(kind, "short-row", status="pending-issue-19" if kind == "metrics" else "ok", content=lines[0] + ",".join(lines[1].split(",")[:2]) + "\n" + "".join(lines[2:]))
     csv_cases(kind, "dup-header", lines[0].rstrip("\n") + "," + header[0] + "\n"
               + "".join(l.rstrip("\n") + ",x\n" for l in lines[1:]))
     csv_cases(kind, "binary", bytes(range(256)) * 4)
@@ -307,7 +307,9 @@ def ov(mid, content, code=3, fragment="ov.yaml", status="ok"):
 OVOK = "version: 1\noverrides:\n"
 ov("unknown-account", OVOK + "  - {accountId: NOPE1, scope: overall, value: 80, reason: r, author: a, from: 2026-01-01}\n", code=0, fragment="NOPE1")
 ov("overlapping-overall", OVOK + "  - {accountId: A00001, scope: overall, value: 80, reason: r, author: a, from: 2026-01-01}\n"
-   "  - {accountId: A00001, scope: overall, value: 20, reason: r, author: a, from: 2026-03-01}\n", fragment="A00001")
+   "  - {accountId: A00001, scope: overall, value: 20, reason: r, author: a, from: 2026-03-01}\n", code=0, fragment="overlaps overrides[0]")
+ov("overlapping-same-start", OVOK + "  - {accountId: A00001, scope: overall, value: 80, reason: r, author: a, from: 2026-01-01}\n"
+   "  - {accountId: A00001, scope: overall, value: 20, reason: r, author: b, from: 2026-01-01}\n", fragment="ambiguous")
 ov("measure-not-in-card", OVOK + "  - {accountId: A00001, scope: measure, target: nosuch, value: 80, reason: r, author: a, from: 2026-01-01}\n", fragment="ov.yaml")
 ov("value-text", OVOK + "  - {accountId: A00001, scope: overall, value: high, reason: r, author: a, from: 2026-01-01}\n", fragment="value")
 ov("value-150", OVOK + "  - {accountId: A00001, scope: overall, value: 150, reason: r, author: a, from: 2026-01-01}\n", fragment="value")

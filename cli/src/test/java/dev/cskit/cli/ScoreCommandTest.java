@@ -42,7 +42,8 @@ class ScoreCommandTest {
         "--overrides", overrides.toString(), "--as-of", "2026-06-30", "--format", "json");
     assertEquals(0, r.code, r.err);
     JsonNode root = r.json();
-    assertEquals(List.of("scorecard", "accounts"), names(root));
+    assertEquals(List.of("scorecard", "accounts", "warnings"), names(root));
+    assertEquals(0, root.get("warnings").size(), r.out);
     assertEquals(List.of("name", "version", "hash"), names(root.get("scorecard")));
     assertEquals("demo", root.get("scorecard").get("name").asText());
     assertEquals(2, root.get("scorecard").get("version").asInt());
@@ -118,7 +119,9 @@ class ScoreCommandTest {
     CliTestSupport missing = CliTestSupport.run("score", "--scorecard", write(dir, "c.yaml", CARD).toString(),
         "--metrics", write(dir, "m2.csv", "account_id,logins,p1\nA1,1,0\n").toString());
     assertEquals(3, missing.code);
-    assertTrue(missing.err.contains("measures[1].metric: names a metric the table lacks"), missing.err);
+    // the file that lacks the metric and the card that reads it (issue 18 item 13)
+    assertTrue(missing.err.startsWith("cskit: " + dir.resolve("m2.csv") + ": has no column \"tickets\", which scorecard demo"
+        + " reads (measures[1].metric)"), missing.err);
   }
 
   @Test

@@ -20,7 +20,7 @@ class SilentAnswersTest {
   @Test
   void oneAbsurdDurationCannotMoveTheMedianSilently(@TempDir Path dir) throws Exception {
     Path sample = dir.resolve("s");
-    assertEquals(0, CliTestSupport.run("sample", "--out", sample.toString(), "--accounts", "300").code);
+    assertEquals(0, CliTestSupport.run("sample", "--out", sample.toString(), "--accounts", "120").code);
     CliTestSupport d = CliTestSupport.run("ttv", "from-events", "--events", sample.resolve("milestones.csv").toString(),
         "--start", "contract_signed", "--value", "first_value", "--as-of", "2026-06-30");
     assertEquals(0, d.code, d.err);
@@ -111,5 +111,23 @@ class SilentAnswersTest {
         sample.resolve("metrics.csv").toString(), "--format", "csv");
     assertEquals(0, a.code, a.err);
     assertEquals(b.out, a.out);
+  }
+
+  /** Declared event types always get their columns, even when none occurs up to the as-of date (item 8). */
+  @Test
+  void declaredEventTypesAlwaysGetColumns(@TempDir Path dir) throws Exception {
+    Path sample = dir.resolve("s");
+    assertEquals(0, CliTestSupport.run("sample", "--out", sample.toString(), "--accounts", "10").code);
+    CliTestSupport r = CliTestSupport.run("usage", "--accounts", sample.resolve("accounts.csv").toString(),
+        "--events", sample.resolve("events.csv").toString(), "--as-of", "2026-06-30", "--windows", "14",
+        "--event-types", "login,webinar_attended");
+    assertEquals(0, r.code, r.err);
+    String header = r.out.lines().findFirst().orElseThrow();
+    assertTrue(header.contains("login_14d") && header.contains("webinar_attended_14d"), header);
+    assertFalse(header.contains("feature_used_14d"), header);
+    CliTestSupport clash = CliTestSupport.run("usage", "--accounts", sample.resolve("accounts.csv").toString(),
+        "--events", sample.resolve("events.csv").toString(), "--as-of", "2026-06-30", "--event-types", "events");
+    assertEquals(Main.USAGE, clash.code, clash.err);
+    assertTrue(clash.err.contains("--event-types"), clash.err);
   }
 }

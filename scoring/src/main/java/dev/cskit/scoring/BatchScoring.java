@@ -57,7 +57,7 @@ final class BatchScoring {
     Instant asOf = options.asOf().orElse(null);
     ExecutorService executor = options.executor().orElse(null);
     int parallelism = options.parallelism();
-    ActiveOverrides.check(overrides, asOf, cards);
+    ActiveOverrides.check(overrides, asOf, cards, options.warnings());
     int n = metrics.rowCount();
     // each row's account, only when something reads it (a single card without segments does not)
     Map<AccountId, Account> byId = new HashMap<>();
@@ -171,7 +171,7 @@ final class BatchScoring {
   /** Scores one account: see {@link HealthScorer#score(AccountId, Map, Account, Collection, Instant, PercentileReference)}. */
   HealthScore scoreOne(AccountId id, Map<String, Double> metrics, Account account,
       Collection<ScoreOverride> overrides, Instant asOf, PercentileReference reference) {
-    ActiveOverrides.check(overrides, asOf, cards);
+    ActiveOverrides.check(overrides, asOf, cards, dev.cskit.core.Warnings.ignore());
     CompiledScorecard compiled = cards.get(pick(account));
     CompiledCard card = compiled.engine();
     int slots = card.inputs.size();

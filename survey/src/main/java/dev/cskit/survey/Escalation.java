@@ -22,7 +22,7 @@ import java.util.Map;
  *
  * <p>With a capacity that binds, contacts are no longer independent (how many a wave reaches depends on how
  * many are still silent), so the probability is computed exactly by carrying the distribution of the number
- * of non-responders from wave to wave ({@link #exactProbability}): tiers reached by the same waves are merged
+ * of non-responders from wave to wave: tiers reached by the same waves are merged
  * into groups; a capped wave contacts {@code min(capacity, silent)} of its group's silent contacts, and each
  * answers with its rate; groups no capped wave reaches are binomial. This is exact whenever every capped
  * wave reaches one group and each such group has at most 20,000 invitations; otherwise (a capped wave across
