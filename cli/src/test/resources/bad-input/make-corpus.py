@@ -242,8 +242,10 @@ case("outcomes-bad-date", 3, "outcomes.csv", "score validate --snapshots {case}/
      {"s.csv": SNAP, "outcomes.csv": text(mutate(OUT, 3, "renewal_date", "2026-02-30"))})
 case("outcomes-churn-garbage", 3, "outcomes.csv", "score validate --snapshots {case}/s.csv --outcomes {case}/outcomes.csv",
      {"s.csv": SNAP, "outcomes.csv": text(mutate(OUT, 3, "churn_date", "2022-12-02Tgarbage"))}, status="pending-item-2")
-case("snapshots-band-purple", 3, "purple", "score validate --snapshots {case}/s.csv --outcomes {case}/o.csv --horizon 365",
-     {"s.csv": SNAP.replace(",red,", ",purple,", 1), "o.csv": text(OUT)}, "pending-not-done")
+case("snapshots-band-purple", 0, "band \"purple\" is not red", "score validate --snapshots {case}/s.csv --outcomes {case}/o.csv --horizon 365",
+     {"s.csv": SNAP.replace(",red,", ",purple,", 1), "o.csv": text(OUT)})
+case("snapshots-band-not-in-card", 3, "must name a band of scorecard", "score validate --scorecard three-axis --snapshots {case}/s.csv --outcomes {case}/o.csv --horizon 365",
+     {"s.csv": SNAP.replace(",red,", ",purple,", 1), "o.csv": text(OUT)})
 case("snapshots-score-text", 3, "s.csv", "score validate --snapshots {case}/s.csv --outcomes {case}/o.csv",
      {"s.csv": SNAP.replace(",20,", ",twenty,", 1).replace("A00001,2026-01-01,27", "A00001,2026-01-01,x"), "o.csv": text(OUT)})
 case("snapshots-no-outcome-match", 3, "no snapshot could be judged", "score validate --snapshots {case}/s.csv --outcomes {case}/o.csv",
