@@ -9,6 +9,7 @@ module dev.cskit.core {
   requires com.fasterxml.jackson.core;
   requires com.fasterxml.jackson.dataformat.csv;
   requires com.fasterxml.jackson.dataformat.yaml;
+  requires org.yaml.snakeyaml;
   requires com.fasterxml.jackson.datatype.jsr310;
   requires static org.immutables.value;
 

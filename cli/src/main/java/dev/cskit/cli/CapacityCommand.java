@@ -49,6 +49,10 @@ public final class CapacityCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CapacityPlan.checkHoursPerManager(hoursPerManager); // the library's check, before any file is read
+    if (whatIf != null && format == OutputFormat.CSV) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--what-if cannot be shown with --format csv (one row per tier); use --format table or json");
+    }
     TouchModel m = inputs.model();
     Segmentation s = inputs.segment(m, spec.commandLine());
     CapacityPlan plan = CapacityPlan.of(m, s, hoursPerManager);
@@ -57,9 +61,11 @@ public final class CapacityCommand implements Callable<Integer> {
       compare = WhatIf.compare(s, inputs.segment(TouchInputs.model(whatIf), s.asOf()));
     }
     PrintWriter out = spec.commandLine().getOut();
+    Warn.print(inputs.warnings, spec.commandLine().getErr());
     switch (format) {
       case JSON:
         Map<String, Object> j = json(plan);
+        j.put("warnings", inputs.warnings.list());
         if (compare != null) {
           j.put("whatIf", json(compare));
         }

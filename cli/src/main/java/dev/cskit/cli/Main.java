@@ -46,6 +46,11 @@ public final class Main {
             // a value from the command line breaks the library's rule: a usage error naming the option
             ArgumentException a = (ArgumentException) ex;
             OptionSpec option = Feeds.Options.feeding(commandLine.getCommandSpec(), a.argument());
+            if (option == null && a.argument() != null && a.argument().contains("[")) {
+              // an element of a list argument (scores[3]): the option that fed the list
+              option = Feeds.Options.feeding(commandLine.getCommandSpec(),
+                  a.argument().substring(0, a.argument().indexOf('[')));
+            }
             if (option != null && commandLine.getParseResult().hasMatchedOption(option)) {
               return usage(commandLine, option.longestName() + " " + a.rule()
                   + (a.found() == null ? "" : ", found " + a.found()));
@@ -53,6 +58,11 @@ public final class Main {
           }
           if (ex instanceof CskitException) {
             commandLine.getErr().println("cskit: " + ex.getMessage());
+            return INVALID_INPUT;
+          }
+          java.io.IOException io = ioCause(ex);
+          if (io != null) {
+            commandLine.getErr().println("cskit: " + describe(io));
             return INVALID_INPUT;
           }
           commandLine.getErr().println("cskit: unexpected error: " + ex);
@@ -64,10 +74,45 @@ public final class Main {
     // also receives the ParameterExceptions that commands throw from call(): picocli rethrows them unwrapped
     cli.setParameterExceptionHandler(
         (ex, a) -> usage(ex.getCommandLine(), ex.getMessage()));
-    int code = cli.execute(args);
+    int code;
+    try {
+      code = cli.execute(args);
+    } catch (OutOfMemoryError e) {
+      err.println("cskit: out of memory: the input is too large for the Java heap; give Java more memory with "
+          + "-Xmx (for example: java -Xmx8g -jar cskit.jar ...)");
+      code = FAILURE;
+    } catch (StackOverflowError e) {
+      err.println("cskit: the input is nested too deeply to process");
+      code = FAILURE;
+    }
     out.flush();
     err.flush();
     return code;
+  }
+
+  /** The I/O failure behind an exception, if any. */
+  private static java.io.IOException ioCause(Throwable ex) {
+    for (Throwable c = ex; c != null; c = c.getCause()) {
+      if (c instanceof java.io.IOException) {
+        return (java.io.IOException) c;
+      }
+    }
+    return null;
+  }
+
+  /** An I/O failure in words, naming its path: never Java's exception names. */
+  static String describe(java.io.IOException e) {
+    if (e instanceof java.nio.file.FileSystemException) {
+      java.nio.file.FileSystemException f = (java.nio.file.FileSystemException) e;
+      String reason = e instanceof java.nio.file.NoSuchFileException ? "does not exist"
+          : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+          : e instanceof java.nio.file.FileAlreadyExistsException ? "already exists"
+          : e instanceof java.nio.file.DirectoryNotEmptyException ? "is a directory that is not empty"
+          : f.getReason() == null ? "cannot be read or written" : f.getReason().toLowerCase(java.util.Locale.ROOT);
+      return f.getFile() + ": " + reason + (f.getOtherFile() == null ? "" : " (" + f.getOtherFile() + ")");
+    }
+    String m = e.getMessage();
+    return "input or output failed" + (m == null ? "" : ": " + CskitException.cut(m));
   }
 
   /** Reports a usage error of a command as picocli's parameter errors are reported, and returns {@link #USAGE}. */
@@ -80,6 +125,23 @@ public final class Main {
   static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new CskitCommand());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
+    // values picocli converts itself: messages in the user's words, not Java's types and exceptions
+    cli.registerConverter(java.time.LocalDate.class, s -> {
+      try {
+        return java.time.LocalDate.parse(s);
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new CommandLine.TypeConversionException("must be a date YYYY-MM-DD that exists, found '"
+            + CskitException.cut(s) + "'");
+      }
+    });
+    cli.registerConverter(java.time.ZoneId.class, s -> {
+      try {
+        return java.time.ZoneId.of(s);
+      } catch (java.time.DateTimeException e) {
+        throw new CommandLine.TypeConversionException("must be a time zone such as UTC, Europe/Paris or +09:00, "
+            + "found '" + CskitException.cut(s) + "'");
+      }
+    });
     return cli;
   }
 }

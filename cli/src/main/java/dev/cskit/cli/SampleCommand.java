@@ -3,6 +3,7 @@ package dev.cskit.cli;
 import dev.cskit.core.Accounts;
 import dev.cskit.core.DataException;
 import dev.cskit.core.UsageEvents;
+import dev.cskit.core.io.AtomicFiles;
 import dev.cskit.core.io.CsvOutput;
 import dev.cskit.sample.ChurnOutcome;
 import dev.cskit.sample.Milestone;
@@ -28,9 +29,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Write the built-in sample portfolio as CSV files into a directory.",
-      "Files: accounts.csv, events.csv, metrics.csv, milestones.csv, survey.csv, outcomes.csv, subscriptions.csv, "
-          + "roster.csv, trial.csv, contacts.csv, contact-history.csv, sessions.csv, webinars.csv, metrics-previous.csv "
-          + "(a month earlier)."
+      "Files: accounts.csv, events.csv, metrics.csv, milestones.csv, survey.csv, outcomes.csv."
     })
 public final class SampleCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -40,33 +39,71 @@ public final class SampleCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", required = true, description = "The directory to write into.")
   Path out;
 
+  @Option(names = "--force", description = "Overwrite files of an earlier sample in the directory.")
+  boolean force;
+
+  /** The files a sample writes, in order. */
+  static final java.util.List<String> FILES = java.util.stream.Stream.concat(
+      java.util.stream.Stream.of("accounts.csv", "events.csv", "metrics.csv", "milestones.csv", "survey.csv",
+          "outcomes.csv", "subscriptions.csv", "roster.csv", "trial.csv"),
+      SampleFiles.NAMES.stream()).toList();
+
   @Override
   public Integer call() {
     SamplePortfolio p = portfolio.generate();
     if (Files.exists(out) && !Files.isDirectory(out)) {
       throw DataException.of(out.toString(), "--out must be a directory", "a file");
     }
+    for (String name : FILES) {
+      Path f = out.resolve(name);
+      if (Files.isDirectory(f)) {
+        throw DataException.of(f.toString(), "cannot be written: it is a directory", null);
+      }
+      if (Files.exists(f) && !force) {
+        throw DataException.of(f.toString(), "already exists: give --force to overwrite the sample files", null);
+      }
+    }
+    boolean created = !Files.exists(out);
     try {
       Files.createDirectories(out);
     } catch (IOException e) {
-      throw DataException.of(out.toString(), "cannot be created", e.toString());
+      throw DataException.of(out.toString(), "cannot be created", Main.describe(e));
     }
-    Accounts.writeCsv(p.accounts(), out.resolve("accounts.csv"));
-    write(out.resolve("events.csv"), w -> {
+    try (AtomicFiles files = AtomicFiles.create()) {
+      write(files, p);
+      files.commit();
+    } catch (RuntimeException e) {
+      if (created) {
+        try {
+          Files.deleteIfExists(out); // only when empty: what was there before stays
+        } catch (IOException ignored) {
+          // the error below says what failed
+        }
+      }
+      throw e;
+    }
+    spec.commandLine().getOut().printf(
+        "wrote the sample portfolio (%d accounts, seed %d, as of %s) to %s%n", p.size(), p.seed(), p.asOf(), out);
+    return Main.OK;
+  }
+
+  private void write(AtomicFiles files, SamplePortfolio p) {
+    files.write(out.resolve("accounts.csv"), w -> Accounts.writeCsv(p.accounts(), w));
+    files.write(out.resolve("events.csv"), w -> {
       try (Stream<dev.cskit.core.UsageEvent> events = p.usageEvents()) {
         Iterator<dev.cskit.core.UsageEvent> it = events.iterator();
         UsageEvents.writeCsv(it, w);
       }
     });
-    p.metrics().writeCsv(out.resolve("metrics.csv"));
-    write(out.resolve("milestones.csv"), w -> {
+    files.write(out.resolve("metrics.csv"), w -> p.metrics().writeCsv(w));
+    files.write(out.resolve("milestones.csv"), w -> {
       CsvOutput csv = new CsvOutput(w).row("account_id", "event_type", "timestamp");
       for (Milestone m : p.milestones()) {
         csv.row(m.accountId().value(), m.type(), m.timestamp().toString());
       }
       csv.flush();
     });
-    write(out.resolve("survey.csv"), w -> {
+    files.write(out.resolve("survey.csv"), w -> {
       CsvOutput csv = new CsvOutput(w)
           .row("account_id", "contact_id", "invited_on", "channel", "responded", "score", "responded_on");
       for (SurveyResponse r : p.surveyResponses()) {
@@ -76,7 +113,7 @@ public final class SampleCommand implements Callable<Integer> {
       }
       csv.flush();
     });
-    write(out.resolve("outcomes.csv"), w -> {
+    files.write(out.resolve("outcomes.csv"), w -> {
       CsvOutput csv = new CsvOutput(w).row("account_id", "churn_date", "renewal_date");
       for (ChurnOutcome o : p.outcomes()) {
         csv.row(o.accountId().value(), o.churnDate() == null ? "" : o.churnDate().toString(),
@@ -84,9 +121,7 @@ public final class SampleCommand implements Callable<Integer> {
       }
       csv.flush();
     });
-    write(out.resolve("roster.csv"), dev.cskit.sample.SampleRoster::writeCsv);
-    write(out.resolve("trial.csv"), w -> dev.cskit.sample.SampleRoster.writeTrialCsv(p, w));
-    write(out.resolve("subscriptions.csv"), w -> {
+    files.write(out.resolve("subscriptions.csv"), w -> {
       CsvOutput csv = new CsvOutput(w).row("account_id", "subscription_id", "plan", "start_date", "end_date", "amount",
           "billing_period", "currency");
       for (dev.cskit.sample.SampleSubscription s : p.subscriptions()) {
@@ -95,17 +130,8 @@ public final class SampleCommand implements Callable<Integer> {
       }
       csv.flush();
     });
-    SampleFiles.write(p, out);
-    spec.commandLine().getOut().printf(
-        "wrote the sample portfolio (%d accounts, seed %d, as of %s) to %s%n", p.size(), p.seed(), p.asOf(), out);
-    return Main.OK;
-  }
-
-  private static void write(Path file, Consumer<Writer> body) {
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      body.accept(w);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    files.write(out.resolve("roster.csv"), dev.cskit.sample.SampleRoster::writeCsv);
+    files.write(out.resolve("trial.csv"), w -> dev.cskit.sample.SampleRoster.writeTrialCsv(p, w));
+    SampleFiles.write(files, p, out);
   }
 }

@@ -26,38 +26,32 @@ final class SampleFiles {
 
   private SampleFiles() {}
 
-  static void write(SamplePortfolio p, Path dir) {
-    write(dir.resolve("contacts.csv"), w -> {
+  /** Stages the files in {@code files} (committed with the portfolio's own, all or none). */
+  static void write(dev.cskit.core.io.AtomicFiles files, SamplePortfolio p, Path dir) {
+    files.write(dir.resolve("contacts.csv"), w -> {
       CsvOutput csv = new CsvOutput(w).row("contact_id", "account_id");
       SampleContacts.contacts(p).forEach(c -> csv.row(c.contactId(), c.accountId().value()));
       csv.flush();
     });
-    write(dir.resolve("contact-history.csv"), w -> {
+    files.write(dir.resolve("contact-history.csv"), w -> {
       CsvOutput csv = new CsvOutput(w).row("contact_id", "account_id", "date", "kind");
       SampleContacts.history(p).forEach(e -> csv.row(e.contactId(), e.accountId().value(), e.date().toString(),
           e.kind()));
       csv.flush();
     });
-    write(dir.resolve("sessions.csv"), w -> {
+    files.write(dir.resolve("sessions.csv"), w -> {
       CsvOutput csv = new CsvOutput(w).row("account_id", "topic", "minutes", "date", "touch");
       SampleSessions.sessions(p).forEach(s -> csv.row(s.accountId().value(), s.topic(),
           CsvOutput.number(s.minutes()), s.date().toString(), s.touch()));
       csv.flush();
     });
-    write(dir.resolve("webinars.csv"), w -> {
+    files.write(dir.resolve("webinars.csv"), w -> {
       CsvOutput csv = new CsvOutput(w).row("topic", "date", "invited", "attended");
       SampleSessions.webinars(p).forEach(s -> csv.row(s.topic(), s.date().toString(), String.valueOf(s.invited()),
           String.valueOf(s.attended())));
       csv.flush();
     });
-    SampleMetricHistory.previousMonth(p).writeCsv(dir.resolve("metrics-previous.csv"));
+    files.write(dir.resolve("metrics-previous.csv"), w -> SampleMetricHistory.previousMonth(p).writeCsv(w));
   }
 
-  private static void write(Path file, Consumer<Writer> body) {
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      body.accept(w);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }

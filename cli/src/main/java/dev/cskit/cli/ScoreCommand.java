@@ -85,19 +85,43 @@ public final class ScoreCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "Missing required option: '--as-of=DATE' (the date the metrics describe; it is never taken to be today)");
     }
+    if (explain && format == OutputFormat.CSV) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--explain cannot be shown with --format csv (one row per account); use --format table or json");
+    }
     Loaded card = load(scorecard);
+    if (card.isSet && accounts == null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--accounts is required with a scorecard set ("
+          + card.ref.name() + "): its selectors pick each account's card from the account's stage and attributes");
+    }
     MetricTable table = MetricTable.readCsv(metrics);
+    if (table.rowCount() == 0) {
+      throw dev.cskit.core.DataException.of(metrics.toString(), "has no rows: there is nothing to score", null);
+    }
     List<Account> accountList = accounts == null ? List.of() : Accounts.readCsv(accounts);
     List<ScoreOverride> overrideList = overrides == null ? List.of() : Overrides.read(overrides).overrides();
     Instant instant = asOf.atStartOfDay(ZoneOffset.UTC).toInstant();
-    ScoreTable scores = card.scorer.score(table, ScoringOptions.builder().accounts(accountList).overrides(overrideList).asOf(instant).build());
+    dev.cskit.core.Warnings warnings = dev.cskit.core.Warnings.collector();
+    ScoreTable scores;
+    try {
+      scores = card.scorer.score(table, ScoringOptions.builder().accounts(accountList).overrides(overrideList)
+          .asOf(instant).warnings(warnings).build());
+    } catch (ConfigException e) {
+      throw placed(e, card.ref, metrics, overrides, accounts);
+    } catch (dev.cskit.core.ArgumentException e) {
+      if ("accounts".equals(e.argument()) && accounts != null) {
+        throw dev.cskit.core.DataException.of(accounts.toString(), e.rule(), e.found());
+      }
+      throw e;
+    }
     PrintWriter out = spec.commandLine().getOut();
+    Warn.print(warnings, spec.commandLine().getErr());
     switch (format) {
       case CSV:
         scores.writeCsv(out, asOf); // with the card, its version and as_of per row: score validate reads it
         break;
       case JSON:
-        writeJson(card.ref, scores, card.isSet, explain, asOf, out);
+        writeJson(card.ref, scores, card.isSet, explain, asOf, warnings.list(), out);
         out.println();
         break;
       default:
@@ -105,6 +129,22 @@ public final class ScoreCommand implements Callable<Integer> {
     }
     out.flush();
     return Main.OK;
+  }
+
+  /**
+   * A scorecard error raised while scoring, placed in the user's files: a metric the card reads and the
+   * metrics file lacks names the metrics file and the card; an override's error names the overrides file.
+   */
+  static CskitException placed(ConfigException e, ScorecardRef ref, Path metrics, Path overrides, Path accounts) {
+    String path = e.path() == null ? "" : e.path();
+    if (e.rule().startsWith("names a metric the table lacks")) {
+      return dev.cskit.core.DataException.of(metrics.toString(),
+          "has no column " + e.found() + ", which scorecard " + ref.name() + " reads (" + path + ")", null);
+    }
+    if (path.startsWith("overrides") && overrides != null) {
+      return new ConfigException(overrides.toString(), path, -1, e.rule(), e.found(), e);
+    }
+    return e;
   }
 
   /** A scorecard or set, compiled. */
@@ -149,18 +189,18 @@ public final class ScoreCommand implements Callable<Integer> {
   /** As {@link #writeJson(ScorecardRef, ScoreTable, boolean, boolean, LocalDate, java.io.Writer)} with no date. */
   static void writeJson(ScorecardRef ref, ScoreTable scores, boolean perAccountCard, boolean explain,
       java.io.Writer out) {
-    writeJson(ref, scores, perAccountCard, explain, null, out);
+    writeJson(ref, scores, perAccountCard, explain, null, null, out);
   }
 
   /**
    * Writes the JSON document of a scoring at {@code asOf} (null: no date) row by row: the card, the date, every
-   * expired override, then one account's object at a time (its score, band, coverage, score before caps,
+   * expired override, then one account's object at a time, and the warnings (null: none written) (its score, band, coverage, score before caps,
    * sub-scores, contributions and shares, which {@code score diff} reads back, caps and overrides applied and
    * expired), its detail computed block by block, so memory does not grow with the accounts beyond the score
    * table itself.
    */
   static void writeJson(ScorecardRef ref, ScoreTable scores, boolean perAccountCard, boolean explain,
-      LocalDate asOf, java.io.Writer out) {
+      LocalDate asOf, List<String> warnings, java.io.Writer out) {
     com.fasterxml.jackson.databind.ObjectMapper mapper = Json.mapper();
     try (com.fasterxml.jackson.core.JsonGenerator g = mapper.getFactory().createGenerator(out)) {
       g.disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
@@ -190,6 +230,10 @@ public final class ScoreCommand implements Callable<Integer> {
         }
       });
       g.writeEndArray();
+      if (warnings != null) {
+        g.writeFieldName("warnings");
+        mapper.writeValue(g, warnings);
+      }
       g.writeEndObject();
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);

@@ -76,11 +76,7 @@ public final class ScoreFitWeightsCommand implements Callable<Integer> {
         splitDate);
     String yaml = r.yaml();
     if (out != null) {
-      try {
-        Files.writeString(out, yaml, StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw DataException.of(out.toString(), "cannot be written", e.toString());
-      }
+      dev.cskit.core.io.AtomicFiles.writeOne(out, w -> w.write(yaml));
     }
     PrintWriter pw = spec.commandLine().getOut();
     switch (format) {

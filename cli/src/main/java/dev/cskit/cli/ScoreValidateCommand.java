@@ -77,6 +77,26 @@ public final class ScoreValidateCommand implements Callable<Integer> {
     ValidationOptions options = new ValidationOptions(level, interval, replicates, seed, mins);
     ScoreSnapshots snapshots = inputs.snapshots();
     ChurnOutcomes outcomes = inputs.outcomes();
+    // a band the card does not have is an error; without a card, a band other than the standard ones is a
+    // warning (a misspelt band would otherwise become a band of its own in the per-band tables)
+    java.util.Set<String> standard = java.util.Set.of("red", "yellow", "green", "insufficient_data");
+    java.util.Set<String> warned = new java.util.TreeSet<>();
+    java.util.Set<String> cardBands = new java.util.HashSet<>();
+    mins.keySet().forEach(k -> cardBands.add(k.toLowerCase(java.util.Locale.ROOT)));
+    for (int i = 0; i < snapshots.size(); i++) {
+      String band = snapshots.band(i).name();
+      boolean known = mins.isEmpty() ? standard.contains(band.toLowerCase(java.util.Locale.ROOT))
+          : cardBands.contains(band.toLowerCase(java.util.Locale.ROOT)) || band.equalsIgnoreCase("insufficient_data");
+      if (!known && !mins.isEmpty()) {
+        throw new dev.cskit.core.DataException(inputs.snapshots.toString(), 0, "band",
+            "must name a band of scorecard " + scorecard + " " + mins.keySet(), dev.cskit.core.CskitException.quote(band));
+      }
+      if (!known && warned.add(band)) {
+        spec.commandLine().getErr().println("cskit: warning: " + inputs.snapshots + ", column \"band\": band "
+            + dev.cskit.core.CskitException.quote(band) + " is not red, yellow, green or INSUFFICIENT_DATA: it is"
+            + " counted as a band of its own (give --scorecard for a card with its own bands)");
+      }
+    }
     PrintWriter out = spec.commandLine().getOut();
     if (snapshots.scorecards().size() > 1) {
       // a scorecard set's output: each card is judged on its own accounts, never pooled

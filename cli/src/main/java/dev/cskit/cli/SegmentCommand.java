@@ -40,9 +40,12 @@ public final class SegmentCommand implements Callable<Integer> {
     Segmentation s = inputs.segment(inputs.model(), spec.commandLine());
     Map<AccountId, PreviousTier> previous = TouchInputs.previous(inputs.previous);
     PrintWriter out = spec.commandLine().getOut();
+    Warn.print(inputs.warnings, spec.commandLine().getErr());
     switch (format) {
       case JSON:
-        out.println(Json.write(json(s, previous)));
+        Map<String, Object> doc = json(s, previous);
+        doc.put("warnings", inputs.warnings.list());
+        out.println(Json.write(doc));
         break;
       case CSV:
         CsvOutput csv = new CsvOutput(out);

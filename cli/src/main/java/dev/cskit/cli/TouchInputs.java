@@ -33,6 +33,9 @@ final class TouchInputs {
       description = "The previous run's tiers: account_id,tier,since (segment --format csv writes them).")
   Path previous;
 
+  /** The warnings of the runs of these inputs (printed by the command). */
+  final dev.cskit.core.Warnings warnings = dev.cskit.core.Warnings.collector();
+
   @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
       description = "The date of the run (pins, tenure, renewal freeze); default: the as_of of --scores, and "
           + "required without it (never today).")
@@ -88,7 +91,22 @@ final class TouchInputs {
 
   /** Runs a model on these inputs at a date. */
   Segmentation segment(TouchModel m, LocalDate date) {
-    return m.segment(Accounts.readCsv(accounts), scores(scores), previous(previous), date);
+    java.util.List<dev.cskit.core.Account> list = Accounts.readCsv(accounts);
+    if (list.isEmpty()) {
+      throw dev.cskit.core.DataException.of(accounts.toString(), "has no accounts: there is nothing to segment", null);
+    }
+    Map<AccountId, AccountHealth> health = scores(scores);
+    Map<AccountId, PreviousTier> before = previous(previous);
+    java.util.Set<String> tiers = new java.util.HashSet<>();
+    m.tiers().forEach(t -> tiers.add(t.name()));
+    for (Map.Entry<AccountId, PreviousTier> e : before.entrySet()) {
+      if (!tiers.contains(e.getValue().tier())) {
+        throw dev.cskit.core.DataException.of(previous.toString(), "the tier of account " + e.getKey().value()
+            + " must name a tier of the model " + tiers, CskitException.quote(e.getValue().tier()));
+      }
+    }
+    m.lint(list, health, warnings);
+    return m.segment(list, health, before, date);
   }
 
   /**

@@ -159,6 +159,10 @@ public final class TtvCommand implements Runnable {
         if (!(t >= 0)) {
           throw row.error(in.timeColumn, "a duration must be a number >= 0", String.valueOf(t));
         }
+        if (t > Durations.MAX_DAYS) {
+          throw row.error(in.timeColumn, "a duration must be at most " + (long) Durations.MAX_DAYS
+              + " days (100 years; is the unit days?)", String.valueOf(t));
+        }
         String cell = row.required(in.eventColumn);
         long s = in.code(cell);
         boolean mapped = in.eventValues != null || in.churnValues != null;
@@ -746,6 +750,17 @@ public final class TtvCommand implements Runnable {
         }
       }
       Durations d = Durations.fromEvents(list, ttvSpec);
+      if (d.accounts().isEmpty()) {
+        throw dev.cskit.core.DataException.of(events.toString(), "no account has a start milestone "
+            + ttvSpec.start() + " on or before --as-of " + asOf + ": there is nothing to analyse",
+            d.missingStart().size() + " accounts without one, " + list.size() + " events");
+      }
+      dev.cskit.core.Warnings warnings = dev.cskit.core.Warnings.collector();
+      if (d.accounts().stream().noneMatch(a -> a.status().code() == 1)) {
+        warnings.add(events.toString(), "no account reached a value milestone " + ttvSpec.value()
+            + " by --as-of " + asOf + ": every duration is censored (is the milestone's name right?)", null);
+      }
+      Warn.print(warnings, spec.commandLine().getErr());
       PrintWriter pw = spec.commandLine().getOut();
       switch (format) {
         case JSON: {
@@ -760,7 +775,7 @@ public final class TtvCommand implements Runnable {
           Map<String, Object> counts = new LinkedHashMap<>();
           d.counts().forEach((k, v) -> counts.put(k.name().toLowerCase(Locale.ROOT), v));
           pw.println(Json.write(Json.object("asOf", ttvSpec.asOf().toString(), "counts", counts,
-              "accounts", rows, "missingStart", missing)));
+              "accounts", rows, "missingStart", missing, "warnings", warnings.list())));
           break;
         }
         case TABLE:

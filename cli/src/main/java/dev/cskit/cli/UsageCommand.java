@@ -49,16 +49,37 @@ public final class UsageCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "FORMAT", description = Output.FORMAT_HELP)
   OutputFormat format = OutputFormat.CSV;
 
+  @Option(names = "--event-types", paramLabel = "TYPE", split = ",",
+      description = "The event types that get columns, always (even when none occurs in the windows); "
+          + "default: every type seen up to --as-of.")
+  List<String> eventTypes;
+
+  /** Base names of the built-in metrics: an event type with one of these names would collide with them. */
+  static final java.util.Set<String> BUILT_IN = java.util.Set.of("active_days", "active_days_prev", "events",
+      "events_prev", "events_change", "active_users", "active_users_prev", "penetration");
+
   @Override
   public Integer call() {
     // the library checks the windows before any file is read
-    UsageAggregator aggregator =
+    UsageAggregator.Builder b =
         UsageAggregator.builder()
             .asOf(asOf)
             .zone(zone)
-            .windows(windows.stream().mapToInt(Integer::intValue).toArray())
-            .build();
+            .windows(windows.stream().mapToInt(Integer::intValue).toArray());
+    if (eventTypes != null) {
+      for (String t : eventTypes) {
+        if (t.isBlank() || BUILT_IN.contains(UsageAggregator.columnName(t))) {
+          throw new CommandLine.ParameterException(spec.commandLine(), "--event-types: "
+              + (t.isBlank() ? "a type must not be empty" : "\"" + t + "\" collides with a built-in metric " + BUILT_IN));
+        }
+      }
+      b.eventTypes(eventTypes);
+    }
+    UsageAggregator aggregator = b.build();
     List<Account> list = Accounts.readCsv(accounts);
+    if (list.isEmpty()) {
+      throw dev.cskit.core.DataException.of(accounts.toString(), "has no accounts: there is nothing to aggregate", null);
+    }
     MetricTable table = aggregator.aggregateCsv(list, events);
     print(table, format, spec.commandLine().getOut());
     return Main.OK;

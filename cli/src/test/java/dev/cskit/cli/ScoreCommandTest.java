@@ -42,11 +42,12 @@ class ScoreCommandTest {
         "--overrides", overrides.toString(), "--as-of", "2026-06-30", "--format", "json");
     assertEquals(0, r.code, r.err);
     JsonNode root = r.json();
-    assertEquals(List.of("scorecard", "asOf", "expiredOverrides", "accounts"), names(root));
+    assertEquals(List.of("scorecard", "asOf", "expiredOverrides", "accounts", "warnings"), names(root));
     // the overall override ended at the as-of date: listed as expired, at the top and on its account
     assertEquals(1, root.get("expiredOverrides").size());
     assertEquals("A1", root.get("expiredOverrides").get(0).get("accountId").asText());
     assertEquals("2026-06-30", root.get("asOf").asText());
+    assertEquals(0, root.get("warnings").size(), r.out);
     assertEquals(List.of("name", "version", "hash"), names(root.get("scorecard")));
     assertEquals("demo", root.get("scorecard").get("name").asText());
     assertEquals(2, root.get("scorecard").get("version").asInt());
@@ -126,7 +127,9 @@ class ScoreCommandTest {
     CliTestSupport missing = CliTestSupport.run("score", "--scorecard", write(dir, "c.yaml", CARD).toString(),
         "--metrics", write(dir, "m2.csv", "account_id,logins,p1\nA1,1,0\n").toString(), "--as-of", "2026-06-30");
     assertEquals(3, missing.code);
-    assertTrue(missing.err.contains("measures[1].metric: names a metric the table lacks"), missing.err);
+    // the file that lacks the metric and the card that reads it (issue 18 item 13)
+    assertTrue(missing.err.startsWith("cskit: " + dir.resolve("m2.csv") + ": has no column \"tickets\", which scorecard demo"
+        + " reads (measures[1].metric)"), missing.err);
   }
 
   @Test

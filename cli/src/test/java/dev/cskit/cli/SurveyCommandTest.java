@@ -208,7 +208,8 @@ class SurveyCommandTest {
         "--promoters-b", "1", "--passives-b", "2", "--detractors-b", "3");
     // a rate of 0 can never reach the target: the rule is about the combination
     fails(3, "survey", "invitations", "--target", "10", "--rate", "0", "--probability", "0.9");
-    assertTrue(fails(3, "survey", "nps", "--scores", "5,11").err.contains("scores[1]: must be a whole number from 0 to 10"));
+    // a value given on the command line is a usage error naming the option (issue 18)
+    assertTrue(fails(2, "survey", "nps", "--scores", "5,11").err.contains("--scores must be a whole number from 0 to 10"));
   }
 
   @Test

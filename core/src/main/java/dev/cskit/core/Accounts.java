@@ -84,6 +84,9 @@ public final class Accounts {
       }
       LocalDate renewal = row.date("renewal_date");
       if (renewal != null) {
+        if (start != null && renewal.isBefore(start)) {
+          throw row.error("renewal_date", "must not be before contract_start (" + start + ")", renewal.toString());
+        }
         b.renewalDate(renewal);
       }
       String stage = row.text("stage");

@@ -57,11 +57,27 @@ import java.util.stream.Collectors;
  * <p>Only Jackson APIs present in 2.15 are used here, so cskit runs beside Spark's pinned Jackson.
  */
 public final class Configs {
+  /**
+   * The largest configuration file read, in bytes (1 MiB): a larger one is refused before it is parsed. Real
+   * scorecards, touch models and plans are a few kilobytes; the bound keeps a wrong file (a data dump, a
+   * device such as {@code /dev/zero}) from taking minutes or all memory.
+   */
+  public static final int MAX_BYTES = 1 << 20;
+
+  /** The most aliases to one collection a YAML document may use (the "billion laughs" protection). */
+  static final int MAX_ALIASES = 50;
+
+  /** The most values a YAML document may expand to through its aliases. */
+  static final int MAX_EXPANDED_NODES = 100_000;
+
+  private static final org.yaml.snakeyaml.LoaderOptions LOADER = loaderOptions();
+
   private static final ObjectMapper JSON = configure(JsonMapper.builder().build());
   private static final ObjectMapper YAML =
       configure(
           new YAMLMapper(
               YAMLFactory.builder()
+                  .loaderOptions(LOADER)
                   .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                   .disable(YAMLGenerator.Feature.USE_NATIVE_TYPE_ID)
                   .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
@@ -69,6 +85,15 @@ public final class Configs {
                   .build()));
 
   private Configs() {}
+
+  private static org.yaml.snakeyaml.LoaderOptions loaderOptions() {
+    org.yaml.snakeyaml.LoaderOptions o = new org.yaml.snakeyaml.LoaderOptions();
+    o.setCodePointLimit(MAX_BYTES);
+    o.setMaxAliasesForCollections(MAX_ALIASES);
+    o.setAllowDuplicateKeys(false);
+    o.setNestingDepthLimit(100);
+    return o;
+  }
 
   private static ObjectMapper configure(ObjectMapper mapper) {
     mapper.registerModule(new JavaTimeModule());
@@ -132,8 +157,11 @@ public final class Configs {
   public static <T> T read(Path file, ConfigFormat format, Class<T> type) {
     String source = file.toString();
     byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
+    if (Files.isDirectory(file)) {
+      throw new ConfigException(source, "", -1, "the configuration must be a file, not a directory", null);
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      bytes = bounded(in, source);
     } catch (NoSuchFileException e) {
       throw new ConfigException(source, "", -1, "the configuration file does not exist", null);
     } catch (IOException e) {
@@ -145,7 +173,7 @@ public final class Configs {
   /** Reads a configuration from a stream (a class-path resource, say), naming it {@code source}. */
   public static <T> T read(InputStream in, ConfigFormat format, String source, Class<T> type) {
     try {
-      return parse(in.readAllBytes(), format, source, type);
+      return parse(bounded(in, source), format, source, type);
     } catch (IOException e) {
       throw new ConfigException(source, "", -1, "the configuration cannot be read", e.toString());
     }
@@ -160,8 +188,13 @@ public final class Configs {
     if (bytes.length == 0 || new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
       throw new ConfigException(source, "", -1, "the configuration is empty", null);
     }
+    if (bytes.length > MAX_BYTES) {
+      throw new ConfigException(source, "", -1, "a configuration may hold at most " + MAX_BYTES + " bytes", null);
+    }
     try {
-      T value = mapper(format).readValue(bytes, type);
+      T value = format == ConfigFormat.YAML && hasAliases(bytes)
+          ? YAML.treeToValue(yamlTree(bytes, source), type)
+          : mapper(format).readValue(bytes, type);
       if (value == null) {
         throw new ConfigException(source, "", -1, "the configuration is empty", null);
       }
@@ -169,7 +202,7 @@ public final class Configs {
     } catch (ConfigException e) {
       throw placed(unknownFieldFirst(e.within(source, "", -1), bytes, format, source, type), bytes, format);
     } catch (JsonProcessingException e) {
-      ConfigException c = translate(e, source, format);
+      ConfigException c = withoutInternals(translate(e, source, format), bytes, format);
       if (e instanceof ValueInstantiationException
           || (e instanceof MismatchedInputException && !(e instanceof UnrecognizedPropertyException))) {
         c = unknownFieldFirst(c, bytes, format, source, type);
@@ -178,6 +211,129 @@ public final class Configs {
     } catch (IOException e) {
       throw new ConfigException(source, "", -1, "the configuration cannot be read", e.toString());
     }
+  }
+
+  /** At most {@link #MAX_BYTES} + 1 bytes of a stream: enough to tell that it is too large. */
+  private static byte[] bounded(InputStream in, String source) throws IOException {
+    byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+    if (bytes.length > MAX_BYTES) {
+      throw new ConfigException(source, "", -1, "a configuration may hold at most " + MAX_BYTES + " bytes", null);
+    }
+    return bytes;
+  }
+
+  /** Whether a YAML document uses an alias ({@code *name}); read then through {@link #yamlTree}. */
+  private static boolean hasAliases(byte[] bytes) {
+    try (JsonParser p = YAML.getFactory().createParser(bytes)) {
+      while (p.nextToken() != null) {
+        if (p instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser
+            && ((com.fasterxml.jackson.dataformat.yaml.YAMLParser) p).isCurrentAlias()) {
+          return true;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return false; // reading it the usual way reports the problem and its place
+    }
+    return false;
+  }
+
+  /**
+   * A YAML document with anchors and aliases as a tree: SnakeYAML composes the node graph (aliases limited to
+   * {@link #MAX_ALIASES} per collection) and the tree is expanded from it, at most {@link #MAX_EXPANDED_NODES}
+   * values. Scalars keep YAML's core types (integers, floats, booleans, null); everything else is text.
+   */
+  private static JsonNode yamlTree(byte[] bytes, String source) {
+    org.yaml.snakeyaml.Yaml yaml = new org.yaml.snakeyaml.Yaml(LOADER);
+    org.yaml.snakeyaml.nodes.Node root;
+    try {
+      root = yaml.compose(new java.io.InputStreamReader(
+          new java.io.ByteArrayInputStream(bytes), java.nio.charset.StandardCharsets.UTF_8));
+    } catch (org.yaml.snakeyaml.error.YAMLException e) {
+      throw new ConfigException(source, "", -1, "is not valid YAML", CskitException.cut(e.getMessage()));
+    }
+    int[] budget = {MAX_EXPANDED_NODES};
+    return toTree(root, source, budget);
+  }
+
+  private static JsonNode toTree(org.yaml.snakeyaml.nodes.Node node, String source, int[] budget) {
+    com.fasterxml.jackson.databind.node.JsonNodeFactory f = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+    if (node == null) {
+      return f.nullNode();
+    }
+    if (--budget[0] < 0) {
+      throw new ConfigException(source, "", -1, "the document's aliases may expand to at most "
+          + MAX_EXPANDED_NODES + " values", null);
+    }
+    if (node instanceof org.yaml.snakeyaml.nodes.MappingNode) {
+      com.fasterxml.jackson.databind.node.ObjectNode o = f.objectNode();
+      for (org.yaml.snakeyaml.nodes.NodeTuple t : ((org.yaml.snakeyaml.nodes.MappingNode) node).getValue()) {
+        JsonNode key = toTree(t.getKeyNode(), source, budget);
+        String name = key.asText();
+        if (o.has(name)) {
+          throw new ConfigException(source, name, t.getKeyNode().getStartMark().getLine() + 1,
+              "a key may appear once", CskitException.quote(name));
+        }
+        o.set(name, toTree(t.getValueNode(), source, budget));
+      }
+      return o;
+    }
+    if (node instanceof org.yaml.snakeyaml.nodes.SequenceNode) {
+      com.fasterxml.jackson.databind.node.ArrayNode a = f.arrayNode();
+      for (org.yaml.snakeyaml.nodes.Node n : ((org.yaml.snakeyaml.nodes.SequenceNode) node).getValue()) {
+        a.add(toTree(n, source, budget));
+      }
+      return a;
+    }
+    org.yaml.snakeyaml.nodes.ScalarNode s = (org.yaml.snakeyaml.nodes.ScalarNode) node;
+    String v = s.getValue();
+    org.yaml.snakeyaml.nodes.Tag tag = s.getTag();
+    try {
+      if (tag.equals(org.yaml.snakeyaml.nodes.Tag.NULL)) {
+        return f.nullNode();
+      }
+      if (tag.equals(org.yaml.snakeyaml.nodes.Tag.BOOL)) {
+        return f.booleanNode(Boolean.parseBoolean(v.toLowerCase(java.util.Locale.ROOT)));
+      }
+      if (tag.equals(org.yaml.snakeyaml.nodes.Tag.INT)) {
+        return f.numberNode(new java.math.BigInteger(v.replace("_", "")));
+      }
+      if (tag.equals(org.yaml.snakeyaml.nodes.Tag.FLOAT)) {
+        return f.numberNode(Double.parseDouble(v.replace("_", "")));
+      }
+    } catch (NumberFormatException e) {
+      return f.textNode(v); // an unusual notation (hexadecimal, sexagesimal): text, refused where a number belongs
+    }
+    return f.textNode(v);
+  }
+
+  /**
+   * The error without Jackson's wording (Java type names, {@code CoercionConfig}): when its "found" speaks of
+   * Java, the value at its path in the document is shown instead.
+   */
+  private static ConfigException withoutInternals(ConfigException c, byte[] bytes, ConfigFormat format) {
+    String found = c.found();
+    String rule = c.rule();
+    boolean leaks = found != null && (found.contains("`") || found.contains("java.") || found.contains("Cannot ")
+        || found.contains("dev.cskit") || found.contains("Exception"));
+    boolean ruleLeaks = rule != null && rule.contains("(") && rule.matches(".*\\([A-Z][A-Za-z]+\\)$");
+    if (!leaks && !ruleLeaks) {
+      return c;
+    }
+    String value = null;
+    try {
+      JsonNode tree = mapper(format).readTree(bytes);
+      JsonNode at = tree == null ? null : tree.at(pointer(c.path() == null ? "" : c.path()));
+      if (at != null && !at.isMissingNode()) {
+        value = at.isContainerNode() ? (at.isArray() ? "a list" : "a mapping")
+            : at.isTextual() ? CskitException.quote(at.asText()) : CskitException.cut(at.toString());
+      }
+    } catch (IOException | RuntimeException e) {
+      value = null;
+    }
+    if (ruleLeaks) {
+      rule = rule.replaceAll(" \\([A-Z][A-Za-z]+\\)$", "");
+    }
+    return new ConfigException(c.source(), c.path(), c.line(), rule, leaks ? value : found, c.getCause());
   }
 
   /** Writes a configuration value as text in the given format. */
@@ -240,7 +396,7 @@ public final class Configs {
       return new ConfigException(source, path, line, a.rule(), a.found());
     }
     if (m.getCause() instanceof IllegalArgumentException || m.getCause() instanceof NullPointerException) {
-      return new ConfigException(source, path, line, "is not valid", m.getCause().getMessage());
+      return new ConfigException(source, path, line, "is not valid", CskitException.cut(m.getCause().getMessage()));
     }
     return new ConfigException(source, path, line, "is not valid", clean(m.getOriginalMessage()), e);
   }
@@ -454,7 +610,7 @@ public final class Configs {
     if (type.getName().startsWith("java.time.")) {
       return "a date (YYYY-MM-DD) or instant";
     }
-    return "an object (" + type.getSimpleName() + ")";
+    return "a mapping (" + type.getSimpleName() + ")";
   }
 
   private static String clean(String message) {

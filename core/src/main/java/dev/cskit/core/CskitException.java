@@ -52,19 +52,41 @@ public class CskitException extends RuntimeException {
     }
     sb.append(rule);
     if (found != null) {
-      sb.append("; found ").append(found);
+      // a found value is echoed on one line, and a long one is cut (a list of names stays readable)
+      String f = found.replace('\n', ' ').replace('\r', ' ');
+      sb.append("; found ").append(f.length() > 4 * MAX_ECHO ? f.substring(0, 4 * MAX_ECHO) + "... (cut)" : f);
     }
     return sb.toString();
   }
 
-  /** Quotes a found value for a message: strings in double quotes, null as {@code nothing}. */
+  /** The most characters of a found value a message echoes; a longer value is cut (see {@link #quote}). */
+  public static final int MAX_ECHO = 80;
+
+  /**
+   * Quotes a found value for a message: strings in double quotes, null as {@code nothing}. A value longer
+   * than {@link #MAX_ECHO} characters is cut, and the message says how long it was, so that a runaway cell
+   * (a 10 MB line, say) still gives a readable one-line message.
+   */
   public static String quote(Object value) {
     if (value == null) {
       return "nothing";
     }
     if (value instanceof CharSequence) {
-      return "\"" + value + "\"";
+      return "\"" + cut(value.toString()) + "\"";
     }
-    return String.valueOf(value);
+    return cut(String.valueOf(value));
+  }
+
+  /** A text cut to {@link #MAX_ECHO} characters, with its length when it was longer; line breaks as spaces. */
+  public static String cut(String text) {
+    if (text == null) {
+      return null;
+    }
+    String oneLine = text.length() > MAX_ECHO * 4 ? text.substring(0, MAX_ECHO * 4) : text;
+    oneLine = oneLine.replace('\n', ' ').replace('\r', ' ');
+    if (text.length() <= MAX_ECHO) {
+      return oneLine;
+    }
+    return oneLine.substring(0, MAX_ECHO) + "... (" + text.length() + " characters)";
   }
 }

@@ -27,7 +27,8 @@ final class ActiveOverrides {
    * Checks that overrides can be applied: an as-of instant when there are any, and every target a measure or
    * category of one of the cards.
    */
-  static void check(Collection<ScoreOverride> overrides, Instant asOf, List<CompiledScorecard> cards) {
+  static void check(Collection<ScoreOverride> overrides, Instant asOf, List<CompiledScorecard> cards,
+      dev.cskit.core.Warnings warnings) {
     if (overrides.isEmpty()) {
       return;
     }
@@ -46,6 +47,29 @@ final class ActiveOverrides {
             "names no " + o.scope().id() + " of the scorecard", CskitException.quote(o.target()));
       }
       i++;
+    }
+    // two overrides of one account, scope and target whose windows overlap: which wins would be arbitrary
+    List<ScoreOverride> list = new ArrayList<>(overrides);
+    for (int a = 0; a < list.size(); a++) {
+      for (int b = a + 1; b < list.size(); b++) {
+        ScoreOverride x = list.get(a);
+        ScoreOverride y = list.get(b);
+        if (x.accountId().equals(y.accountId()) && x.scope() == y.scope()
+            && java.util.Objects.equals(x.target(), y.target())
+            && (x.end() == null || y.start().isBefore(x.end()))
+            && (y.end() == null || x.start().isBefore(y.end()))) {
+          if (x.start().equals(y.start())) {
+            throw ConfigException.at("overrides[" + b + "]",
+                "overlaps overrides[" + a + "] from the same start (the same account, scope and target): which"
+                    + " applies is ambiguous; end one with until, or remove one",
+                CskitException.quote(y.accountId()));
+          }
+          ScoreOverride later = y.start().isAfter(x.start()) ? y : x;
+          warnings.add("overrides[" + (later == y ? b : a) + "]", "overlaps overrides[" + (later == y ? a : b)
+              + "] (the same account, scope and target): from " + later.start() + " the later one applies",
+              CskitException.quote(y.accountId()));
+        }
+      }
     }
   }
 

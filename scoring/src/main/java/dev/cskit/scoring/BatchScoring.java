@@ -58,7 +58,7 @@ final class BatchScoring {
     ExecutorService executor = options.executor().orElse(null);
     int parallelism = options.parallelism();
     PercentileReference reference = options.percentileReference().orElse(null);
-    ActiveOverrides.check(overrides, asOf, cards);
+    ActiveOverrides.check(overrides, asOf, cards, options.warnings());
     int n = metrics.rowCount();
     // each row's account, only when something reads it (a single card without segments does not)
     Map<AccountId, Account> byId = new HashMap<>();
@@ -72,6 +72,9 @@ final class BatchScoring {
       for (int i = 0; i < n; i++) {
         acc[i] = byId.get(metrics.accountId(i));
       }
+    }
+    if (readsAccounts) {
+      checkSelection(accounts, acc, metrics, options.warnings());
     }
     // a set: each row's card, and each card's rows (local row r of card k is table row rowsOf[k][r])
     boolean single = cards.size() == 1;
@@ -103,8 +106,14 @@ final class BatchScoring {
       activeOf.add(new ArrayList<>());
       expiredOf.add(new HashMap<>());
     }
+    int oi = 0;
     for (ScoreOverride o : overrides) {
       int row = metrics.rowOf(AccountId.of(o.accountId()));
+      if (row < 0) {
+        options.warnings().add("overrides[" + oi + "].accountId",
+            "names an account that is not in the metrics: the override is not applied", CskitException.quote(o.accountId()));
+      }
+      oi++;
       if (row >= 0) {
         int k = cardOf == null ? 0 : cardOf[row];
         ActiveOverrides.classify(List.of(o), localOf == null ? row : localOf[row], asOf, activeOf.get(k),
@@ -170,7 +179,7 @@ final class BatchScoring {
   /** Scores one account: see {@link HealthScorer#score(AccountId, Map, Account, Collection, Instant, PercentileReference)}. */
   HealthScore scoreOne(AccountId id, Map<String, Double> metrics, Account account,
       Collection<ScoreOverride> overrides, Instant asOf, PercentileReference reference) {
-    ActiveOverrides.check(overrides, asOf, cards);
+    ActiveOverrides.check(overrides, asOf, cards, dev.cskit.core.Warnings.ignore());
     CompiledScorecard compiled = cards.get(pick(account));
     CompiledCard card = compiled.engine();
     int slots = card.inputs.size();
@@ -215,6 +224,72 @@ final class BatchScoring {
     OverridePlan plan = ActiveOverrides.plan(card, active, sources);
     CardResult r = BlockEngine.run(card, cols, 1, x -> id, plan, Map.of(), true);
     return new CardScores(compiled, r, List.copyOf(sources), expired).materialize(r, 0, 0);
+  }
+
+  /**
+   * Checks that a set or a percentile segment can read what it needs: accounts, the attributes its selectors
+   * and segments name, accounts that match the metrics rows. An account no selector picks is not an error
+   * (the default card scores it) but a metrics row without an account is counted and reported.
+   */
+  private void checkSelection(List<Account> accounts, Account[] acc, MetricTable metrics, dev.cskit.core.Warnings w) {
+    String what = cards.size() > 1 ? "a scorecard set picks each account's card from its account"
+        : "a percentile segment ranks accounts within an account attribute";
+    if (metrics.rowCount() == 0) {
+      return; // nothing to select a card for (a driver checking overrides on an empty table, say)
+    }
+    if (accounts.isEmpty()) {
+      if (cards.size() > 1) {
+        throw new ArgumentException("accounts", what + ": accounts are required", "none");
+      }
+      w.add("accounts", what + ", but no accounts were given: every account is ranked in one segment", null);
+      return;
+    }
+    int n = metrics.rowCount();
+    int without = 0;
+    String firstWithout = null;
+    for (int i = 0; i < n; i++) {
+      if (acc == null || acc[i] == null) {
+        without++;
+        if (firstWithout == null) {
+          firstWithout = metrics.accountId(i).value();
+        }
+      }
+    }
+    if (n > 0 && without == n) {
+      throw new ArgumentException("accounts", what + ": no account's id matches a metrics row",
+          accounts.size() + " accounts, " + n + " metrics rows, such as " + CskitException.quote(firstWithout));
+    }
+    if (without > 0) {
+      w.add("accounts", without + " of " + n + " metrics rows have no account (such as "
+          + CskitException.quote(firstWithout) + "): scored with the default scorecard, without segment", null);
+    }
+    for (int i = 0; i < selectors.size(); i++) {
+      String attribute = selectors.get(i).attribute();
+      if (attribute != null && accounts.stream().noneMatch(a -> a.attribute(attribute) != null)) {
+        throw new ArgumentException("accounts", "selectors[" + i + "] reads attribute \"" + attribute
+            + "\", which no account has", CskitException.quote(attribute));
+      }
+    }
+    for (CompiledScorecard c : cards) {
+      for (String attribute : c.engine().percentileSegment) {
+        if (attribute != null && accounts.stream().noneMatch(a -> a.attribute(attribute) != null)) {
+          throw new ArgumentException("accounts", "scorecard " + c.ref().name() + " ranks within segment \""
+              + attribute + "\", an attribute no account has", CskitException.quote(attribute));
+        }
+      }
+    }
+    int unmatched = 0;
+    if (cards.size() > 1 && acc != null) {
+      for (Account a : acc) {
+        if (a != null && pick(a) == 0 && selectors.stream().noneMatch(s -> s.matches(a))) {
+          unmatched++;
+        }
+      }
+      if (unmatched > 0) {
+        w.add("scorecard set", unmatched + " of " + n + " accounts match no selector: scored with the default card "
+            + cards.get(0).ref().name(), null);
+      }
+    }
   }
 
   /** The index of the card that scores an account: the first matching selector's, else the default (0). */

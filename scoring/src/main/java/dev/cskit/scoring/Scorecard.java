@@ -71,6 +71,8 @@ public record Scorecard(
       } else {
         at.field("min").check(b.min() > bands.get(i - 1).min(),
             "bands must be in increasing order of min", b.min());
+        at.field("min").check(b.min() <= 100, "a band's min must be at most 100, the highest score (no score could"
+            + " reach the band)", b.min());
       }
     }
 

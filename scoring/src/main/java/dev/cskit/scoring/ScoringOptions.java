@@ -46,6 +46,15 @@ public abstract class ScoringOptions {
    */
   public abstract Optional<PercentileReference> percentileReference();
 
+  /**
+   * Where warnings go (overrides of accounts not in the table, accounts a set's selectors do not match);
+   * dropped by default ({@link Warnings#ignore()}).
+   */
+  @Value.Default
+  public dev.cskit.core.Warnings warnings() {
+    return dev.cskit.core.Warnings.ignore();
+  }
+
   /** Runs all row ranges but the last when {@link #parallelism()} is above 1. */
   public abstract Optional<ExecutorService> executor();
 

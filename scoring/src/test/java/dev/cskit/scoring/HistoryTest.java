@@ -83,6 +83,26 @@ class HistoryTest {
 
   static final double[] SERIES = {65, 71, 69, 72, 75, 60, 30};
 
+  /**
+   * A score that jumps two bands at once (issue 18 item 7): with a margin, the new band is the band of the
+   * score moved back by the margin, so a jump from red to deep green lands in green, a jump that passes the
+   * yellow boundary by the margin but not the green one stops in yellow, and the same going down.
+   */
+  @Test
+  void aScoreJumpingTwoBandsAtOnceMovesByTheMargin() {
+    BandTracker m5 = BandTracker.builder().margin(5).build();
+    assertEquals(List.of("red", "green"), bands(m5.track(readings(20, 90))));
+    assertEquals(List.of("red", "yellow"), bands(m5.track(readings(20, 72))));
+    assertEquals(List.of("red", "green"), bands(m5.track(readings(20, 75))));
+    assertEquals(List.of("green", "red"), bands(m5.track(readings(90, 10))));
+    assertEquals(List.of("green", "yellow"), bands(m5.track(readings(90, 37))));
+    // 35 is 5 below yellow's min: down, the boundary must be passed by more than the margin
+    assertEquals(List.of("green", "yellow"), bands(m5.track(readings(90, 35))));
+    assertEquals(List.of("green", "red"), bands(m5.track(readings(90, 34.9))));
+    List<BandTracker.Tracked> t = m5.track(readings(20, 90, 10));
+    assertTrue(t.get(1).bandChanged() && t.get(2).bandChanged());
+  }
+
   @Test
   void withoutHysteresisEveryCrossingChangesTheBand() {
     List<BandTracker.Tracked> t = BandTracker.builder().build().track(readings(SERIES));

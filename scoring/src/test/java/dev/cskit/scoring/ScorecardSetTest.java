@@ -60,9 +60,17 @@ class ScorecardSetTest {
     // onboarding: active_days 3 -> 50 (w3), users 0.3 -> 60 (w2), first app -> 100 (w2), seminars 0 -> 40,
     // questions 0 -> 50
     assertEquals((3 * 50 + 2 * 60 + 2 * 100 + 40 + 50) / 9.0, s.score(4), 1e-12);
-    // an account without an Account record gets the default
-    ScoreTable none = set.compile().score(t);
-    assertEquals("low", none.scorecard(4).name());
+    // a set without accounts cannot select: an error, not every account on the default card (issue 18)
+    dev.cskit.core.ArgumentException e =
+        org.junit.jupiter.api.Assertions.assertThrows(dev.cskit.core.ArgumentException.class, () -> set.compile().score(t));
+    assertEquals("accounts", e.argument());
+    // an account without an Account record gets the default, and is counted in a warning
+    dev.cskit.core.Warnings w = dev.cskit.core.Warnings.collector();
+    ScoreTable some = set.compile().score(t, ScoringOptions.builder().accounts(accounts.subList(0, 4)).warnings(w).build());
+    assertEquals("low", some.scorecard(4).name());
+    assertEquals(2, w.list().size(), w::toString); // and the accounts no selector matches are counted
+    assertEquals("scorecard set: 2 of 5 accounts match no selector: scored with the default card low", w.list().get(1));
+    org.junit.jupiter.api.Assertions.assertTrue(w.list().get(0).startsWith("accounts: 1 of 5 metrics rows have no account"), w::toString);
     // single scoring picks the same cards
     HealthScorer scorer = set.compile();
     for (int i = 0; i < t.rowCount(); i++) {

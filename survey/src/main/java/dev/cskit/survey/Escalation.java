@@ -18,9 +18,16 @@ import java.util.Map;
  * some point with probability {@code c_t = 1 - prod_k (1 - a_k r_k)} over the waves for its tier, which is
  * {@code 1 - prod_k (1 - r_k)} without capacity limits. Responses are the sum over tiers of independent
  * {@code Binomial(n_t, c_t)}; the chance of reaching the target is computed exactly from that sum (by
- * convolution, or a continuity-corrected normal approximation for very large populations). The capacity
- * shares {@code a_k} use the expected numbers still silent, so with binding capacities the probability is an
- * approximation.
+ * convolution, or a continuity-corrected normal approximation for very large populations).
+ *
+ * <p>With a capacity that binds, contacts are no longer independent (how many a wave reaches depends on how
+ * many are still silent), so the probability is computed exactly by carrying the distribution of the number
+ * of non-responders from wave to wave: tiers reached by the same waves are merged
+ * into groups; a capped wave contacts {@code min(capacity, silent)} of its group's silent contacts, and each
+ * answers with its rate; groups no capped wave reaches are binomial. This is exact whenever every capped
+ * wave reaches one group and each such group has at most 20,000 invitations; otherwise (a capped wave across
+ * tiers that other waves tell apart, or very large groups) the capacity shares {@code a_k} use the expected
+ * numbers still silent and the probability is an approximation.
  *
  * <p>{@link #cheapest} considers every subset of the candidate waves that keeps their order and includes the
  * required ones (only the prefixes when there are more than 12 candidates); for a number of responses it also
@@ -236,8 +243,156 @@ public final class Escalation {
     for (int i = 0; i < t; i++) {
       p[i] = Math.min(1, Math.max(0, 1 - neverAnswer[i]));
     }
-    double probability = BinomialSum.atLeast(invited, p, target);
+    double probability = exactProbability(tiers, invited, waves, target);
+    if (Double.isNaN(probability)) {
+      probability = BinomialSum.atLeast(invited, p, target);
+    }
     return new Evaluation(waves, invited.clone(), total, target, probability, responded, cost, rows);
+  }
+
+  /** The largest group a capped wave may reach for the exact computation (its work grows with the square). */
+  static final int MAX_EXACT_GROUP = 20_000;
+
+  /**
+   * The exact probability of at least {@code target} responses when waves are sent in order to the still-silent
+   * contacts (capped waves contacting {@code min(capacity, silent)} of them), or NaN when no capped wave is in
+   * the plan or the exact computation does not apply (see the class description).
+   */
+  static double exactProbability(TouchTier[] tiers, long[] invited, List<Wave> waves, long target) {
+    boolean capped = false;
+    for (Wave w : waves) {
+      capped |= w.capacity() != null;
+    }
+    if (!capped) {
+      return Double.NaN; // independent contacts: the binomial sum is exact
+    }
+    // group the tiers by the set of waves that reach them
+    Map<Long, long[]> groups = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < tiers.length; i++) {
+      long signature = 0;
+      for (int k = 0; k < waves.size(); k++) {
+        if (waves.get(k).reaches(tiers[i])) {
+          signature |= 1L << k;
+        }
+      }
+      groups.computeIfAbsent(signature, x -> new long[1])[0] += invited[i];
+    }
+    // every capped wave must reach a single group (with at least one invitation)
+    for (int k = 0; k < waves.size(); k++) {
+      if (waves.get(k).capacity() == null) {
+        continue;
+      }
+      int reached = 0;
+      for (Map.Entry<Long, long[]> g : groups.entrySet()) {
+        if ((g.getKey() & (1L << k)) != 0 && g.getValue()[0] > 0) {
+          reached++;
+          if (g.getValue()[0] > MAX_EXACT_GROUP) {
+            return Double.NaN;
+          }
+        }
+      }
+      if (reached > 1) {
+        return Double.NaN;
+      }
+    }
+    long total = sum(invited);
+    if (total > 10L * MAX_EXACT_GROUP) {
+      return Double.NaN;
+    }
+    double[] logFactorial = new double[(int) total + 2];
+    for (int i = 1; i < logFactorial.length; i++) {
+      logFactorial[i] = logFactorial[i - 1] + Math.log(i);
+    }
+    double[] silentTotal = {1.0}; // distribution of the number of contacts silent at the end
+    for (Map.Entry<Long, long[]> g : groups.entrySet()) {
+      int n = (int) g.getValue()[0];
+      boolean tracked = false;
+      double stay = 1; // the chance a contact stays silent through uncapped waves only
+      for (int k = 0; k < waves.size(); k++) {
+        if ((g.getKey() & (1L << k)) != 0) {
+          tracked |= waves.get(k).capacity() != null;
+          stay *= 1 - waves.get(k).rate();
+        }
+      }
+      double[] dist;
+      if (!tracked) {
+        dist = binomial(n, stay, logFactorial); // independent contacts
+      } else {
+        dist = new double[n + 1];
+        dist[n] = 1;
+        for (int k = 0; k < waves.size(); k++) {
+          if ((g.getKey() & (1L << k)) != 0) {
+            dist = wave(dist, waves.get(k), logFactorial);
+          }
+        }
+      }
+      silentTotal = convolve(silentTotal, dist);
+    }
+    long maxSilent = total - target;
+    double p = 0;
+    for (int s = 0; s < silentTotal.length && s <= maxSilent; s++) {
+      p += silentTotal[s];
+    }
+    return Math.min(1, Math.max(0, p));
+  }
+
+  /** The distribution of silent contacts after a wave: {@code min(capacity, s)} are contacted, each answers with the rate. */
+  private static double[] wave(double[] dist, Wave w, double[] logFactorial) {
+    double r = w.rate();
+    double[] out = new double[dist.length];
+    for (int s = 0; s < dist.length; s++) {
+      double ps = dist[s];
+      if (ps == 0) {
+        continue;
+      }
+      int m = w.capacity() == null ? s : (int) Math.min(w.capacity(), s);
+      if (m == 0 || r == 0) {
+        out[s] += ps;
+        continue;
+      }
+      if (r >= 1) {
+        out[s - m] += ps;
+        continue;
+      }
+      double lr = Math.log(r);
+      double lq = Math.log1p(-r);
+      for (int b = 0; b <= m; b++) {
+        double logPmf = logFactorial[m] - logFactorial[b] - logFactorial[m - b] + b * lr + (m - b) * lq;
+        out[s - b] += ps * Math.exp(logPmf);
+      }
+    }
+    return out;
+  }
+
+  private static double[] binomial(int n, double p, double[] logFactorial) {
+    double[] out = new double[n + 1];
+    if (p <= 0) {
+      out[0] = 1;
+      return out;
+    }
+    if (p >= 1) {
+      out[n] = 1;
+      return out;
+    }
+    double lp = Math.log(p);
+    double lq = Math.log1p(-p);
+    for (int k = 0; k <= n; k++) {
+      out[k] = Math.exp(logFactorial[n] - logFactorial[k] - logFactorial[n - k] + k * lp + (n - k) * lq);
+    }
+    return out;
+  }
+
+  private static double[] convolve(double[] a, double[] b) {
+    double[] out = new double[a.length + b.length - 1];
+    for (int i = 0; i < a.length; i++) {
+      if (a[i] == 0) {
+        continue;
+      }
+      for (int j = 0; j < b.length; j++) {
+        out[i + j] += a[i] * b[j];
+      }
+    }
+    return out;
   }
 
   private static List<List<Wave>> subsets(List<Wave> candidates) {

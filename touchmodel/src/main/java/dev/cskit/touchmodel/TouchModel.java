@@ -262,4 +262,56 @@ public record TouchModel(
     return new Segmenter(this, accounts, health == null ? new HashMap<>() : health,
         previous == null ? new HashMap<>() : previous, asOf).run();
   }
+
+  /**
+   * Adds warnings about what in this model cannot apply to these inputs: a pin for an account that is not among
+   * them, and a health band named by a rule or the uplift table that is neither a standard band (red, yellow,
+   * green, INSUFFICIENT_DATA) nor a band any account has (a misspelt band never matches).
+   *
+   * @param accounts the accounts the model runs on
+   * @param health health per account (the bands present)
+   * @param warnings where the warnings go
+   */
+  public void lint(List<dev.cskit.core.Account> accounts, Map<dev.cskit.core.AccountId, AccountHealth> health,
+      dev.cskit.core.Warnings warnings) {
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (dev.cskit.core.Account a : accounts) {
+      ids.add(a.id().value());
+    }
+    for (int i = 0; i < pins.size(); i++) {
+      if (!ids.contains(pins.get(i).account())) {
+        warnings.add("pins[" + i + "].account", "names an account that is not among the accounts: the pin applies to"
+            + " nothing", dev.cskit.core.CskitException.quote(pins.get(i).account()));
+      }
+    }
+    java.util.Set<String> known = new java.util.HashSet<>(java.util.List.of("red", "yellow", "green",
+        "insufficient_data", "*"));
+    for (AccountHealth h : health.values()) {
+      if (h.band() != null) {
+        known.add(h.band().name().toLowerCase(java.util.Locale.ROOT));
+      }
+    }
+    for (int r = 0; r < rules.size(); r++) {
+      List<Condition> when = rules.get(r).when();
+      for (int c = 0; when != null && c < when.size(); c++) {
+        Condition k = when.get(c);
+        if ("band".equals(k.field()) && k.in() != null) {
+          for (String b : k.in()) {
+            if (!known.contains(b.toLowerCase(java.util.Locale.ROOT))) {
+              warnings.add("rules[" + r + "].when[" + c + "].in", "names a band no account has and no scorecard"
+                  + " band by default: the condition never matches", dev.cskit.core.CskitException.quote(b));
+            }
+          }
+        }
+      }
+    }
+    for (Map.Entry<String, Map<String, Double>> t : uplift.entrySet()) {
+      for (String b : t.getValue().keySet()) {
+        if (!known.contains(b.toLowerCase(java.util.Locale.ROOT))) {
+          warnings.add("uplift." + t.getKey() + "." + b, "names a band no account has and no scorecard band by"
+              + " default: the entry is never used", dev.cskit.core.CskitException.quote(b));
+        }
+      }
+    }
+  }
 }

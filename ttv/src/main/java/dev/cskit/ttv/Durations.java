@@ -38,6 +38,13 @@ public final class Durations {
     this.missingStart = List.copyOf(missingStart);
   }
 
+  /**
+   * The longest duration cskit accepts, in days: 36,500 (100 years). A longer one is a unit error (seconds or
+   * milliseconds read as days), and one such row would dominate the tie tolerance of the survival estimators
+   * and move their quantiles, so readers of durations refuse it, naming the row.
+   */
+  public static final double MAX_DAYS = 36_500;
+
   /** Builds the durations from events (any order) under a specification. */
   public static Durations fromEvents(Iterable<MilestoneEvent> events, TtvSpec spec) {
     Instant asOf = spec.asOf();

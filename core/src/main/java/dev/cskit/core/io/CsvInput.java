@@ -91,19 +91,77 @@ public final class CsvInput implements Iterable<CsvInput.Row>, AutoCloseable {
       if (c instanceof CharacterCodingException) {
         return new DataException(source, 0, null, "the file must be UTF-8 text", null, e);
       }
+      if (c instanceof RowTooLong) {
+        return new DataException(source, 0, null, "a row may hold at most " + MAX_ROW_CHARS
+            + " characters (is it a CSV file?)", null, e);
+      }
     }
     if (e instanceof JsonProcessingException) {
       return new DataException(
           source, row, null, "is not valid CSV", ((JsonProcessingException) e).getOriginalMessage());
     }
-    return new DataException(source, 0, null, "the file cannot be read", e.toString(), e);
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof RowTooLong) {
+        return new DataException(source, 0, null, "a row may hold at most " + MAX_ROW_CHARS
+            + " characters (is it a CSV file?)", null, e);
+      }
+    }
+    return new DataException(source, 0, null, "the file cannot be read", e.getMessage(), e);
+  }
+
+  /** The most characters a row may hold: longer is refused before it is parsed (a runaway cell or a device). */
+  public static final int MAX_ROW_CHARS = 1 << 20;
+
+  /** The I/O error of a row longer than {@link #MAX_ROW_CHARS}. */
+  private static final class RowTooLong extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    RowTooLong() {
+      super("row too long");
+    }
+  }
+
+  /** A reader that fails with {@link RowTooLong} after more than {@link #MAX_ROW_CHARS} without a line break. */
+  private static final class RowBound extends java.io.FilterReader {
+    private int run;
+
+    RowBound(Reader in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int c = super.read();
+      count(c);
+      return c;
+    }
+
+    @Override
+    public int read(char[] buf, int off, int len) throws IOException {
+      int n = super.read(buf, off, len);
+      for (int i = 0; i < n; i++) {
+        count(buf[off + i]);
+      }
+      return n;
+    }
+
+    private void count(int c) throws IOException {
+      if (c == '\n') {
+        run = 0;
+      } else if (c >= 0 && ++run > MAX_ROW_CHARS) {
+        throw new RowTooLong();
+      }
+    }
   }
 
   /** Opens a file (UTF-8). When its header cannot be read, the file is closed before the error is thrown. */
   public static CsvInput open(Path file) {
-    BufferedReader r;
+    Reader r;
+    if (Files.isDirectory(file)) {
+      throw DataException.of(file.toString(), "must be a file, not a directory", null);
+    }
     try {
-      r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+      r = new RowBound(Files.newBufferedReader(file, StandardCharsets.UTF_8));
     } catch (NoSuchFileException e) {
       throw DataException.of(file.toString(), "the file does not exist", null);
     } catch (IOException e) {
