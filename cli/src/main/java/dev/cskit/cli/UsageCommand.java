@@ -55,8 +55,7 @@ public final class UsageCommand implements Callable<Integer> {
   List<String> eventTypes;
 
   /** Base names of the built-in metrics: an event type with one of these names would collide with them. */
-  static final java.util.Set<String> BUILT_IN = java.util.Set.of("active_days", "active_days_prev", "events",
-      "events_prev", "events_change", "active_users", "active_users_prev", "penetration");
+  static final java.util.Set<String> BUILT_IN = UsageAggregator.BUILT_IN_METRICS;
 
   @Override
   public Integer call() {
@@ -80,13 +79,20 @@ public final class UsageCommand implements Callable<Integer> {
     if (list.isEmpty()) {
       throw dev.cskit.core.DataException.of(accounts.toString(), "has no accounts: there is nothing to aggregate", null);
     }
-    MetricTable table = aggregator.aggregateCsv(list, events);
-    print(table, format, spec.commandLine().getOut());
+    dev.cskit.core.Warnings warnings = dev.cskit.core.Warnings.collector();
+    MetricTable table = aggregator.aggregateCsv(list, events, warnings);
+    Warn.print(warnings, spec.commandLine().getErr());
+    print(table, format, warnings.list(), spec.commandLine().getOut());
     return Main.OK;
   }
 
   /** Prints a metric table in a format: CSV, a text table, or JSON {@code {"accounts":[{"accountId",...}]}}. */
   static void print(MetricTable table, OutputFormat format, PrintWriter out) {
+    print(table, format, List.of(), out);
+  }
+
+  /** As {@link #print(MetricTable, OutputFormat, PrintWriter)}, with the warnings in the JSON (when any). */
+  static void print(MetricTable table, OutputFormat format, List<String> warnings, PrintWriter out) {
     switch (format) {
       case CSV:
         table.writeCsv(out);
@@ -104,7 +110,8 @@ public final class UsageCommand implements Callable<Integer> {
           }
           rows.add(row);
         }
-        out.println(Json.write(Json.object("accounts", rows)));
+        out.println(Json.write(warnings.isEmpty() ? Json.object("accounts", rows)
+            : Json.object("accounts", rows, "warnings", warnings)));
     }
     out.flush();
   }

@@ -83,14 +83,16 @@ class SilentAnswersTest {
   void aLongCellIsCutInTheMessageAndARunawayFileEnds(@TempDir Path dir) throws Exception {
     Path acc = dir.resolve("a.csv");
     Files.writeString(acc, "account_id,arr,seats\nA1," + "7".repeat(2_000_000) + ",3\n", StandardCharsets.UTF_8);
-    CliTestSupport r = CliTestSupport.run("segment", "--model", "example", "--accounts", acc.toString());
-    assertEquals(Main.INVALID_INPUT, r.code);
+    CliTestSupport r = CliTestSupport.run("segment", "--model", "example", "--accounts", acc.toString(),
+        "--as-of", "2026-06-30");
+    assertEquals(Main.INVALID_INPUT, r.code, r.err);
     assertTrue(r.err.length() < 400, r.err.length() + " characters");
     assertTrue(r.err.contains("a.csv"), r.err);
     Path yaml = dir.resolve("card.yaml");
     Files.writeString(yaml, "name: \"" + "x".repeat(6_000_000) + "\"\n");
-    CliTestSupport c = CliTestSupport.run("score", "--scorecard", yaml.toString(), "--metrics", acc.toString());
-    assertEquals(Main.INVALID_INPUT, c.code);
+    CliTestSupport c = CliTestSupport.run("score", "--scorecard", yaml.toString(), "--metrics", acc.toString(),
+        "--as-of", "2026-06-30");
+    assertEquals(Main.INVALID_INPUT, c.code, c.err);
     assertTrue(c.err.contains("at most 1048576 bytes"), c.err);
   }
 
@@ -106,9 +108,9 @@ class SilentAnswersTest {
     Path expanded = Files.writeString(dir.resolve("plain.yaml"),
         card.replace("&pts ", "").replace("*pts", "[[0, 0], [10, 100]]"));
     CliTestSupport a = CliTestSupport.run("score", "--scorecard", withAlias.toString(), "--metrics",
-        sample.resolve("metrics.csv").toString(), "--format", "csv");
+        sample.resolve("metrics.csv").toString(), "--format", "csv", "--as-of", "2026-06-30");
     CliTestSupport b = CliTestSupport.run("score", "--scorecard", expanded.toString(), "--metrics",
-        sample.resolve("metrics.csv").toString(), "--format", "csv");
+        sample.resolve("metrics.csv").toString(), "--format", "csv", "--as-of", "2026-06-30");
     assertEquals(0, a.code, a.err);
     assertEquals(b.out, a.out);
   }

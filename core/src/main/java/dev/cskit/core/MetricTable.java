@@ -221,6 +221,11 @@ public final class MetricTable {
       if (id.isEmpty()) {
         throw row.error(ACCOUNT_ID, "must not be empty", null);
       }
+      if (row.size() < header.size()) {
+        // a short row would silently read as missing values: an empty cell says so, a missing one is an error
+        throw new DataException(in.source(), row.number(), null, "a row must have a cell for every column of the"
+            + " header (" + header.size() + "; leave a cell empty for a missing value)", row.size() + " cells");
+      }
       for (int j = 0; j < width; j++) {
         values[j] = row.number(j + 1, header.get(j + 1));
       }

@@ -115,17 +115,33 @@ public final class UsageAggregator {
    * grows with the accounts (and their users), not with the events.
    */
   public MetricTable aggregateCsv(List<Account> accounts, Path events) {
+    return aggregateCsv(accounts, events, Warnings.ignore());
+  }
+
+  /**
+   * Aggregates a CSV file of events as it is read (see {@link #aggregateCsv(List, Path)}), adding a warning
+   * when the file has no events at all (every count is then 0). An event whose type would take the name of a
+   * built-in metric ({@link #BUILT_IN_METRICS}) is an error naming the file and row, in or out of the windows.
+   */
+  public MetricTable aggregateCsv(List<Account> accounts, Path events, Warnings warnings) {
     try (CsvInput in = CsvInput.open(events)) {
-      return UsageEvents.stream(in, start(accounts));
+      return UsageEvents.stream(in, start(accounts), warnings);
     }
   }
 
   /** Aggregates CSV text of events as it is read, naming it {@code source} in errors. */
   public MetricTable aggregateCsv(List<Account> accounts, Reader events, String source) {
     try (CsvInput in = CsvInput.of(events, source)) {
-      return UsageEvents.stream(in, start(accounts));
+      return UsageEvents.stream(in, start(accounts), Warnings.ignore());
     }
   }
+
+  /**
+   * Base names of the built-in metrics ({@code active_days_14d} is {@code active_days} for the 14-day
+   * window): an event type whose {@link #columnName} is one of them would collide with them.
+   */
+  public static final Set<String> BUILT_IN_METRICS = Set.of("active_days", "active_days_prev", "events",
+      "events_prev", "events_change", "active_users", "active_users_prev", "penetration");
 
   /**
    * Starts a pass over events for these accounts: add events one at a time with {@link Pass#add}, then take

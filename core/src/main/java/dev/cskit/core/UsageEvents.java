@@ -11,8 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Reads and writes usage events as CSV: {@code account_id,user_id,event_type,timestamp}. The timestamp is
@@ -58,13 +60,16 @@ public final class UsageEvents {
    * parsed to epoch seconds by {@link dev.cskit.core.io.Cells#epochSecond}. Errors name the source, row and
    * column.
    */
-  static MetricTable stream(CsvInput in, UsageAggregator.Pass pass) {
+  static MetricTable stream(CsvInput in, UsageAggregator.Pass pass, Warnings warnings) {
     in.require("account_id", "event_type", "timestamp");
     int idCol = in.indexOf("account_id");
     int userCol = in.indexOf("user_id");
     int typeCol = in.indexOf("event_type");
     int timeCol = in.indexOf("timestamp");
+    long rows = 0;
+    Set<String> types = new HashSet<>(); // the types checked against the built-in names
     for (CsvInput.Row row : in) {
+      rows++;
       String id = row.text(idCol);
       if (id.isEmpty()) {
         throw row.error("account_id", "must not be empty", null);
@@ -78,8 +83,17 @@ public final class UsageEvents {
       if (type.isEmpty()) {
         throw row.error("event_type", "must not be empty", null);
       }
+      if (types.size() < 100_000 ? types.add(type) : !types.contains(type)) {
+        if (UsageAggregator.BUILT_IN_METRICS.contains(UsageAggregator.columnName(type))) {
+          throw row.error("event_type", "an event type must not have the name of a built-in metric "
+              + new java.util.TreeSet<>(UsageAggregator.BUILT_IN_METRICS), CskitException.quote(type));
+        }
+      }
       long second = row.epochSecond(timeCol, "timestamp");
       pass.add(account, userCol < 0 ? "" : row.text(userCol), type, second);
+    }
+    if (rows == 0) {
+      warnings.add(in.source(), "has no events: every count is 0", null);
     }
     return pass.table();
   }

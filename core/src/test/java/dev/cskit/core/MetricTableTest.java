@@ -31,6 +31,15 @@ class MetricTableTest {
     assertEquals(-1, t.rowOf(AccountId.of("zz")));
   }
 
+  /** A row cut short would read as missing values without a word: an error naming the row (issue 18). */
+  @Test
+  void aShortRowIsAnErrorNamingTheRow() {
+    DataException e = assertThrows(DataException.class, () -> read("account_id,logins,seats\na1,3,10\na2,4\n"));
+    assertEquals("metrics.csv, row 3: a row must have a cell for every column of the header (3; leave a cell"
+        + " empty for a missing value); found 2 cells", e.getMessage());
+    assertEquals(2, read("account_id,logins,seats\na1,3,10\na2,4,\n").rowCount());
+  }
+
   @Test
   void columnsAreCopies() {
     MetricTable t = read("account_id,x\na,1\n");

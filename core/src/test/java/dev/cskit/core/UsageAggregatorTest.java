@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class UsageAggregatorTest {
   private static final LocalDate AS_OF = LocalDate.of(2026, 6, 30);
@@ -132,5 +135,34 @@ class UsageAggregatorTest {
         () -> agg.aggregate(List.of(account("a", 1)), List.of(ev("a", "u1", "Events", "2026-06-30T10:00:00Z"))));
     assertEquals("usage events, column \"event_type\": an event type must not give a column name that another"
         + " column has; found \"events\" (column \"events_7d\")", e.getMessage());
+  }
+
+  @Test
+  void streamingAnEmptyEventsFileWarnsThatItHasNoEvents(@TempDir Path dir) throws Exception {
+    Path events = Files.writeString(dir.resolve("events.csv"), "account_id,user_id,event_type,timestamp\n");
+    Warnings warnings = Warnings.collector();
+    MetricTable t = UsageAggregator.builder().asOf(AS_OF).windows(7).build()
+        .aggregateCsv(List.of(account("a", 1)), events, warnings);
+    assertEquals(0, t.row(AccountId.of("a")).get("events_7d"));
+    assertEquals(List.of(events + ": has no events: every count is 0"), warnings.list());
+    Path one = Files.writeString(dir.resolve("one.csv"),
+        "account_id,user_id,event_type,timestamp\na,u1,login,2026-06-30T10:00:00Z\n");
+    Warnings none = Warnings.collector();
+    UsageAggregator.builder().asOf(AS_OF).windows(7).build().aggregateCsv(List.of(account("a", 1)), one, none);
+    assertTrue(none.isEmpty(), none.toString());
+  }
+
+  /** Named with its file and row even when the event lies outside every window (so it makes no column). */
+  @Test
+  void streamingAnEventTypeNamedLikeABuiltInMetricIsAnErrorNamingFileAndRow(@TempDir Path dir) throws Exception {
+    Path events = Files.writeString(dir.resolve("events.csv"), "account_id,user_id,event_type,timestamp\n"
+        + "a,u1,login,2026-06-30T10:00:00Z\n"
+        + "a,u1,Active Days,2020-01-01T10:00:00Z\n");
+    UsageAggregator agg = UsageAggregator.builder().asOf(AS_OF).windows(7).build();
+    DataException e = assertThrows(DataException.class,
+        () -> agg.aggregateCsv(List.of(account("a", 1)), events, Warnings.collector()));
+    assertTrue(e.getMessage().startsWith(events + ", row 3, column \"event_type\": an event type must not have"
+        + " the name of a built-in metric"), e.getMessage());
+    assertTrue(e.getMessage().endsWith("found \"Active Days\""), e.getMessage());
   }
 }

@@ -302,6 +302,11 @@ public final class CsvInput implements Iterable<CsvInput.Row>, AutoCloseable {
       return number;
     }
 
+    /** How many cells the row has as written (fewer than the header's for a short row, never more). */
+    public int size() {
+      return cells.length;
+    }
+
     /** The trimmed text of a cell; empty when the row is short or the column is absent. */
     public String text(String column) {
       return text(indexOf(column));
