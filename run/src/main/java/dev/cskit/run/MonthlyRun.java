@@ -12,6 +12,14 @@ import dev.cskit.core.HealthBand;
 import dev.cskit.core.MetricTable;
 import dev.cskit.core.TouchTier;
 import dev.cskit.core.UsageAggregator;
+import dev.cskit.retention.BandRetention;
+import dev.cskit.retention.BandSnapshot;
+import dev.cskit.retention.Bridge;
+import dev.cskit.retention.MrrHistory;
+import dev.cskit.retention.RateRow;
+import dev.cskit.retention.Rates;
+import dev.cskit.retention.ReportPeriod;
+import dev.cskit.retention.RetentionOptions;
 import dev.cskit.run.history.AccountSnapshot;
 import dev.cskit.run.history.Alert;
 import dev.cskit.run.history.HistoryStore;
@@ -57,6 +65,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -99,6 +108,7 @@ public final class MonthlyRun {
   private final HealthScorer scorer;
   private final TouchModel touchModel;
   private final EscalationPlan surveyPlan;
+  private final MrrHistory revenue;
 
   private MonthlyRun(Project project, ProjectData data) {
     this.project = project;
@@ -110,6 +120,14 @@ public final class MonthlyRun {
         : TouchModel.read(existingConfig(project, s.touchModel(), "configs.touchModel"));
     this.surveyPlan = s.surveyPlan() == null ? null
         : EscalationPlan.read(existingConfig(project, s.surveyPlan(), "configs.surveyPlan"));
+    String subs = project.config().data().subscriptions();
+    this.revenue = subs == null ? null
+        : MrrHistory.readSubscriptions(existingConfig(project, subs, "data.subscriptions"), RetentionOptions.defaults());
+  }
+
+  /** The revenue history from the project's subscriptions file, or null when it names none. */
+  public MrrHistory revenue() {
+    return revenue;
   }
 
   /** Prepares runs of a project: reads its configs and data files (not the events, streamed per run). */
@@ -288,6 +306,21 @@ public final class MonthlyRun {
     // 8. validation over past snapshots old enough for the horizon
     List<RunResult.CardValidation> validation = validate(asOf, cfg.validation(), store, activeIds);
 
+    // 9. revenue retention
+    RunResult.RetentionOutcome retention = null;
+    if (revenue != null) {
+      Map<String, String> bandOf = new HashMap<>();
+      Map<String, String> tierOf = new HashMap<>();
+      for (int i = 0; i < scores.size(); i++) {
+        bandOf.put(scores.accountId(i).value(), tracked[i]);
+        TierAssignment t = seg.of(scores.accountId(i));
+        if (t != null) {
+          tierOf.put(scores.accountId(i).value(), t.tier());
+        }
+      }
+      retention = retention(revenue, new BandSnapshot(asOf, bandOf, tierOf));
+    }
+
     // the snapshot
     List<String> measures = scores.measureIds();
     double[][] subCols = new double[measures.size()][];
@@ -328,7 +361,50 @@ public final class MonthlyRun {
     Snapshot snapshot = new Snapshot(asOf, Instant.now(), set.ref(), metricNames, measures, rows, alerts, waves,
         Json.write(summary));
     return new RunResult(asOf, prevDate, active.size(), scores, movers, alerts, seg, tierChanges, capacity, survey,
-        ttv, validation, warnings, snapshot);
+        ttv, validation, retention, warnings, snapshot);
+  }
+
+  /** The horizons (months) of retention by band. */
+  static final int[] RETENTION_HORIZONS = {3, 6, 12};
+
+  /**
+   * The retention section: the bridge of the 12 months up to the last month ended on or before the as-of date
+   * (cut at the subscriptions' last month), the rates of its last month, and retention by band after the
+   * snapshot with a note for each horizon the subscriptions do not reach.
+   */
+  static RunResult.RetentionOutcome retention(MrrHistory revenue, BandSnapshot bands) {
+    LocalDate asOf = bands.asOf();
+    List<String> notes = new ArrayList<>();
+    YearMonth base = asOf.equals(YearMonth.from(asOf).atEndOfMonth()) ? YearMonth.from(asOf)
+        : YearMonth.from(asOf).minusMonths(1);
+    YearMonth to = base;
+    if (to.isAfter(revenue.lastMonth())) {
+      to = revenue.lastMonth();
+      notes.add("the subscriptions end in " + to + ", before the as-of month " + base + ": the bridge stops there");
+    }
+    if (to.isBefore(revenue.firstMonth())) {
+      to = revenue.firstMonth();
+      notes.add("the subscriptions start in " + to + ", after the as-of month " + base);
+    }
+    YearMonth from = to.minusMonths(11);
+    Bridge bridge = revenue.bridge(ReportPeriod.MONTH, from, to);
+    Rates rates = revenue.rates(ReportPeriod.MONTH, from, to);
+    RateRow last = rates.rows().get(rates.rows().size() - 1);
+    BandRetention byBand = null;
+    try {
+      byBand = revenue.byBand(bands, RETENTION_HORIZONS);
+      for (int h : RETENTION_HORIZONS) {
+        YearMonth end = byBand.baseMonth().plusMonths(h);
+        if (end.isAfter(revenue.lastMonth())) {
+          notes.add("retention by band over " + h + " months is not observed yet: it needs the subscriptions to "
+              + end + " (they reach " + revenue.lastMonth() + ")");
+        }
+      }
+      notes.addAll(byBand.warnings());
+    } catch (CskitException e) {
+      notes.add("no retention by band: " + e.getMessage());
+    }
+    return new RunResult.RetentionOutcome(from, to, bridge, last, byBand, notes);
   }
 
   private MetricTable metricsAt(List<Account> active, LocalDate asOf, ProjectConfig.Settings cfg,

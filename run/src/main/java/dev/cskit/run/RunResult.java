@@ -30,6 +30,8 @@ import java.util.Map;
  * @param survey the survey plan
  * @param ttv time to value by cohort and the stalled accounts
  * @param validation validation of the score per scorecard over past snapshots old enough for the horizon
+ * @param retention revenue retention (bridge, GRR/NRR, NRR by band), or null when the project names no
+ *     subscriptions file
  * @param warnings legal but suspicious things noticed
  * @param snapshot the snapshot written to the history
  */
@@ -46,6 +48,7 @@ public record RunResult(
     SurveyOutcome survey,
     TtvOutcome ttv,
     List<CardValidation> validation,
+    RetentionOutcome retention,
     List<String> warnings,
     Snapshot snapshot) {
 
@@ -56,6 +59,27 @@ public record RunResult(
     tierChanges = List.copyOf(tierChanges);
     validation = List.copyOf(validation);
     warnings = List.copyOf(warnings);
+  }
+
+  /**
+   * Revenue retention as of the run: the monthly MRR bridge of the last 12 complete months up to the as-of
+   * month, the rates of its last month (monthly and 12-month GRR/NRR), and NRR, GRR and logo churn by the
+   * health band and tier of this run's snapshot where the subscriptions reach far enough.
+   *
+   * @param from the bridge's first month
+   * @param to the bridge's last month (the last month ended on or before the as-of date, or the subscriptions'
+   *     last month if earlier)
+   * @param bridge the monthly bridge (reconciles to the cent)
+   * @param rates the rates of the bridge's last month
+   * @param byBand retention by band and tier after this snapshot, or null when it cannot be computed (see notes)
+   * @param notes why a part is missing or a horizon is not observed yet
+   */
+  public record RetentionOutcome(java.time.YearMonth from, java.time.YearMonth to, dev.cskit.retention.Bridge bridge,
+      dev.cskit.retention.RateRow rates, dev.cskit.retention.BandRetention byBand, List<String> notes) {
+    /** Copies the notes. */
+    public RetentionOutcome {
+      notes = List.copyOf(notes);
+    }
   }
 
   /** An account whose score moved, and the measures that moved it (largest first). */
@@ -196,10 +220,29 @@ public record RunResult(
         sb.append("  ").append(v.note()).append('\n');
       }
     }
+    if (retention != null) {
+      sb.append(String.format(Locale.ROOT, "%nRevenue retention, MRR bridge %s to %s:%n", retention.from(),
+          retention.to()));
+      sb.append(retention.bridge());
+      var rr = retention.rates();
+      sb.append(String.format(Locale.ROOT,
+          "%s: GRR %s, NRR %s (monthly, %d accounts); 12-month GRR %s, NRR %s (%d accounts)%n", rr.label(),
+          pct(rr.grr()), pct(rr.nrr()), rr.startingAccounts(), pct(rr.grr12()), pct(rr.nrr12()), rr.accounts12()));
+      if (retention.byBand() != null) {
+        sb.append("By health band and tier of this snapshot:\n").append(retention.byBand());
+      }
+      for (String n : retention.notes()) {
+        sb.append("  ").append(n).append('\n');
+      }
+    }
     for (String w : warnings) {
       sb.append("warning: ").append(w).append('\n');
     }
     return sb.toString();
+  }
+
+  private static String pct(double v) {
+    return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * v);
   }
 
   private static double r1(double v) {
