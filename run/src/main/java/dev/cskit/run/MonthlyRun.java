@@ -125,6 +125,11 @@ public final class MonthlyRun {
         : MrrHistory.readSubscriptions(existingConfig(project, subs, "data.subscriptions"), RetentionOptions.defaults());
   }
 
+  /** The touch model the run tiers with. */
+  public TouchModel touchModel() {
+    return touchModel;
+  }
+
   /** The revenue history from the project's subscriptions file, or null when it names none. */
   public MrrHistory revenue() {
     return revenue;
@@ -186,10 +191,25 @@ public final class MonthlyRun {
     return r;
   }
 
+  /** The result objects a run collects for its report (local to one computation). */
+  private static final class ChartParts {
+    ScoreTable previousScores;
+    ValidationReport validation;
+    int validationEvaluated = -1;
+    final Map<String, KaplanMeier> km = new TreeMap<>();
+    AalenJohansen incidence;
+    CheckInDay checkIn;
+    List<CheckIn.Chance> checkInCurve = List.of();
+    ResponseModel surveyModel;
+    long surveyEligible;
+    PlanResult surveyPlan;
+  }
+
   /** Everything a run decides, without writing it. */
   public RunResult compute(LocalDate asOf, HistoryStore store) {
     ProjectConfig.Settings cfg = project.config().configs();
     List<String> warnings = new ArrayList<>();
+    ChartParts parts = new ChartParts();
     List<Account> active = data.accountsAt(asOf);
     if (active.isEmpty()) {
       throw new CskitException(project.resolve(project.config().data().accounts()).toString(),
@@ -223,6 +243,7 @@ public final class MonthlyRun {
         Instant prevAt = prevDate.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusSeconds(1);
         ScoreTable before = scorer.score(prevMetrics, ScoringOptions.builder().accounts(both)
             .overrides(data.overrides()).asOf(prevAt).build());
+        parts.previousScores = before;
         for (ScoreDiff d : scores.diff(before)) {
           if (!activeIds.contains(d.accountId()) || before.rowOf(d.accountId()) < 0) {
             continue;
@@ -298,13 +319,14 @@ public final class MonthlyRun {
     CapacityPlan capacity = CapacityPlan.of(touchModel, seg, HOURS_PER_MANAGER);
 
     // 6. survey
-    RunResult.SurveyOutcome survey = survey(asOf, cfg.survey(), activeIds, seg, scores, metrics, warnings);
+    RunResult.SurveyOutcome survey = survey(asOf, cfg.survey(), activeIds, seg, scores, metrics, warnings,
+        parts);
 
     // 7. time to value
-    RunResult.TtvOutcome ttv = ttv(asOf, cfg.ttv(), warnings);
+    RunResult.TtvOutcome ttv = ttv(asOf, cfg.ttv(), warnings, parts);
 
     // 8. validation over past snapshots old enough for the horizon
-    List<RunResult.CardValidation> validation = validate(asOf, cfg.validation(), store, activeIds);
+    List<RunResult.CardValidation> validation = validate(asOf, cfg.validation(), store, activeIds, parts);
 
     // 9. revenue retention
     RunResult.RetentionOutcome retention = null;
@@ -361,7 +383,9 @@ public final class MonthlyRun {
     Snapshot snapshot = new Snapshot(asOf, Instant.now(), set.ref(), metricNames, measures, rows, alerts, waves,
         Json.write(summary));
     return new RunResult(asOf, prevDate, active.size(), scores, movers, alerts, seg, tierChanges, capacity, survey,
-        ttv, validation, retention, warnings, snapshot);
+        ttv, validation, retention, new RunResult.Charts(parts.previousScores, metrics, parts.validation, parts.km,
+        parts.incidence, parts.checkIn, parts.checkInCurve, parts.surveyModel, parts.surveyEligible,
+        parts.surveyPlan), warnings, snapshot);
   }
 
   /** The horizons (months) of retention by band. */
@@ -484,7 +508,7 @@ public final class MonthlyRun {
   }
 
   private RunResult.SurveyOutcome survey(LocalDate asOf, ProjectConfig.Survey cfg, Set<AccountId> activeIds,
-      Segmentation seg, ScoreTable scores, MetricTable metrics, List<String> warnings) {
+      Segmentation seg, ScoreTable scores, MetricTable metrics, List<String> warnings, ChartParts parts) {
     List<Throttle.Event> history = new ArrayList<>();
     Map<String, long[]> waveCounts = new TreeMap<>();
     LocalDate lastWave = null;
@@ -528,6 +552,8 @@ public final class MonthlyRun {
     decisions.excluded().forEach(d -> excluded.merge(d.reason(), 1L, Long::sum));
     long eligible = decisions.eligible().size();
     BetaPrior prior = BenchmarkPrior.FIRST_SURVEY.prior().update(invited, responded);
+    parts.surveyModel = ResponseModel.betaBinomial(prior);
+    parts.surveyEligible = eligible;
     Long invitations = null;
     if (eligible > 0) {
       try {
@@ -550,6 +576,7 @@ public final class MonthlyRun {
         PlanResult plan = EscalationPlan.of(EscalationPlan.Population.ofTiers(byTier), surveyPlan.target(),
             surveyPlan.waves()).cheapest();
         planText = plan.statement();
+        parts.surveyPlan = plan;
         planCost = plan.expectedCost();
       } catch (CskitException e) {
         planText = "no plan: " + e.getMessage();
@@ -588,7 +615,8 @@ public final class MonthlyRun {
         prior.beta(), cfg.targetResponses(), invitations, planText, planCost, silentAtRisk);
   }
 
-  private RunResult.TtvOutcome ttv(LocalDate asOf, ProjectConfig.Ttv cfg, List<String> warnings) {
+  private RunResult.TtvOutcome ttv(LocalDate asOf, ProjectConfig.Ttv cfg, List<String> warnings,
+      ChartParts parts) {
     List<MilestoneEvent> events = data.milestonesAt(asOf);
     if (events.isEmpty()) {
       return new RunResult.TtvOutcome(List.of(), Double.NaN, List.of());
@@ -608,6 +636,13 @@ public final class MonthlyRun {
         Durations d = Durations.fromEvents(e.getValue(), spec);
         if (!d.accounts().isEmpty()) {
           cohorts.add(cohort(e.getKey(), d));
+          if (d.competingStatus().length > 0 && java.util.Arrays.stream(d.competingStatus()).anyMatch(x -> x == 1)) {
+            try {
+              parts.km.put(e.getKey(), d.kaplanMeier(ConfType.LOG_LOG, 0.95));
+            } catch (CskitException ex) {
+              // a cohort the estimator cannot draw is left out of the chart; its row stays in ttv.csv
+            }
+          }
         }
       }
     }
@@ -617,6 +652,9 @@ public final class MonthlyRun {
       AalenJohansen aj = all.cumulativeIncidence(ConfType.LOG_LOG, 0.95);
       CheckInDay ci = CheckIn.recommend(aj, 7, 0.1);
       checkInDay = ci.day();
+      parts.incidence = aj;
+      parts.checkIn = ci;
+      parts.checkInCurve = CheckIn.chanceCurve(aj, 7);
       if (!Double.isNaN(checkInDay)) {
         Map<AccountId, Double> renewal = new HashMap<>();
         for (AccountDuration a : all.accounts()) {
@@ -657,7 +695,7 @@ public final class MonthlyRun {
   }
 
   private List<RunResult.CardValidation> validate(LocalDate asOf, ProjectConfig.Validation cfg, HistoryStore store,
-      Set<AccountId> activeIds) {
+      Set<AccountId> activeIds, ChartParts parts) {
     int h = cfg.horizonDays();
     List<LocalDate> dates = new ArrayList<>();
     for (LocalDate d : store.dates()) {
@@ -732,6 +770,10 @@ public final class MonthlyRun {
       int retained = bt.evaluatedCount() - churned;
       try {
         ValidationReport r = ScoreValidation.validate(bt);
+        if (bt.evaluatedCount() > parts.validationEvaluated) {
+          parts.validation = r;
+          parts.validationEvaluated = bt.evaluatedCount();
+        }
         auc = r.auc().auc();
         lo = r.auc().lower();
         hi = r.auc().upper();

@@ -30,7 +30,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * Runs a project for one date or a range of dates: opens its history store (a DuckDB file beside the
  * project, or a PostgreSQL URL), runs each date in order, and writes one folder per date under the project's
  * output folder ({@code scores.csv}, {@code movers.csv}, {@code tiers.csv}, {@code capacity.csv}, {@code alerts.csv}, {@code ttv.csv},
- * {@code survey.json}, {@code validation.json}, {@code summary.json}, {@code summary.txt}, and with a
+ * {@code survey.json}, {@code validation.json}, {@code summary.json}, {@code summary.txt}, {@code report.html}, and with a
  * subscriptions file {@code retention.csv} and {@code retention_by_band.csv}). A folder appears only
  * complete (written to a temporary folder, moved when the snapshot is committed); a failing date leaves
  * neither its folder nor its snapshot, and stops the backfill.
@@ -114,6 +114,8 @@ public final class ProjectRunner {
       deleteTree(tmp);
       Files.createDirectories(tmp);
       writeFolder(r, tmp);
+      Files.writeString(tmp.resolve("report.html"), dev.cskit.report.Report.html(ProjectReports.inputs(project, r,
+          store, runner.data().accountsAt(asOf), runner.touchModel())), StandardCharsets.UTF_8);
       store.write(r.snapshot());
       deleteTree(target);
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);

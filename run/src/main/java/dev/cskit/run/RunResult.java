@@ -32,6 +32,7 @@ import java.util.Map;
  * @param validation validation of the score per scorecard over past snapshots old enough for the horizon
  * @param retention revenue retention (bridge, GRR/NRR, NRR by band), or null when the project names no
  *     subscriptions file
+ * @param charts the result objects the report draws
  * @param warnings legal but suspicious things noticed
  * @param snapshot the snapshot written to the history
  */
@@ -49,6 +50,7 @@ public record RunResult(
     TtvOutcome ttv,
     List<CardValidation> validation,
     RetentionOutcome retention,
+    Charts charts,
     List<String> warnings,
     Snapshot snapshot) {
 
@@ -79,6 +81,32 @@ public record RunResult(
     /** Copies the notes. */
     public RetentionOutcome {
       notes = List.copyOf(notes);
+    }
+  }
+
+  /**
+   * The result objects behind the run's summaries, as the HTML report draws them (each null or empty when the
+   * run could not compute it).
+   *
+   * @param previousScores the previous snapshot's metrics re-scored with today's card (the movers' basis)
+   * @param metrics the metrics the run scored
+   * @param validation the validation of the card with the most evaluated snapshots
+   * @param timeToValue Kaplan-Meier time to value per cohort
+   * @param incidence cumulative incidence of value and churn over all accounts
+   * @param checkIn the recommended check-in day
+   * @param checkInCurve the chance of value in the next window by day
+   * @param surveyModel the response model after the past waves
+   * @param surveyEligible contacts eligible for the next wave
+   * @param surveyPlan the cheapest escalation plan
+   */
+  public record Charts(dev.cskit.scoring.ScoreTable previousScores, dev.cskit.core.MetricTable metrics,
+      dev.cskit.scoring.validation.ValidationReport validation,
+      Map<String, dev.cskit.ttv.stats.KaplanMeier> timeToValue, dev.cskit.ttv.stats.AalenJohansen incidence,
+      dev.cskit.ttv.CheckInDay checkIn, List<dev.cskit.ttv.CheckIn.Chance> checkInCurve,
+      dev.cskit.survey.ResponseModel surveyModel, long surveyEligible, dev.cskit.survey.PlanResult surveyPlan) {
+    /** Copies the map. */
+    public Charts {
+      timeToValue = Map.copyOf(new java.util.TreeMap<>(timeToValue));
     }
   }
 

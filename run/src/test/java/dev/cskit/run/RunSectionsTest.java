@@ -111,6 +111,91 @@ class RunSectionsTest {
     return MonthlyRun.of(Project.read(project)).revenue();
   }
 
+  @Test
+  void eachRunFolderHoldsAReportWithEverySectionsChartContainer() throws IOException {
+    Set<String> ids = new HashSet<>();
+    for (dev.cskit.report.Section sec : dev.cskit.report.Report.sections(dev.cskit.report.ReportInputs.builder().build())) {
+      sec.figures().forEach(f -> ids.add(f.id()));
+    }
+    assertTrue(ids.contains("revenue-bridge"));
+    for (LocalDate d : List.of(MAY, JUN)) {
+      String html = Files.readString(project.getParent().resolve("runs/" + d + "/report.html"), StandardCharsets.UTF_8);
+      for (String id : ids) {
+        // the movers figure is drawn as one waterfall per top account (health-mover-1, ...)
+        String shown = id.equals("health-movers") && html.contains("id=\"health-mover-") ? "health-mover-1" : id;
+        assertTrue(html.contains("id=\"" + shown + "\""), d + ": " + id);
+      }
+      for (String key : dev.cskit.report.Report.sections(dev.cskit.report.ReportInputs.builder().build()).stream()
+          .map(dev.cskit.report.Section::key).toList()) {
+        assertTrue(html.contains("href=\"#" + key + "\""), d + ": section " + key);
+      }
+      JsonNode specs = options(html);
+      Set<String> drawn = new HashSet<>();
+      specs.forEach(sp -> drawn.add(sp.get("id").asText()));
+      // drawn from the run: portfolio, histogram, tiers, time to value, survey, revenue
+      for (String id : List.of("portfolio-segment", "health-histogram", "touch-hours", "ttv-km", "survey-outlook",
+          "revenue-bridge")) {
+        assertTrue(drawn.contains(id), d + ": " + id + " drawn; drawn " + drawn);
+      }
+      // over the history: the first run has no earlier snapshot, the second has May's
+      for (String id : List.of("portfolio-usage-trend", "health-band-shares", "health-transitions")) {
+        assertEquals(d.equals(JUN), drawn.contains(id), d + ": " + id + "; drawn " + drawn);
+      }
+    }
+    // the second run has a previous snapshot: its movers and band shares over two dates are drawn
+    String jun = Files.readString(project.getParent().resolve("runs/" + JUN + "/report.html"), StandardCharsets.UTF_8);
+    assertTrue(jun.contains("As of " + JUN));
+  }
+
+  @Test
+  void theBridgeWaterfallStepsAreTheBridgesOwnMovements() throws IOException {
+    RunResult.RetentionOutcome rt = runs.get(1).retention();
+    String html = Files.readString(project.getParent().resolve("runs/" + JUN + "/report.html"), StandardCharsets.UTF_8);
+    JsonNode spec = null;
+    for (JsonNode sp : options(html)) {
+      if (sp.get("id").asText().equals("revenue-bridge")) {
+        spec = sp;
+      }
+    }
+    assertNotNull(spec);
+    JsonNode series = spec.findValue("series");
+    JsonNode base = series.get(0).get("data");
+    JsonNode bars = series.get(1).get("data");
+    List<BridgeRow> rows = rt.bridge().rows();
+    long start = rows.get(0).starting();
+    long end = rows.get(rows.size() - 1).ending();
+    assertEquals(start / 100.0, bars.get(0).get("value").asDouble(), 1e-9);
+    assertEquals(end / 100.0, bars.get(6).get("value").asDouble(), 1e-9);
+    long churn = rows.stream().mapToLong(BridgeRow::churn).sum();
+    assertEquals(churn / 100.0, bars.get(5).get("value").asDouble(), 1e-9);
+    // the last movement lands on the ending MRR
+    assertEquals(end / 100.0, base.get(5).asDouble(), 1e-6);
+  }
+
+  @Test
+  void theReportOfAStoredRunIsTheRunsOwnReport(@TempDir Path out) throws IOException {
+    Path file = out.resolve("sub/report.html");
+    LocalDate used = ProjectReports.write(project, LocalDate.of(2026, 6, 15), file);
+    assertEquals(MAY, used, "the latest snapshot at or before the date");
+    assertEquals(Files.readString(project.getParent().resolve("runs/" + MAY + "/report.html")), Files.readString(file));
+    try (var files = Files.list(out.resolve("sub"))) {
+      assertEquals(1, files.count(), "no temporary file left");
+    }
+    assertEquals(JUN, ProjectReports.write(project, null, file));
+    dev.cskit.core.CskitException e = assertThrows(dev.cskit.core.CskitException.class,
+        () -> ProjectReports.write(project, LocalDate.of(2020, 1, 1), out.resolve("none.html")));
+    assertTrue(e.getMessage().contains("2020-01-01"), e.getMessage());
+    assertTrue(Files.notExists(out.resolve("none.html")));
+  }
+
+  static JsonNode options(String html) throws IOException {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+        "<script type=\"application/json\" id=\"cskit-options\">(.*?)</script>", java.util.regex.Pattern.DOTALL)
+        .matcher(html);
+    assertTrue(m.find());
+    return new ObjectMapper().readTree(m.group(1).replace("<\\/", "</"));
+  }
+
   private static List<String> r(RunResult run) {
     return run.snapshot().accounts().stream().map(a -> a.trackedBand()).distinct().toList();
   }
