@@ -51,6 +51,10 @@ import dev.cskit.touchmodel.PreviousTier;
 import dev.cskit.touchmodel.Segmentation;
 import dev.cskit.touchmodel.TierAssignment;
 import dev.cskit.touchmodel.TouchModel;
+import dev.cskit.touchmodel.books.BookAssignment;
+import dev.cskit.touchmodel.books.Books;
+import dev.cskit.touchmodel.books.InfeasibleRosterException;
+import dev.cskit.touchmodel.books.Roster;
 import dev.cskit.ttv.AccountDuration;
 import dev.cskit.ttv.CheckIn;
 import dev.cskit.ttv.CheckInDay;
@@ -109,6 +113,7 @@ public final class MonthlyRun {
   private final TouchModel touchModel;
   private final EscalationPlan surveyPlan;
   private final MrrHistory revenue;
+  private final Roster roster;
 
   private MonthlyRun(Project project, ProjectData data) {
     this.project = project;
@@ -123,6 +128,8 @@ public final class MonthlyRun {
     String subs = project.config().data().subscriptions();
     this.revenue = subs == null ? null
         : MrrHistory.readSubscriptions(existingConfig(project, subs, "data.subscriptions"), RetentionOptions.defaults());
+    String rosterFile = project.config().data().roster();
+    this.roster = rosterFile == null ? null : Roster.readCsv(existingConfig(project, rosterFile, "data.roster"));
   }
 
   /** The touch model the run tiers with. */
@@ -318,6 +325,25 @@ public final class MonthlyRun {
     }
     CapacityPlan capacity = CapacityPlan.of(touchModel, seg, HOURS_PER_MANAGER);
 
+    // 5b. books of business: last month's managers kept within the tolerances, loads balanced
+    BookAssignment books = null;
+    if (roster != null) {
+      Map<AccountId, String> previousManagers = new HashMap<>();
+      if (prev != null) {
+        for (AccountSnapshot a : prev.accounts()) {
+          if (a.manager() != null && activeIds.contains(a.accountId())) {
+            previousManagers.put(a.accountId(), a.manager());
+          }
+        }
+      }
+      try {
+        books = Books.assign(roster, Books.accounts(seg, touchModel, active, previousManagers));
+        books.warnings().forEach(w -> warnings.add("books: " + w));
+      } catch (InfeasibleRosterException e) {
+        warnings.add("books of business not assigned: " + e.getMessage());
+      }
+    }
+
     // 6. survey
     RunResult.SurveyOutcome survey = survey(asOf, cfg.survey(), activeIds, seg, scores, metrics, warnings,
         parts);
@@ -370,7 +396,8 @@ public final class MonthlyRun {
       var card = scores.scorecard(i);
       rows.add(new AccountSnapshot(id, card == null ? null : card.name(), card == null ? null : card.version(),
           card == null ? null : card.hash(), scores.score(i), scores.band(i).name(), tracked[i],
-          t == null ? null : t.tier(), t == null ? null : since.get(id), mv, sv));
+          t == null ? null : t.tier(), t == null ? null : since.get(id), mv, sv,
+          books == null ? null : books.managerOf(id)));
     }
     List<SurveyWaveRecord> waves = survey.pastWaves();
     Map<String, Object> summary = new LinkedHashMap<>();
@@ -380,10 +407,11 @@ public final class MonthlyRun {
     summary.put("movers", movers.size());
     summary.put("tierChanges", tierChanges.size());
     summary.put("alerts", alerts.size());
+    summary.put("managers", books == null ? null : books.managers().size());
     Snapshot snapshot = new Snapshot(asOf, Instant.now(), set.ref(), metricNames, measures, rows, alerts, waves,
         Json.write(summary));
     return new RunResult(asOf, prevDate, active.size(), scores, movers, alerts, seg, tierChanges, capacity, survey,
-        ttv, validation, retention, new RunResult.Charts(parts.previousScores, metrics, parts.validation, parts.km,
+        ttv, validation, retention, books, new RunResult.Charts(parts.previousScores, metrics, parts.validation, parts.km,
         parts.incidence, parts.checkIn, parts.checkInCurve, parts.surveyModel, parts.surveyEligible,
         parts.surveyPlan), warnings, snapshot);
   }

@@ -2,6 +2,9 @@ package dev.cskit.run;
 
 import dev.cskit.core.CskitException;
 import dev.cskit.core.io.CsvOutput;
+import dev.cskit.touchmodel.books.AccountBook;
+import dev.cskit.touchmodel.books.BookAssignment;
+import dev.cskit.touchmodel.books.ManagerBook;
 import dev.cskit.retention.BandRow;
 import dev.cskit.retention.BridgeRow;
 import dev.cskit.run.history.Alert;
@@ -30,8 +33,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  * Runs a project for one date or a range of dates: opens its history store (a DuckDB file beside the
  * project, or a PostgreSQL URL), runs each date in order, and writes one folder per date under the project's
  * output folder ({@code scores.csv}, {@code movers.csv}, {@code tiers.csv}, {@code capacity.csv}, {@code alerts.csv}, {@code ttv.csv},
- * {@code survey.json}, {@code validation.json}, {@code summary.json}, {@code summary.txt}, {@code report.html}, and with a
- * subscriptions file {@code retention.csv} and {@code retention_by_band.csv}). A folder appears only
+ * {@code survey.json}, {@code validation.json}, {@code summary.json}, {@code summary.txt}, {@code report.html}; with a roster
+ * {@code books.csv} and {@code book_accounts.csv}; with a subscriptions file {@code retention.csv} and {@code retention_by_band.csv}). A folder appears only
  * complete (written to a temporary folder, moved when the snapshot is committed); a failing date leaves
  * neither its folder nor its snapshot, and stops the backfill.
  */
@@ -140,6 +143,59 @@ public final class ProjectRunner {
         Files.delete(q);
       }
     }
+  }
+
+  /**
+   * Writes {@code books.csv} (one row per manager: accounts, hours, ARR, bands, kept, moved in and out) and
+   * {@code book_accounts.csv} (each account's manager, last month's, the move and its reason); returns the
+   * section of {@code summary.json}.
+   */
+  static Map<String, Object> writeBooks(BookAssignment books, Path dir) throws IOException {
+    List<Object> managers = new ArrayList<>();
+    try (Writer w = Files.newBufferedWriter(dir.resolve("books.csv"), StandardCharsets.UTF_8)) {
+      CsvOutput csv = new CsvOutput(w).row("manager", "tier", "accounts", "max_accounts", "hours", "capacity_hours",
+          "utilisation", "arr", "by_band", "kept", "moved_in", "new", "moved_out");
+      for (ManagerBook m : books.managers()) {
+        StringBuilder bands = new StringBuilder();
+        m.byBand().forEach((k, v) -> bands.append(bands.length() == 0 ? "" : ";").append(k).append('=').append(v));
+        csv.row(m.manager(), m.tier(), Integer.toString(m.accounts()),
+            m.maxAccounts() == Integer.MAX_VALUE ? "" : Integer.toString(m.maxAccounts()), CsvOutput.number(m.hours()),
+            CsvOutput.number(m.capacityHours()), CsvOutput.number(m.utilisation()), CsvOutput.number(m.arr()),
+            bands.toString(), Integer.toString(m.kept()), Integer.toString(m.movedIn().size()),
+            Integer.toString(m.newAccounts().size()), Integer.toString(m.movedOut().size()));
+        Map<String, Object> j = new LinkedHashMap<>();
+        j.put("manager", m.manager());
+        j.put("tier", m.tier());
+        j.put("accounts", m.accounts());
+        j.put("maxAccounts", m.maxAccounts() == Integer.MAX_VALUE ? null : m.maxAccounts());
+        j.put("hours", m.hours());
+        j.put("capacityHours", m.capacityHours());
+        j.put("arr", m.arr());
+        j.put("byBand", m.byBand());
+        j.put("kept", m.kept());
+        j.put("movedIn", m.movedIn());
+        j.put("newAccounts", m.newAccounts());
+        j.put("movedOut", m.movedOut());
+        managers.add(j);
+      }
+      csv.flush();
+    }
+    try (Writer w = Files.newBufferedWriter(dir.resolve("book_accounts.csv"), StandardCharsets.UTF_8)) {
+      CsvOutput csv = new CsvOutput(w).row("account_id", "tier", "manager", "previous_manager", "move", "reason");
+      for (AccountBook b : books.accounts()) {
+        csv.row(b.accountId().value(), b.tier(), b.manager() == null ? "" : b.manager(),
+            b.previousManager() == null ? "" : b.previousManager(), b.move().name().toLowerCase(java.util.Locale.ROOT),
+            b.reason());
+      }
+      csv.flush();
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("managers", managers);
+    out.put("staying", books.staying());
+    out.put("kept", books.keptCount());
+    out.put("continuity", books.continuity());
+    out.put("warnings", books.warnings());
+    return out;
   }
 
   /**
@@ -349,6 +405,9 @@ public final class ProjectRunner {
     summary.put("surveyInvitations", s.invitations());
     summary.put("stalledAccounts", r.ttv().stalled().size());
     summary.put("validation", validation);
+    if (r.books() != null) {
+      summary.put("books", writeBooks(r.books(), dir));
+    }
     if (r.retention() != null) {
       summary.put("retention", writeRetention(r.retention(), dir));
     }

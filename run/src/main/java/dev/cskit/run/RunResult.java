@@ -32,6 +32,8 @@ import java.util.Map;
  * @param validation validation of the score per scorecard over past snapshots old enough for the horizon
  * @param retention revenue retention (bridge, GRR/NRR, NRR by band), or null when the project names no
  *     subscriptions file
+ * @param books the books of business (each high- and low-touch account's manager, per-manager loads), or null
+ *     when the project names no roster or the roster could not take the tiers (see the warnings)
  * @param charts the result objects the report draws
  * @param warnings legal but suspicious things noticed
  * @param snapshot the snapshot written to the history
@@ -50,6 +52,7 @@ public record RunResult(
     TtvOutcome ttv,
     List<CardValidation> validation,
     RetentionOutcome retention,
+    dev.cskit.touchmodel.books.BookAssignment books,
     Charts charts,
     List<String> warnings,
     Snapshot snapshot) {
@@ -247,6 +250,10 @@ public record RunResult(
       if (v.note() != null) {
         sb.append("  ").append(v.note()).append('\n');
       }
+    }
+    if (books != null) {
+      sb.append(String.format(Locale.ROOT, "%nBooks of business (%d managers):%n", books.managers().size()));
+      sb.append(books.managerTable()).append(books.balanceText());
     }
     if (retention != null) {
       sb.append(String.format(Locale.ROOT, "%nRevenue retention, MRR bridge %s to %s:%n", retention.from(),

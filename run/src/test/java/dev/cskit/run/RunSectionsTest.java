@@ -196,6 +196,50 @@ class RunSectionsTest {
     return new ObjectMapper().readTree(m.group(1).replace("<\\/", "</"));
   }
 
+  @Test
+  void booksKeepLastMonthsManagersFromTheHistoryAndStayWithinCapacity() throws IOException {
+    RunResult may = runs.get(0);
+    RunResult jun = runs.get(1);
+    assertNotNull(may.books(), may.warnings().toString());
+    assertNotNull(jun.books(), jun.warnings().toString());
+    dev.cskit.touchmodel.books.Roster roster = dev.cskit.touchmodel.books.Roster.readCsv(
+        project.getParent().resolve("data/roster.csv"));
+    for (var m : jun.books().managers()) {
+      var spec = roster.manager(m.manager());
+      assertTrue(m.hours() <= spec.hours() + 1e-9, m.manager() + " within hours");
+      assertTrue(m.accounts() <= spec.maxAccounts(), m.manager() + " within count");
+    }
+    // the snapshot stores each account's manager, and June's previous manager is May's stored one
+    try (var store = ProjectRunner.openStore(Project.read(project))) {
+      var stored = store.read(MAY).orElseThrow().index();
+      int staying = 0;
+      int kept = 0;
+      for (var b : jun.books().accounts()) {
+        var before = stored.get(b.accountId());
+        String mayManager = before == null ? null : before.manager();
+        assertEquals(mayManager, b.previousManager(), b.accountId().value());
+        if (b.manager() != null && mayManager != null && before.tier().equals(b.tier())) {
+          staying++;
+          kept += b.manager().equals(mayManager) ? 1 : 0;
+        }
+      }
+      assertTrue(staying > 0, "accounts stay in their tier from May to June");
+      assertTrue(kept >= 0.9 * staying, kept + " of " + staying + " kept their manager");
+      var junStored = store.read(JUN).orElseThrow().index();
+      for (var b : jun.books().accounts()) {
+        assertEquals(b.manager(), junStored.get(b.accountId()).manager(), b.accountId().value());
+      }
+    }
+    Path dir = project.getParent().resolve("runs/" + JUN);
+    List<String> csv = Files.readAllLines(dir.resolve("books.csv"), StandardCharsets.UTF_8);
+    assertEquals(jun.books().managers().size() + 1, csv.size());
+    assertTrue(csv.get(0).startsWith("manager,tier,accounts,max_accounts,hours,"));
+    JsonNode s = new ObjectMapper().readTree(dir.resolve("summary.json").toFile()).get("books");
+    assertEquals(jun.books().managers().size(), s.get("managers").size());
+    assertEquals(jun.books().keptCount(), s.get("kept").asInt());
+    assertTrue(Files.readString(dir.resolve("summary.txt")).contains("Books of business"));
+  }
+
   private static List<String> r(RunResult run) {
     return run.snapshot().accounts().stream().map(a -> a.trackedBand()).distinct().toList();
   }

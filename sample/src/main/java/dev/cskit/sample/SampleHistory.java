@@ -148,6 +148,7 @@ public final class SampleHistory {
       write(data.resolve("contacts.csv"), this::writeContacts);
       write(data.resolve("survey.csv"), this::writeSurvey);
       write(data.resolve("subscriptions.csv"), this::writeSubscriptions);
+      write(data.resolve("roster.csv"), SampleRoster::writeCsv);
       try (var in = SampleHistory.class.getResourceAsStream("survey-plan.yaml")) {
         Files.write(dir.resolve("survey-plan.yaml"), in.readAllBytes());
       }
@@ -170,6 +171,7 @@ public final class SampleHistory {
               contacts: data/contacts.csv
               responses: data/survey.csv
             subscriptions: data/subscriptions.csv   # billing line items: the run's revenue-retention section
+            roster: data/roster.csv          # 12 managers: the run assigns books of business after tiering
           configs:
             scorecard: by-stage              # built-in: onboarding card for new accounts, three-axis for the rest
             touchModel: example
