@@ -9,6 +9,7 @@ module dev.cskit.report {
   requires transitive dev.cskit.scoring;
   requires transitive dev.cskit.touchmodel;
   requires transitive dev.cskit.survey;
+  requires transitive dev.cskit.retention;
 
   exports dev.cskit.report;
 }

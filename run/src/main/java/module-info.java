@@ -8,6 +8,8 @@ module dev.cskit.run {
   requires transitive dev.cskit.scoring;
   requires transitive dev.cskit.touchmodel;
   requires transitive dev.cskit.survey;
+  requires transitive dev.cskit.retention;
+  requires transitive dev.cskit.report;
   requires transitive java.sql;
   requires java.naming;
   requires duckdb.jdbc;

@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       RetentionCommand.class,
       InitCommand.class,
       RunCommand.class,
+      ReportCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class CskitCommand implements Runnable {

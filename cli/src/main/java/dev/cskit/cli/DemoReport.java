@@ -55,6 +55,16 @@ final class DemoReport {
 
   private DemoReport() {}
 
+  /** The sample's MRR bridge over the 12 months up to its as-of month, as the retention section computes it. */
+  static dev.cskit.retention.Bridge revenueBridge(SamplePortfolio p) {
+    YearMonth asOf = YearMonth.from(p.asOf());
+    dev.cskit.retention.MrrHistory h = dev.cskit.retention.MrrHistory.ofSubscriptions(
+        RetentionSection.subscriptions(p),
+        dev.cskit.retention.RetentionOptions.defaults().withThrough(YearMonth.from(p.asOf().plusYears(1))));
+    YearMonth from = asOf.minusMonths(11).isBefore(h.firstMonth()) ? h.firstMonth() : asOf.minusMonths(11);
+    return h.bridge(dev.cskit.retention.ReportPeriod.MONTH, from, asOf);
+  }
+
   static ReportInputs inputs(DemoContext context) {
     SamplePortfolio p = context.portfolio();
     ScoreTable scores = HealthSection.scores(context);
@@ -144,7 +154,8 @@ final class DemoReport {
             CheckIn.recommend(aj, TimeToValueSection.WINDOW, TimeToValueSection.THRESHOLD),
             CheckIn.chanceCurve(aj, TimeToValueSection.WINDOW)))
         .payback(payback)
-        .npsWaves(nps);
+        .npsWaves(nps)
+        .revenueBridge(revenueBridge(p));
     if (invited > 0) {
       long wanted = Math.min(150, Math.max(1, invited / 10));
       b.surveyOutlook(new ReportInputs.SurveyOutlook(ResponseModel.betaBinomial(posterior), wanted,

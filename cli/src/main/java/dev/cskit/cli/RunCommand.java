@@ -91,9 +91,19 @@ public final class RunCommand implements Callable<Integer> {
     dev.cskit.run.Project p = dev.cskit.run.Project.read(project);
     String folder = p.resolve(p.config().output()).resolve(last.asOf().toString()).toString();
     if (format.equals("json")) {
-      out.println(Json.write(Json.object("asOf", last.asOf().toString(), "snapshots", results.size(),
+      Map<String, Object> doc = Json.object("asOf", last.asOf().toString(), "snapshots", results.size(),
           "accounts", last.accounts(), "movers", last.movers().size(), "tierChanges", last.tierChanges().size(),
-          "alerts", last.alerts().size(), "output", folder, "warnings", last.warnings())));
+          "alerts", last.alerts().size(), "output", folder);
+      // the retention section as the run folder's summary.json holds it (null without a subscriptions file)
+      try {
+        Object summary = new com.fasterxml.jackson.databind.ObjectMapper()
+            .readValue(Path.of(folder, "summary.json").toFile(), Map.class);
+        doc.put("retention", ((Map<?, ?>) summary).get("retention"));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      doc.put("warnings", last.warnings());
+      out.println(Json.write(doc));
     } else {
       out.print(last);
       out.println("Output: " + folder);

@@ -37,7 +37,25 @@ class RunCommandTest {
         json.json().get("output").asText());
     for (String d : new String[] {"2026-01-31", "2026-02-28", "2026-03-31", "2026-04-30", "2026-05-31", "2026-06-30"}) {
       assertTrue(Files.isRegularFile(project.resolve("runs").resolve(d).resolve("summary.json")), d);
+      assertTrue(Files.isRegularFile(project.resolve("runs").resolve(d).resolve("report.html")), d);
+      assertTrue(Files.isRegularFile(project.resolve("runs").resolve(d).resolve("retention.csv")), d);
     }
+    assertTrue(run.out.contains("Revenue retention, MRR bridge"), run.out);
+    assertTrue(json.json().get("retention").get("bridge").isArray(), json.out);
+
+    // cskit report: the stored run at or before a date
+    Path html = dir.resolve("out/report.html");
+    CliTestSupport report = CliTestSupport.run("report", "--project", project.resolve("cskit.yaml").toString(),
+        "--as-of", "2026-04-15", "--out", html.toString());
+    assertEquals(0, report.code, report.err);
+    assertTrue(report.out.contains("run of 2026-03-31"), report.out);
+    assertEquals(Files.readString(project.resolve("runs/2026-03-31/report.html")), Files.readString(html));
+    CliTestSupport none = CliTestSupport.run("report", "--project", project.resolve("cskit.yaml").toString(),
+        "--as-of", "2025-01-01", "--out", dir.resolve("none.html").toString());
+    assertTrue(none.code != 0 && none.err.contains("2025-01-01"), none.err);
+    assertFalse(Files.exists(dir.resolve("none.html")));
+    assertEquals(2, CliTestSupport.run("report", "--project", project.resolve("cskit.yaml").toString()).code,
+        "--out is required");
   }
 
   @Test

@@ -41,7 +41,8 @@ public final class Report {
         ValidationCharts.section(inputs),
         TouchCharts.section(inputs),
         TimeToValueCharts.section(inputs),
-        SurveyCharts.section(inputs));
+        SurveyCharts.section(inputs),
+        RevenueCharts.section(inputs));
   }
 
   /** The report as one self-contained HTML page. */

@@ -124,6 +124,7 @@ public final class ReportInputs {
   private final SurveyOutlook surveyOutlook;
   private final PlanResult surveyPlan;
   private final List<NpsWave> npsWaves;
+  private final dev.cskit.retention.Bridge revenueBridge;
 
   private ReportInputs(Builder b) {
     this.title = b.title;
@@ -144,6 +145,12 @@ public final class ReportInputs {
     this.surveyOutlook = b.surveyOutlook;
     this.surveyPlan = b.surveyPlan;
     this.npsWaves = List.copyOf(b.npsWaves);
+    this.revenueBridge = b.revenueBridge;
+  }
+
+  /** The MRR bridge of the revenue section, if given. */
+  public Optional<dev.cskit.retention.Bridge> revenueBridge() {
+    return Optional.ofNullable(revenueBridge);
   }
 
   /** A builder with every part absent. */
@@ -261,8 +268,15 @@ public final class ReportInputs {
     private SurveyOutlook surveyOutlook;
     private PlanResult surveyPlan;
     private List<NpsWave> npsWaves = List.of();
+    private dev.cskit.retention.Bridge revenueBridge;
 
     private Builder() {}
+
+    /** The MRR bridge ({@code MrrHistory.bridge}) drawn as a waterfall in the revenue section. */
+    public Builder revenueBridge(dev.cskit.retention.Bridge bridge) {
+      this.revenueBridge = bridge;
+      return this;
+    }
 
     /** The page's title. */
     public Builder title(String title) {

@@ -12,6 +12,14 @@ import dev.cskit.core.HealthBand;
 import dev.cskit.core.MetricTable;
 import dev.cskit.core.TouchTier;
 import dev.cskit.core.UsageAggregator;
+import dev.cskit.retention.BandRetention;
+import dev.cskit.retention.BandSnapshot;
+import dev.cskit.retention.Bridge;
+import dev.cskit.retention.MrrHistory;
+import dev.cskit.retention.RateRow;
+import dev.cskit.retention.Rates;
+import dev.cskit.retention.ReportPeriod;
+import dev.cskit.retention.RetentionOptions;
 import dev.cskit.run.history.AccountSnapshot;
 import dev.cskit.run.history.Alert;
 import dev.cskit.run.history.HistoryStore;
@@ -43,6 +51,10 @@ import dev.cskit.touchmodel.PreviousTier;
 import dev.cskit.touchmodel.Segmentation;
 import dev.cskit.touchmodel.TierAssignment;
 import dev.cskit.touchmodel.TouchModel;
+import dev.cskit.touchmodel.books.BookAssignment;
+import dev.cskit.touchmodel.books.Books;
+import dev.cskit.touchmodel.books.InfeasibleRosterException;
+import dev.cskit.touchmodel.books.Roster;
 import dev.cskit.ttv.AccountDuration;
 import dev.cskit.ttv.CheckIn;
 import dev.cskit.ttv.CheckInDay;
@@ -57,6 +69,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -99,6 +112,8 @@ public final class MonthlyRun {
   private final HealthScorer scorer;
   private final TouchModel touchModel;
   private final EscalationPlan surveyPlan;
+  private final MrrHistory revenue;
+  private final Roster roster;
 
   private MonthlyRun(Project project, ProjectData data) {
     this.project = project;
@@ -110,6 +125,21 @@ public final class MonthlyRun {
         : TouchModel.read(existingConfig(project, s.touchModel(), "configs.touchModel"));
     this.surveyPlan = s.surveyPlan() == null ? null
         : EscalationPlan.read(existingConfig(project, s.surveyPlan(), "configs.surveyPlan"));
+    String subs = project.config().data().subscriptions();
+    this.revenue = subs == null ? null
+        : MrrHistory.readSubscriptions(existingConfig(project, subs, "data.subscriptions"), RetentionOptions.defaults());
+    String rosterFile = project.config().data().roster();
+    this.roster = rosterFile == null ? null : Roster.readCsv(existingConfig(project, rosterFile, "data.roster"));
+  }
+
+  /** The touch model the run tiers with. */
+  public TouchModel touchModel() {
+    return touchModel;
+  }
+
+  /** The revenue history from the project's subscriptions file, or null when it names none. */
+  public MrrHistory revenue() {
+    return revenue;
   }
 
   /** Prepares runs of a project: reads its configs and data files (not the events, streamed per run). */
@@ -168,10 +198,25 @@ public final class MonthlyRun {
     return r;
   }
 
+  /** The result objects a run collects for its report (local to one computation). */
+  private static final class ChartParts {
+    ScoreTable previousScores;
+    ValidationReport validation;
+    int validationEvaluated = -1;
+    final Map<String, KaplanMeier> km = new TreeMap<>();
+    AalenJohansen incidence;
+    CheckInDay checkIn;
+    List<CheckIn.Chance> checkInCurve = List.of();
+    ResponseModel surveyModel;
+    long surveyEligible;
+    PlanResult surveyPlan;
+  }
+
   /** Everything a run decides, without writing it. */
   public RunResult compute(LocalDate asOf, HistoryStore store) {
     ProjectConfig.Settings cfg = project.config().configs();
     List<String> warnings = new ArrayList<>();
+    ChartParts parts = new ChartParts();
     List<Account> active = data.accountsAt(asOf);
     if (active.isEmpty()) {
       throw new CskitException(project.resolve(project.config().data().accounts()).toString(),
@@ -205,6 +250,7 @@ public final class MonthlyRun {
         Instant prevAt = prevDate.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusSeconds(1);
         ScoreTable before = scorer.score(prevMetrics, ScoringOptions.builder().accounts(both)
             .overrides(data.overrides()).asOf(prevAt).build());
+        parts.previousScores = before;
         for (ScoreDiff d : scores.diff(before)) {
           if (!activeIds.contains(d.accountId()) || before.rowOf(d.accountId()) < 0) {
             continue;
@@ -279,14 +325,49 @@ public final class MonthlyRun {
     }
     CapacityPlan capacity = CapacityPlan.of(touchModel, seg, HOURS_PER_MANAGER);
 
+    // 5b. books of business: last month's managers kept within the tolerances, loads balanced
+    BookAssignment books = null;
+    if (roster != null) {
+      Map<AccountId, String> previousManagers = new HashMap<>();
+      if (prev != null) {
+        for (AccountSnapshot a : prev.accounts()) {
+          if (a.manager() != null && activeIds.contains(a.accountId())) {
+            previousManagers.put(a.accountId(), a.manager());
+          }
+        }
+      }
+      try {
+        books = Books.assign(roster, Books.accounts(seg, touchModel, active, previousManagers));
+        books.warnings().forEach(w -> warnings.add("books: " + w));
+      } catch (InfeasibleRosterException e) {
+        warnings.add("books of business not assigned: " + e.getMessage());
+      }
+    }
+
     // 6. survey
-    RunResult.SurveyOutcome survey = survey(asOf, cfg.survey(), activeIds, seg, scores, metrics, warnings);
+    RunResult.SurveyOutcome survey = survey(asOf, cfg.survey(), activeIds, seg, scores, metrics, warnings,
+        parts);
 
     // 7. time to value
-    RunResult.TtvOutcome ttv = ttv(asOf, cfg.ttv(), warnings);
+    RunResult.TtvOutcome ttv = ttv(asOf, cfg.ttv(), warnings, parts);
 
     // 8. validation over past snapshots old enough for the horizon
-    List<RunResult.CardValidation> validation = validate(asOf, cfg.validation(), store, activeIds);
+    List<RunResult.CardValidation> validation = validate(asOf, cfg.validation(), store, activeIds, parts);
+
+    // 9. revenue retention
+    RunResult.RetentionOutcome retention = null;
+    if (revenue != null) {
+      Map<String, String> bandOf = new HashMap<>();
+      Map<String, String> tierOf = new HashMap<>();
+      for (int i = 0; i < scores.size(); i++) {
+        bandOf.put(scores.accountId(i).value(), tracked[i]);
+        TierAssignment t = seg.of(scores.accountId(i));
+        if (t != null) {
+          tierOf.put(scores.accountId(i).value(), t.tier());
+        }
+      }
+      retention = retention(revenue, new BandSnapshot(asOf, bandOf, tierOf));
+    }
 
     // the snapshot
     List<String> measures = scores.measureIds();
@@ -315,7 +396,8 @@ public final class MonthlyRun {
       var card = scores.scorecard(i);
       rows.add(new AccountSnapshot(id, card == null ? null : card.name(), card == null ? null : card.version(),
           card == null ? null : card.hash(), scores.score(i), scores.band(i).name(), tracked[i],
-          t == null ? null : t.tier(), t == null ? null : since.get(id), mv, sv));
+          t == null ? null : t.tier(), t == null ? null : since.get(id), mv, sv,
+          books == null ? null : books.managerOf(id)));
     }
     List<SurveyWaveRecord> waves = survey.pastWaves();
     Map<String, Object> summary = new LinkedHashMap<>();
@@ -325,10 +407,56 @@ public final class MonthlyRun {
     summary.put("movers", movers.size());
     summary.put("tierChanges", tierChanges.size());
     summary.put("alerts", alerts.size());
+    summary.put("managers", books == null ? null : books.managers().size());
     Snapshot snapshot = new Snapshot(asOf, Instant.now(), set.ref(), metricNames, measures, rows, alerts, waves,
         Json.write(summary));
     return new RunResult(asOf, prevDate, active.size(), scores, movers, alerts, seg, tierChanges, capacity, survey,
-        ttv, validation, warnings, snapshot);
+        ttv, validation, retention, books, new RunResult.Charts(parts.previousScores, metrics, parts.validation, parts.km,
+        parts.incidence, parts.checkIn, parts.checkInCurve, parts.surveyModel, parts.surveyEligible,
+        parts.surveyPlan), warnings, snapshot);
+  }
+
+  /** The horizons (months) of retention by band. */
+  static final int[] RETENTION_HORIZONS = {3, 6, 12};
+
+  /**
+   * The retention section: the bridge of the 12 months up to the last month ended on or before the as-of date
+   * (cut at the subscriptions' last month), the rates of its last month, and retention by band after the
+   * snapshot with a note for each horizon the subscriptions do not reach.
+   */
+  static RunResult.RetentionOutcome retention(MrrHistory revenue, BandSnapshot bands) {
+    LocalDate asOf = bands.asOf();
+    List<String> notes = new ArrayList<>();
+    YearMonth base = asOf.equals(YearMonth.from(asOf).atEndOfMonth()) ? YearMonth.from(asOf)
+        : YearMonth.from(asOf).minusMonths(1);
+    YearMonth to = base;
+    if (to.isAfter(revenue.lastMonth())) {
+      to = revenue.lastMonth();
+      notes.add("the subscriptions end in " + to + ", before the as-of month " + base + ": the bridge stops there");
+    }
+    if (to.isBefore(revenue.firstMonth())) {
+      to = revenue.firstMonth();
+      notes.add("the subscriptions start in " + to + ", after the as-of month " + base);
+    }
+    YearMonth from = to.minusMonths(11);
+    Bridge bridge = revenue.bridge(ReportPeriod.MONTH, from, to);
+    Rates rates = revenue.rates(ReportPeriod.MONTH, from, to);
+    RateRow last = rates.rows().get(rates.rows().size() - 1);
+    BandRetention byBand = null;
+    try {
+      byBand = revenue.byBand(bands, RETENTION_HORIZONS);
+      for (int h : RETENTION_HORIZONS) {
+        YearMonth end = byBand.baseMonth().plusMonths(h);
+        if (end.isAfter(revenue.lastMonth())) {
+          notes.add("retention by band over " + h + " months is not observed yet: it needs the subscriptions to "
+              + end + " (they reach " + revenue.lastMonth() + ")");
+        }
+      }
+      notes.addAll(byBand.warnings());
+    } catch (CskitException e) {
+      notes.add("no retention by band: " + e.getMessage());
+    }
+    return new RunResult.RetentionOutcome(from, to, bridge, last, byBand, notes);
   }
 
   private MetricTable metricsAt(List<Account> active, LocalDate asOf, ProjectConfig.Settings cfg,
@@ -408,7 +536,7 @@ public final class MonthlyRun {
   }
 
   private RunResult.SurveyOutcome survey(LocalDate asOf, ProjectConfig.Survey cfg, Set<AccountId> activeIds,
-      Segmentation seg, ScoreTable scores, MetricTable metrics, List<String> warnings) {
+      Segmentation seg, ScoreTable scores, MetricTable metrics, List<String> warnings, ChartParts parts) {
     List<Throttle.Event> history = new ArrayList<>();
     Map<String, long[]> waveCounts = new TreeMap<>();
     LocalDate lastWave = null;
@@ -452,6 +580,8 @@ public final class MonthlyRun {
     decisions.excluded().forEach(d -> excluded.merge(d.reason(), 1L, Long::sum));
     long eligible = decisions.eligible().size();
     BetaPrior prior = BenchmarkPrior.FIRST_SURVEY.prior().update(invited, responded);
+    parts.surveyModel = ResponseModel.betaBinomial(prior);
+    parts.surveyEligible = eligible;
     Long invitations = null;
     if (eligible > 0) {
       try {
@@ -474,6 +604,7 @@ public final class MonthlyRun {
         PlanResult plan = EscalationPlan.of(EscalationPlan.Population.ofTiers(byTier), surveyPlan.target(),
             surveyPlan.waves()).cheapest();
         planText = plan.statement();
+        parts.surveyPlan = plan;
         planCost = plan.expectedCost();
       } catch (CskitException e) {
         planText = "no plan: " + e.getMessage();
@@ -512,7 +643,8 @@ public final class MonthlyRun {
         prior.beta(), cfg.targetResponses(), invitations, planText, planCost, silentAtRisk);
   }
 
-  private RunResult.TtvOutcome ttv(LocalDate asOf, ProjectConfig.Ttv cfg, List<String> warnings) {
+  private RunResult.TtvOutcome ttv(LocalDate asOf, ProjectConfig.Ttv cfg, List<String> warnings,
+      ChartParts parts) {
     List<MilestoneEvent> events = data.milestonesAt(asOf);
     if (events.isEmpty()) {
       return new RunResult.TtvOutcome(List.of(), Double.NaN, List.of());
@@ -532,6 +664,13 @@ public final class MonthlyRun {
         Durations d = Durations.fromEvents(e.getValue(), spec);
         if (!d.accounts().isEmpty()) {
           cohorts.add(cohort(e.getKey(), d));
+          if (d.competingStatus().length > 0 && java.util.Arrays.stream(d.competingStatus()).anyMatch(x -> x == 1)) {
+            try {
+              parts.km.put(e.getKey(), d.kaplanMeier(ConfType.LOG_LOG, 0.95));
+            } catch (CskitException ex) {
+              // a cohort the estimator cannot draw is left out of the chart; its row stays in ttv.csv
+            }
+          }
         }
       }
     }
@@ -541,6 +680,9 @@ public final class MonthlyRun {
       AalenJohansen aj = all.cumulativeIncidence(ConfType.LOG_LOG, 0.95);
       CheckInDay ci = CheckIn.recommend(aj, 7, 0.1);
       checkInDay = ci.day();
+      parts.incidence = aj;
+      parts.checkIn = ci;
+      parts.checkInCurve = CheckIn.chanceCurve(aj, 7);
       if (!Double.isNaN(checkInDay)) {
         Map<AccountId, Double> renewal = new HashMap<>();
         for (AccountDuration a : all.accounts()) {
@@ -581,7 +723,7 @@ public final class MonthlyRun {
   }
 
   private List<RunResult.CardValidation> validate(LocalDate asOf, ProjectConfig.Validation cfg, HistoryStore store,
-      Set<AccountId> activeIds) {
+      Set<AccountId> activeIds, ChartParts parts) {
     int h = cfg.horizonDays();
     List<LocalDate> dates = new ArrayList<>();
     for (LocalDate d : store.dates()) {
@@ -656,6 +798,10 @@ public final class MonthlyRun {
       int retained = bt.evaluatedCount() - churned;
       try {
         ValidationReport r = ScoreValidation.validate(bt);
+        if (bt.evaluatedCount() > parts.validationEvaluated) {
+          parts.validation = r;
+          parts.validationEvaluated = bt.evaluatedCount();
+        }
         auc = r.auc().auc();
         lo = r.auc().lower();
         hi = r.auc().upper();

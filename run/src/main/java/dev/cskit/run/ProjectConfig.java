@@ -44,9 +44,13 @@ public record ProjectConfig(Integer version, String name, String history, String
    * @param status account status history CSV ({@code account_id, date, status}: active, renewed, churned)
    * @param survey survey contacts and responses
    * @param overrides score overrides file (YAML or JSON)
+   * @param subscriptions subscription line items CSV ({@code account_id, subscription_id, plan, start_date,
+   *     end_date, amount, billing_period, currency}); when named, the run adds a revenue-retention section
+   * @param roster the managers CSV ({@code manager_id, tier, hours, max_accounts, regions, languages,
+   *     segments}); when named, the run assigns books of business after tiering
    */
   public record Data(String accounts, String events, List<MetricFile> metrics, String milestones, String status,
-      SurveyData survey, String overrides) {
+      SurveyData survey, String overrides, String subscriptions, String roster) {
     /** Validates required files. */
     public Data {
       ConfigPath d = ConfigPath.root();

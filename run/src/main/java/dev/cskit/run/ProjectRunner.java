@@ -2,6 +2,11 @@ package dev.cskit.run;
 
 import dev.cskit.core.CskitException;
 import dev.cskit.core.io.CsvOutput;
+import dev.cskit.touchmodel.books.AccountBook;
+import dev.cskit.touchmodel.books.BookAssignment;
+import dev.cskit.touchmodel.books.ManagerBook;
+import dev.cskit.retention.BandRow;
+import dev.cskit.retention.BridgeRow;
 import dev.cskit.run.history.Alert;
 import dev.cskit.run.history.HistoryStore;
 import dev.cskit.scoring.ScoreTable;
@@ -28,7 +33,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  * Runs a project for one date or a range of dates: opens its history store (a DuckDB file beside the
  * project, or a PostgreSQL URL), runs each date in order, and writes one folder per date under the project's
  * output folder ({@code scores.csv}, {@code movers.csv}, {@code tiers.csv}, {@code capacity.csv}, {@code alerts.csv}, {@code ttv.csv},
- * {@code survey.json}, {@code validation.json}, {@code summary.json}, {@code summary.txt}). A folder appears only
+ * {@code survey.json}, {@code validation.json}, {@code summary.json}, {@code summary.txt}, {@code report.html}; with a roster
+ * {@code books.csv} and {@code book_accounts.csv}; with a subscriptions file {@code retention.csv} and {@code retention_by_band.csv}). A folder appears only
  * complete (written to a temporary folder, moved when the snapshot is committed); a failing date leaves
  * neither its folder nor its snapshot, and stops the backfill.
  */
@@ -111,6 +117,8 @@ public final class ProjectRunner {
       deleteTree(tmp);
       Files.createDirectories(tmp);
       writeFolder(r, tmp);
+      Files.writeString(tmp.resolve("report.html"), dev.cskit.report.Report.html(ProjectReports.inputs(project, r,
+          store, runner.data().accountsAt(asOf), runner.touchModel())), StandardCharsets.UTF_8);
       store.write(r.snapshot());
       deleteTree(target);
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
@@ -135,6 +143,142 @@ public final class ProjectRunner {
         Files.delete(q);
       }
     }
+  }
+
+  /**
+   * Writes {@code books.csv} (one row per manager: accounts, hours, ARR, bands, kept, moved in and out) and
+   * {@code book_accounts.csv} (each account's manager, last month's, the move and its reason); returns the
+   * section of {@code summary.json}.
+   */
+  static Map<String, Object> writeBooks(BookAssignment books, Path dir) throws IOException {
+    List<Object> managers = new ArrayList<>();
+    try (Writer w = Files.newBufferedWriter(dir.resolve("books.csv"), StandardCharsets.UTF_8)) {
+      CsvOutput csv = new CsvOutput(w).row("manager", "tier", "accounts", "max_accounts", "hours", "capacity_hours",
+          "utilisation", "arr", "by_band", "kept", "moved_in", "new", "moved_out");
+      for (ManagerBook m : books.managers()) {
+        StringBuilder bands = new StringBuilder();
+        m.byBand().forEach((k, v) -> bands.append(bands.length() == 0 ? "" : ";").append(k).append('=').append(v));
+        csv.row(m.manager(), m.tier(), Integer.toString(m.accounts()),
+            m.maxAccounts() == Integer.MAX_VALUE ? "" : Integer.toString(m.maxAccounts()), CsvOutput.number(m.hours()),
+            CsvOutput.number(m.capacityHours()), CsvOutput.number(m.utilisation()), CsvOutput.number(m.arr()),
+            bands.toString(), Integer.toString(m.kept()), Integer.toString(m.movedIn().size()),
+            Integer.toString(m.newAccounts().size()), Integer.toString(m.movedOut().size()));
+        Map<String, Object> j = new LinkedHashMap<>();
+        j.put("manager", m.manager());
+        j.put("tier", m.tier());
+        j.put("accounts", m.accounts());
+        j.put("maxAccounts", m.maxAccounts() == Integer.MAX_VALUE ? null : m.maxAccounts());
+        j.put("hours", m.hours());
+        j.put("capacityHours", m.capacityHours());
+        j.put("arr", m.arr());
+        j.put("byBand", m.byBand());
+        j.put("kept", m.kept());
+        j.put("movedIn", m.movedIn());
+        j.put("newAccounts", m.newAccounts());
+        j.put("movedOut", m.movedOut());
+        managers.add(j);
+      }
+      csv.flush();
+    }
+    try (Writer w = Files.newBufferedWriter(dir.resolve("book_accounts.csv"), StandardCharsets.UTF_8)) {
+      CsvOutput csv = new CsvOutput(w).row("account_id", "tier", "manager", "previous_manager", "move", "reason");
+      for (AccountBook b : books.accounts()) {
+        csv.row(b.accountId().value(), b.tier(), b.manager() == null ? "" : b.manager(),
+            b.previousManager() == null ? "" : b.previousManager(), b.move().name().toLowerCase(java.util.Locale.ROOT),
+            b.reason());
+      }
+      csv.flush();
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("managers", managers);
+    out.put("staying", books.staying());
+    out.put("kept", books.keptCount());
+    out.put("continuity", books.continuity());
+    out.put("warnings", books.warnings());
+    return out;
+  }
+
+  /**
+   * Writes {@code retention.csv} (the monthly bridge, amounts in the currency's units) and
+   * {@code retention_by_band.csv}; returns the section of {@code summary.json}.
+   */
+  static Map<String, Object> writeRetention(RunResult.RetentionOutcome rt, Path dir) throws IOException {
+    List<Object> bridge = new ArrayList<>();
+    try (Writer w = Files.newBufferedWriter(dir.resolve("retention.csv"), StandardCharsets.UTF_8)) {
+      CsvOutput csv = new CsvOutput(w).row("month", "starting", "new", "expansion", "reactivation", "contraction",
+          "churn", "ending", "starting_accounts", "new_accounts", "expansion_accounts", "reactivation_accounts",
+          "contraction_accounts", "churned_accounts", "ending_accounts");
+      for (BridgeRow b : rt.bridge().rows()) {
+        csv.row(b.label(), money(b.starting()), money(b.newMrr()), money(b.expansion()), money(b.reactivation()),
+            money(b.contraction()), money(b.churn()), money(b.ending()), Integer.toString(b.startingAccounts()),
+            Integer.toString(b.newAccounts()), Integer.toString(b.expansionAccounts()),
+            Integer.toString(b.reactivationAccounts()), Integer.toString(b.contractionAccounts()),
+            Integer.toString(b.churnedAccounts()), Integer.toString(b.endingAccounts()));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("month", b.label());
+        m.put("starting", b.starting() / 100.0);
+        m.put("new", b.newMrr() / 100.0);
+        m.put("expansion", b.expansion() / 100.0);
+        m.put("reactivation", b.reactivation() / 100.0);
+        m.put("contraction", b.contraction() / 100.0);
+        m.put("churn", b.churn() / 100.0);
+        m.put("ending", b.ending() / 100.0);
+        m.put("startingAccounts", b.startingAccounts());
+        m.put("endingAccounts", b.endingAccounts());
+        bridge.add(m);
+      }
+      csv.flush();
+    }
+    List<Object> byBand = new ArrayList<>();
+    try (Writer w = Files.newBufferedWriter(dir.resolve("retention_by_band.csv"), StandardCharsets.UTF_8)) {
+      CsvOutput csv = new CsvOutput(w).row("by", "group", "horizon_months", "observed", "accounts", "start_mrr",
+          "end_mrr", "nrr", "nrr_lower", "nrr_upper", "grr", "grr_lower", "grr_upper", "churned_accounts",
+          "logo_churn", "logo_churn_lower", "logo_churn_upper");
+      if (rt.byBand() != null) {
+        for (BandRow b : rt.byBand().rows()) {
+          csv.row(b.dimension(), b.group(), Integer.toString(b.horizonMonths()), Boolean.toString(b.observed()),
+              Integer.toString(b.accounts()), money(b.startMrr()), money(b.endMrr()), CsvOutput.number(b.nrr()),
+              CsvOutput.number(b.nrrLower()), CsvOutput.number(b.nrrUpper()), CsvOutput.number(b.grr()),
+              CsvOutput.number(b.grrLower()), CsvOutput.number(b.grrUpper()), Integer.toString(b.churnedAccounts()),
+              CsvOutput.number(b.logoChurn()), CsvOutput.number(b.logoChurnLower()),
+              CsvOutput.number(b.logoChurnUpper()));
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("by", b.dimension());
+          m.put("group", b.group());
+          m.put("horizonMonths", b.horizonMonths());
+          m.put("observed", b.observed());
+          m.put("accounts", b.accounts());
+          m.put("nrr", num(b.nrr()));
+          m.put("grr", num(b.grr()));
+          m.put("logoChurn", num(b.logoChurn()));
+          byBand.add(m);
+        }
+      }
+      csv.flush();
+    }
+    var rr = rt.rates();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("from", rt.from().toString());
+    out.put("to", rt.to().toString());
+    out.put("currency", rt.bridge().currency());
+    out.put("bridge", bridge);
+    out.put("grr", num(rr.grr()));
+    out.put("nrr", num(rr.nrr()));
+    out.put("accounts", rr.startingAccounts());
+    out.put("grr12", num(rr.grr12()));
+    out.put("nrr12", num(rr.nrr12()));
+    out.put("accounts12", rr.accounts12());
+    out.put("byBand", rt.byBand() == null ? null : byBand);
+    out.put("notes", rt.notes());
+    return out;
+  }
+
+  private static String money(long cents) {
+    return java.math.BigDecimal.valueOf(cents, 2).toPlainString();
+  }
+
+  private static Double num(double v) {
+    return Double.isNaN(v) || Double.isInfinite(v) ? null : v;
   }
 
   /** Writes a run's parts into a folder. */
@@ -261,6 +405,12 @@ public final class ProjectRunner {
     summary.put("surveyInvitations", s.invitations());
     summary.put("stalledAccounts", r.ttv().stalled().size());
     summary.put("validation", validation);
+    if (r.books() != null) {
+      summary.put("books", writeBooks(r.books(), dir));
+    }
+    if (r.retention() != null) {
+      summary.put("retention", writeRetention(r.retention(), dir));
+    }
     summary.put("warnings", r.warnings());
     Files.writeString(dir.resolve("summary.json"), Json.write(summary), StandardCharsets.UTF_8);
     Files.writeString(dir.resolve("summary.txt"), r.toString(), StandardCharsets.UTF_8);

@@ -30,6 +30,11 @@ import java.util.Map;
  * @param survey the survey plan
  * @param ttv time to value by cohort and the stalled accounts
  * @param validation validation of the score per scorecard over past snapshots old enough for the horizon
+ * @param retention revenue retention (bridge, GRR/NRR, NRR by band), or null when the project names no
+ *     subscriptions file
+ * @param books the books of business (each high- and low-touch account's manager, per-manager loads), or null
+ *     when the project names no roster or the roster could not take the tiers (see the warnings)
+ * @param charts the result objects the report draws
  * @param warnings legal but suspicious things noticed
  * @param snapshot the snapshot written to the history
  */
@@ -46,6 +51,9 @@ public record RunResult(
     SurveyOutcome survey,
     TtvOutcome ttv,
     List<CardValidation> validation,
+    RetentionOutcome retention,
+    dev.cskit.touchmodel.books.BookAssignment books,
+    Charts charts,
     List<String> warnings,
     Snapshot snapshot) {
 
@@ -56,6 +64,53 @@ public record RunResult(
     tierChanges = List.copyOf(tierChanges);
     validation = List.copyOf(validation);
     warnings = List.copyOf(warnings);
+  }
+
+  /**
+   * Revenue retention as of the run: the monthly MRR bridge of the last 12 complete months up to the as-of
+   * month, the rates of its last month (monthly and 12-month GRR/NRR), and NRR, GRR and logo churn by the
+   * health band and tier of this run's snapshot where the subscriptions reach far enough.
+   *
+   * @param from the bridge's first month
+   * @param to the bridge's last month (the last month ended on or before the as-of date, or the subscriptions'
+   *     last month if earlier)
+   * @param bridge the monthly bridge (reconciles to the cent)
+   * @param rates the rates of the bridge's last month
+   * @param byBand retention by band and tier after this snapshot, or null when it cannot be computed (see notes)
+   * @param notes why a part is missing or a horizon is not observed yet
+   */
+  public record RetentionOutcome(java.time.YearMonth from, java.time.YearMonth to, dev.cskit.retention.Bridge bridge,
+      dev.cskit.retention.RateRow rates, dev.cskit.retention.BandRetention byBand, List<String> notes) {
+    /** Copies the notes. */
+    public RetentionOutcome {
+      notes = List.copyOf(notes);
+    }
+  }
+
+  /**
+   * The result objects behind the run's summaries, as the HTML report draws them (each null or empty when the
+   * run could not compute it).
+   *
+   * @param previousScores the previous snapshot's metrics re-scored with today's card (the movers' basis)
+   * @param metrics the metrics the run scored
+   * @param validation the validation of the card with the most evaluated snapshots
+   * @param timeToValue Kaplan-Meier time to value per cohort
+   * @param incidence cumulative incidence of value and churn over all accounts
+   * @param checkIn the recommended check-in day
+   * @param checkInCurve the chance of value in the next window by day
+   * @param surveyModel the response model after the past waves
+   * @param surveyEligible contacts eligible for the next wave
+   * @param surveyPlan the cheapest escalation plan
+   */
+  public record Charts(dev.cskit.scoring.ScoreTable previousScores, dev.cskit.core.MetricTable metrics,
+      dev.cskit.scoring.validation.ValidationReport validation,
+      Map<String, dev.cskit.ttv.stats.KaplanMeier> timeToValue, dev.cskit.ttv.stats.AalenJohansen incidence,
+      dev.cskit.ttv.CheckInDay checkIn, List<dev.cskit.ttv.CheckIn.Chance> checkInCurve,
+      dev.cskit.survey.ResponseModel surveyModel, long surveyEligible, dev.cskit.survey.PlanResult surveyPlan) {
+    /** Copies the map. */
+    public Charts {
+      timeToValue = Map.copyOf(new java.util.TreeMap<>(timeToValue));
+    }
   }
 
   /** An account whose score moved, and the measures that moved it (largest first). */
@@ -196,10 +251,33 @@ public record RunResult(
         sb.append("  ").append(v.note()).append('\n');
       }
     }
+    if (books != null) {
+      sb.append(String.format(Locale.ROOT, "%nBooks of business (%d managers):%n", books.managers().size()));
+      sb.append(books.managerTable()).append(books.balanceText());
+    }
+    if (retention != null) {
+      sb.append(String.format(Locale.ROOT, "%nRevenue retention, MRR bridge %s to %s:%n", retention.from(),
+          retention.to()));
+      sb.append(retention.bridge());
+      var rr = retention.rates();
+      sb.append(String.format(Locale.ROOT,
+          "%s: GRR %s, NRR %s (monthly, %d accounts); 12-month GRR %s, NRR %s (%d accounts)%n", rr.label(),
+          pct(rr.grr()), pct(rr.nrr()), rr.startingAccounts(), pct(rr.grr12()), pct(rr.nrr12()), rr.accounts12()));
+      if (retention.byBand() != null) {
+        sb.append("By health band and tier of this snapshot:\n").append(retention.byBand());
+      }
+      for (String n : retention.notes()) {
+        sb.append("  ").append(n).append('\n');
+      }
+    }
     for (String w : warnings) {
       sb.append("warning: ").append(w).append('\n');
     }
     return sb.toString();
+  }
+
+  private static String pct(double v) {
+    return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * v);
   }
 
   private static double r1(double v) {

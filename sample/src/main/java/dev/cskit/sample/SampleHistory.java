@@ -147,6 +147,8 @@ public final class SampleHistory {
       write(data.resolve("status.csv"), this::writeStatus);
       write(data.resolve("contacts.csv"), this::writeContacts);
       write(data.resolve("survey.csv"), this::writeSurvey);
+      write(data.resolve("subscriptions.csv"), this::writeSubscriptions);
+      write(data.resolve("roster.csv"), SampleRoster::writeCsv);
       try (var in = SampleHistory.class.getResourceAsStream("survey-plan.yaml")) {
         Files.write(dir.resolve("survey-plan.yaml"), in.readAllBytes());
       }
@@ -168,6 +170,8 @@ public final class SampleHistory {
             survey:
               contacts: data/contacts.csv
               responses: data/survey.csv
+            subscriptions: data/subscriptions.csv   # billing line items: the run's revenue-retention section
+            roster: data/roster.csv          # 12 managers: the run assigns books of business after tiering
           configs:
             scorecard: by-stage              # built-in: onboarding card for new accounts, three-axis for the rest
             touchModel: example
@@ -372,6 +376,17 @@ public final class SampleHistory {
   }
 
   /** Two NPS waves by e-mail: about seven months and 45 days before the end date. */
+  /** The portfolio's subscription line items ({@link SamplePortfolio#subscriptions()}), as billing exports them. */
+  private void writeSubscriptions(Writer w) {
+    CsvOutput csv = new CsvOutput(w).row("account_id", "subscription_id", "plan", "start_date", "end_date", "amount",
+        "billing_period", "currency");
+    for (SampleSubscription s : portfolio.subscriptions()) {
+      csv.row(s.accountId(), s.subscriptionId(), s.plan(), s.start().toString(),
+          s.end() == null ? "" : s.end().toString(), s.amount().toPlainString(), s.billingPeriod(), s.currency());
+    }
+    csv.flush();
+  }
+
   private void writeSurvey(Writer w) {
     CsvOutput csv = new CsvOutput(w)
         .row("account_id", "contact_id", "invited_on", "channel", "responded", "score", "responded_on");

@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param tierSince the date it entered that tier, or null
  * @param metrics the metric values, in the order of {@link Snapshot#metricNames()} (NaN when missing)
  * @param subScores the sub-scores, in the order of {@link Snapshot#measureNames()} (NaN when none)
+ * @param manager its manager (book of business), or null when none is assigned
  */
 public record AccountSnapshot(
     AccountId accountId,
@@ -31,7 +32,15 @@ public record AccountSnapshot(
     String tier,
     LocalDate tierSince,
     double[] metrics,
-    double[] subScores) {
+    double[] subScores,
+    String manager) {
+
+  /** An account without a manager. */
+  public AccountSnapshot(AccountId accountId, String cardName, Integer cardVersion, String cardHash, double score,
+      String band, String trackedBand, String tier, LocalDate tierSince, double[] metrics, double[] subScores) {
+    this(accountId, cardName, cardVersion, cardHash, score, band, trackedBand, tier, tierSince, metrics, subScores,
+        null);
+  }
 
   /** Checks the id and copies the arrays. */
   public AccountSnapshot {
@@ -67,7 +76,7 @@ public record AccountSnapshot(
         && Double.compare(score, a.score) == 0 && Objects.equals(band, a.band)
         && Objects.equals(trackedBand, a.trackedBand) && Objects.equals(tier, a.tier)
         && Objects.equals(tierSince, a.tierSince) && Arrays.equals(metrics, a.metrics)
-        && Arrays.equals(subScores, a.subScores);
+        && Arrays.equals(subScores, a.subScores) && Objects.equals(manager, a.manager);
   }
 
   @Override
@@ -78,6 +87,6 @@ public record AccountSnapshot(
   @Override
   public String toString() {
     return "AccountSnapshot[" + accountId + " " + cardName + " score=" + score + " band=" + band + " tracked="
-        + trackedBand + " tier=" + tier + " since " + tierSince + "]";
+        + trackedBand + " tier=" + tier + " since " + tierSince + (manager == null ? "" : " manager=" + manager) + "]";
   }
 }

@@ -38,7 +38,7 @@ import org.postgresql.copy.CopyManager;
  * The history every run reads and writes: one {@link Snapshot} per as-of date, in DuckDB or PostgreSQL
  * through a {@link DataSource}.
  *
- * <p>The schema is created and migrated by versioned SQL scripts ({@code db/V1__history.sql}, ...; the
+ * <p>The schema is created and migrated by versioned SQL scripts ({@code db/V1__history.sql}, {@code db/V2__manager.sql}, ...; the
  * applied versions are recorded in {@code cskit_schema_version}). Writes are atomic: a snapshot is written
  * in one transaction (all of it or nothing), replacing any snapshot of the same date; two writers never
  * interleave (PostgreSQL: {@code pg_advisory_xact_lock}; DuckDB: one writer per database, the second waits
@@ -53,7 +53,7 @@ import org.postgresql.copy.CopyManager;
  */
 public final class HistoryStore implements AutoCloseable {
   /** The migration scripts, in order: version i+1 is {@code MIGRATIONS.get(i)}. */
-  static final List<String> MIGRATIONS = List.of("V1__history.sql");
+  static final List<String> MIGRATIONS = List.of("V1__history.sql", "V2__manager.sql");
 
   /** The advisory lock key runs take on PostgreSQL ("cskit" in ASCII). */
   static final long PG_LOCK_KEY = 0x63736b6974L;
@@ -249,7 +249,7 @@ public final class HistoryStore implements AutoCloseable {
       }
       List<AccountSnapshot> accounts = new ArrayList<>();
       try (PreparedStatement ps = c.prepareStatement("SELECT account_id, card_name, card_version, card_hash, score,"
-          + " band, tracked_band, tier, tier_since, metrics, sub_scores FROM cskit_account_snapshot"
+          + " band, tracked_band, tier, tier_since, metrics, sub_scores, manager FROM cskit_account_snapshot"
           + " WHERE as_of = ? ORDER BY account_id")) {
         ps.setObject(1, asOf);
         ps.setFetchSize(10_000);
@@ -263,7 +263,8 @@ public final class HistoryStore implements AutoCloseable {
             }
             accounts.add(new AccountSnapshot(AccountId.of(rs.getString(1)), rs.getString(2), version,
                 rs.getString(4), score, rs.getString(6), rs.getString(7), rs.getString(8),
-                rs.getObject(9, LocalDate.class), doubles(rs.getArray(10)), doubles(rs.getArray(11))));
+                rs.getObject(9, LocalDate.class), doubles(rs.getArray(10)), doubles(rs.getArray(11)),
+                rs.getString(12)));
           }
         }
       }
@@ -430,6 +431,7 @@ public final class HistoryStore implements AutoCloseable {
         }
         a.append(r.metrics());
         a.append(r.subScores());
+        appendText(a, r.manager());
         a.endRow();
       }
     }
@@ -458,7 +460,7 @@ public final class HistoryStore implements AutoCloseable {
     CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
     String day = s.asOf().toString();
     copy.copyIn("COPY cskit_account_snapshot (as_of, account_id, card_name, card_version, card_hash, score, band,"
-        + " tracked_band, tier, tier_since, metrics, sub_scores) FROM STDIN", new CopyReader(s.accounts().size(),
+        + " tracked_band, tier, tier_since, metrics, sub_scores, manager) FROM STDIN", new CopyReader(s.accounts().size(),
             (i, sb) -> {
               AccountSnapshot r = s.accounts().get(i);
               sb.append(day).append('\t');
@@ -472,7 +474,8 @@ public final class HistoryStore implements AutoCloseable {
               text(sb, r.tier()).append('\t');
               sb.append(r.tierSince() == null ? "\\N" : r.tierSince().toString()).append('\t');
               array(sb, r.metrics()).append('\t');
-              array(sb, r.subScores()).append('\n');
+              array(sb, r.subScores()).append('\t');
+              text(sb, r.manager()).append('\n');
             }));
     copy.copyIn("COPY cskit_alert (as_of, account_id, kind, detail) FROM STDIN",
         new CopyReader(s.alerts().size(), (i, sb) -> {

@@ -49,7 +49,8 @@ abstract class HistoryStoreContract {
           unscored ? null : "h" + (i % 2), score, unscored ? "INSUFFICIENT_DATA" : "green",
           unscored ? "INSUFFICIENT_DATA" : "yellow", i % 3 == 0 ? null : "tech",
           i % 3 == 0 ? null : asOf.minusDays(i % 40),
-          new double[] {i, Double.NaN, -1.5e-7 * i, 1e12 + i}, new double[] {score, i % 5 == 0 ? Double.NaN : 100}));
+          new double[] {i, Double.NaN, -1.5e-7 * i, 1e12 + i}, new double[] {score, i % 5 == 0 ? Double.NaN : 100},
+          i % 4 == 0 ? null : i % 4 == 1 ? "M01" : "Mé\\ 0" + (i % 4)));
     }
     return new Snapshot(asOf, Instant.parse("2026-07-01T10:00:00Z"), CARD,
         List.of("events_30d", "exec_sponsor", "tiny", "huge"), List.of("active_days", "sponsor"), rows,
@@ -68,9 +69,36 @@ abstract class HistoryStoreContract {
       assertTrue(rs.next());
       assertEquals(1, rs.getInt(1));
       assertEquals("V1__history.sql", rs.getString(2));
-      assertTrue(!rs.next(), "one migration recorded once");
+      assertTrue(rs.next());
+      assertEquals(2, rs.getInt(1));
+      assertEquals("V2__manager.sql", rs.getString(2));
+      assertTrue(!rs.next(), "each migration recorded once");
     }
+    assertEquals(2, HistoryStore.schemaVersion());
     assertEquals(List.of(), HistoryStore.open(ds).dates());
+  }
+
+  @Test
+  void aVersionOneStoreIsMigratedAndItsRowsHaveNoManager() throws SQLException {
+    DataSource ds = dataSource();
+    try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+      st.execute("CREATE TABLE cskit_schema_version (version INTEGER NOT NULL PRIMARY KEY,"
+          + " script VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)");
+      for (String sql : HistoryStore.statements("V1__history.sql")) {
+        st.execute(sql);
+      }
+      st.execute("INSERT INTO cskit_schema_version (version, script, applied_at) VALUES (1, 'V1__history.sql',"
+          + " TIMESTAMP '2026-01-01 00:00:00')");
+      st.execute("INSERT INTO cskit_snapshot VALUES (DATE '2026-01-31', TIMESTAMP '2026-02-01 00:00:00', 'c', 1,"
+          + " 'h', 'm', 's', 1, '{}')");
+      st.execute("INSERT INTO cskit_account_snapshot (as_of, account_id, score, metrics, sub_scores) VALUES"
+          + " (DATE '2026-01-31', 'A1', 50.0, ARRAY[1.0], ARRAY[2.0])");
+    }
+    HistoryStore store = HistoryStore.open(ds);
+    Snapshot old = store.read(JAN).orElseThrow();
+    assertEquals(null, old.accounts().get(0).manager());
+    store.write(snapshot(FEB, 20, 0));
+    assertEquals(snapshot(FEB, 20, 0).accounts(), store.read(FEB).orElseThrow().accounts());
   }
 
   @Test
