@@ -48,7 +48,7 @@ public abstract class ScoringOptions {
 
   /**
    * Where warnings go (overrides of accounts not in the table, accounts a set's selectors do not match);
-   * dropped by default ({@link Warnings#ignore()}).
+   * dropped by default ({@link dev.cskit.core.Warnings#ignore()}).
    */
   @Value.Default
   public dev.cskit.core.Warnings warnings() {
