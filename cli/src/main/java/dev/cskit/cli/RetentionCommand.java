@@ -17,7 +17,6 @@ import dev.cskit.retention.RateRow;
 import dev.cskit.retention.Rates;
 import dev.cskit.retention.ReportPeriod;
 import dev.cskit.retention.RetentionOptions;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -89,7 +88,7 @@ public final class RetentionCommand implements Runnable {
         description = "The last month of the history (default: the latest month of any start or end date).")
     YearMonth through;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "table, csv or json (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", paramLabel = "FORMAT", description = Output.FORMAT_HELP)
     OutputFormat format = OutputFormat.TABLE;
 
     MrrHistory history() {
@@ -377,23 +376,9 @@ public final class RetentionCommand implements Runnable {
     }
   }
 
+  /** Prints through {@link Output#print}: the CSV as the given rows, header first. */
   static void print(CommandLine.Model.CommandSpec spec, OutputFormat format, String table,
       java.util.function.Supplier<Object> json, java.util.function.Supplier<List<List<String>>> csv) {
-    PrintWriter out = spec.commandLine().getOut();
-    switch (format) {
-      case JSON:
-        out.println(Json.write(json.get()));
-        break;
-      case CSV:
-        CsvOutput c = new CsvOutput(out);
-        for (List<String> row : csv.get()) {
-          c.row(row);
-        }
-        c.flush();
-        break;
-      default:
-        out.print(table);
-    }
-    out.flush();
+    Output.print(spec, format, () -> table, c -> csv.get().forEach(c::row), json);
   }
 }

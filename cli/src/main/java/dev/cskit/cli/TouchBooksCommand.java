@@ -75,7 +75,7 @@ public final class TouchBooksCommand implements Callable<Integer> {
       description = "How far above their fair ARR share continuity alone may keep a manager (default ${DEFAULT-VALUE}).")
   double arrTolerance;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "table, csv or json (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--format", paramLabel = "FORMAT", description = Output.FORMAT_HELP)
   OutputFormat format = OutputFormat.TABLE;
 
   @Override

@@ -107,7 +107,7 @@ public final class TouchTrialCommand implements Runnable {
     @Option(names = "--strict", description = "Count both tails in the power (R's strict = TRUE).")
     boolean strict;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "table, csv or json (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", paramLabel = "FORMAT", description = Output.FORMAT_HELP)
     OutputFormat format = OutputFormat.TABLE;
 
     @Override
@@ -191,7 +191,7 @@ public final class TouchTrialCommand implements Runnable {
     @Option(names = "--out", paramLabel = "FILE.csv", description = "Write the list here (CSV) instead of printing it.")
     Path out;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "table, csv or json (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", paramLabel = "FORMAT", description = Output.FORMAT_HELP)
     OutputFormat format = OutputFormat.TABLE;
 
     @Override
@@ -361,7 +361,7 @@ public final class TouchTrialCommand implements Runnable {
         description = "Beta prior beta for both arms (default ${DEFAULT-VALUE}).")
     double priorBeta;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "table, csv or json (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", paramLabel = "FORMAT", description = Output.FORMAT_HELP)
     OutputFormat format = OutputFormat.TABLE;
 
     @Override
