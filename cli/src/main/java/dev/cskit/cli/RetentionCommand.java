@@ -88,8 +88,7 @@ public final class RetentionCommand implements Runnable {
         description = "The last month of the history (default: the latest month of any start or end date).")
     YearMonth through;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = Output.FORMAT_HELP)
-    OutputFormat format = OutputFormat.TABLE;
+    @CommandLine.Mixin TableFormatOption tableFormat;
 
     MrrHistory history() {
       RetentionOptions o = RetentionOptions.defaults().withChurnRecognition(churnAt)
@@ -177,7 +176,7 @@ public final class RetentionCommand implements Runnable {
       int last = range.last();
       MrrHistory h = inputs.history();
       Bridge b = h.bridge(range.period, range.from(h), range.to(h)).last(last);
-      print(spec, inputs.format, b.toString(), () -> json(b), () -> csvRows(b));
+      print(spec, inputs.tableFormat.format, b.toString(), () -> json(b), () -> csvRows(b));
       return Main.OK;
     }
 
@@ -226,7 +225,7 @@ public final class RetentionCommand implements Runnable {
       int last = range.last();
       MrrHistory h = inputs.history();
       Rates r = h.rates(range.period, range.from(h), range.to(h)).last(last);
-      print(spec, inputs.format, r.toString(), () -> json(r), () -> csvRows(r));
+      print(spec, inputs.tableFormat.format, r.toString(), () -> json(r), () -> csvRows(r));
       return Main.OK;
     }
 
@@ -279,7 +278,7 @@ public final class RetentionCommand implements Runnable {
       MrrHistory h = inputs.history();
       CohortTriangle t = by == null ? h.cohorts() : h.cohortsBy(by, AccountAttributes.readCsv(attributes, by));
       String text = "Logo retention\n" + t.table(false, months) + "Revenue retention\n" + t.table(true, months);
-      print(spec, inputs.format, text, () -> json(t), () -> csvRows(t));
+      print(spec, inputs.tableFormat.format, text, () -> json(t), () -> csvRows(t));
       return Main.OK;
     }
 
@@ -337,7 +336,7 @@ public final class RetentionCommand implements Runnable {
       for (String w : r.warnings()) {
         spec.commandLine().getErr().println("cskit: warning: " + w);
       }
-      print(spec, inputs.format, r.toString(), () -> json(r), () -> csvRows(r));
+      print(spec, inputs.tableFormat.format, r.toString(), () -> json(r), () -> csvRows(r));
       return Main.OK;
     }
 

@@ -43,8 +43,7 @@ public final class TtvShareCommand implements Callable<Integer> {
 
   @CommandLine.Mixin TtvCommand.CurveOptions curve;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = Output.FORMAT_HELP)
-  OutputFormat format = OutputFormat.TABLE;
+  @CommandLine.Mixin TableFormatOption tableFormat;
 
   /** One cohort's share. */
   record Row(String cohort, int n, int reached, Estimate share) {}
@@ -64,7 +63,7 @@ public final class TtvShareCommand implements Callable<Integer> {
     for (Map.Entry<String, List<double[]>> e : cohorts.entrySet()) {
       rows.add(share(e.getKey(), e.getValue(), day, type, level));
     }
-    Output.print(spec, format, () -> text(rows, day, level), csv -> {
+    Output.print(spec, tableFormat.format, () -> text(rows, day, level), csv -> {
       csv.row("cohort", "n", "reached", "day", "share", "lower", "upper");
       rows.forEach(r -> csv.row(r.cohort(), String.valueOf(r.n()), String.valueOf(r.reached()), Output.n(day),
           Output.n(r.share().value()), Output.n(r.share().lower()), Output.n(r.share().upper())));
