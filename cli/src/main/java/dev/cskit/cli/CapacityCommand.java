@@ -43,13 +43,12 @@ public final class CapacityCommand implements Callable<Integer> {
       description = "A second touch model (moved thresholds or budgets) to compare against --model.")
   Path whatIf;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = Output.FORMAT_HELP)
-  OutputFormat format = OutputFormat.TABLE;
+  @CommandLine.Mixin TableFormatOption tableFormat;
 
   @Override
   public Integer call() {
     CapacityPlan.checkHoursPerManager(hoursPerManager); // the library's check, before any file is read
-    if (whatIf != null && format == OutputFormat.CSV) {
+    if (whatIf != null && tableFormat.format == OutputFormat.CSV) {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--what-if cannot be shown with --format csv (one row per tier); use --format table or json");
     }
@@ -62,7 +61,7 @@ public final class CapacityCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     Warn.print(inputs.warnings, spec.commandLine().getErr());
-    switch (format) {
+    switch (tableFormat.format) {
       case JSON:
         Map<String, Object> j = json(plan);
         j.put("warnings", inputs.warnings.list());

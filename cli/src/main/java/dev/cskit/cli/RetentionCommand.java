@@ -17,7 +17,6 @@ import dev.cskit.retention.RateRow;
 import dev.cskit.retention.Rates;
 import dev.cskit.retention.ReportPeriod;
 import dev.cskit.retention.RetentionOptions;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -89,8 +88,7 @@ public final class RetentionCommand implements Runnable {
         description = "The last month of the history (default: the latest month of any start or end date).")
     YearMonth through;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "table, csv or json (default: ${DEFAULT-VALUE}).")
-    OutputFormat format = OutputFormat.TABLE;
+    @CommandLine.Mixin TableFormatOption tableFormat;
 
     MrrHistory history() {
       RetentionOptions o = RetentionOptions.defaults().withChurnRecognition(churnAt)
@@ -178,7 +176,7 @@ public final class RetentionCommand implements Runnable {
       int last = range.last();
       MrrHistory h = inputs.history();
       Bridge b = h.bridge(range.period, range.from(h), range.to(h)).last(last);
-      print(spec, inputs.format, b.toString(), () -> json(b), () -> csvRows(b));
+      print(spec, inputs.tableFormat.format, b.toString(), () -> json(b), () -> csvRows(b));
       return Main.OK;
     }
 
@@ -227,7 +225,7 @@ public final class RetentionCommand implements Runnable {
       int last = range.last();
       MrrHistory h = inputs.history();
       Rates r = h.rates(range.period, range.from(h), range.to(h)).last(last);
-      print(spec, inputs.format, r.toString(), () -> json(r), () -> csvRows(r));
+      print(spec, inputs.tableFormat.format, r.toString(), () -> json(r), () -> csvRows(r));
       return Main.OK;
     }
 
@@ -280,7 +278,7 @@ public final class RetentionCommand implements Runnable {
       MrrHistory h = inputs.history();
       CohortTriangle t = by == null ? h.cohorts() : h.cohortsBy(by, AccountAttributes.readCsv(attributes, by));
       String text = "Logo retention\n" + t.table(false, months) + "Revenue retention\n" + t.table(true, months);
-      print(spec, inputs.format, text, () -> json(t), () -> csvRows(t));
+      print(spec, inputs.tableFormat.format, text, () -> json(t), () -> csvRows(t));
       return Main.OK;
     }
 
@@ -338,7 +336,7 @@ public final class RetentionCommand implements Runnable {
       for (String w : r.warnings()) {
         spec.commandLine().getErr().println("cskit: warning: " + w);
       }
-      print(spec, inputs.format, r.toString(), () -> json(r), () -> csvRows(r));
+      print(spec, inputs.tableFormat.format, r.toString(), () -> json(r), () -> csvRows(r));
       return Main.OK;
     }
 
@@ -377,23 +375,9 @@ public final class RetentionCommand implements Runnable {
     }
   }
 
+  /** Prints through {@link Output#print}: the CSV as the given rows, header first. */
   static void print(CommandLine.Model.CommandSpec spec, OutputFormat format, String table,
       java.util.function.Supplier<Object> json, java.util.function.Supplier<List<List<String>>> csv) {
-    PrintWriter out = spec.commandLine().getOut();
-    switch (format) {
-      case JSON:
-        out.println(Json.write(json.get()));
-        break;
-      case CSV:
-        CsvOutput c = new CsvOutput(out);
-        for (List<String> row : csv.get()) {
-          c.row(row);
-        }
-        c.flush();
-        break;
-      default:
-        out.print(table);
-    }
-    out.flush();
+    Output.print(spec, format, () -> table, c -> csv.get().forEach(c::row), json);
   }
 }

@@ -68,8 +68,7 @@ public final class ScoreCommand implements Callable<Integer> {
           + "fills the as_of column that score validate and score track read.")
   LocalDate asOf;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = Output.FORMAT_HELP)
-  OutputFormat format = OutputFormat.TABLE;
+  @CommandLine.Mixin TableFormatOption tableFormat;
 
   @Option(names = "--explain", description = "Add each account's attribution (score = contributions).")
   boolean explain;
@@ -85,7 +84,7 @@ public final class ScoreCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "Missing required option: '--as-of=DATE' (the date the metrics describe; it is never taken to be today)");
     }
-    if (explain && format == OutputFormat.CSV) {
+    if (explain && tableFormat.format == OutputFormat.CSV) {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--explain cannot be shown with --format csv (one row per account); use --format table or json");
     }
@@ -116,7 +115,7 @@ public final class ScoreCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     Warn.print(warnings, spec.commandLine().getErr());
-    switch (format) {
+    switch (tableFormat.format) {
       case CSV:
         scores.writeCsv(out, asOf); // with the card, its version and as_of per row: score validate reads it
         break;

@@ -49,8 +49,7 @@ public final class ScoreDiffCommand implements Callable<Integer> {
   @Option(names = "--top", paramLabel = "N", description = "Show only the N largest changes (default: all).")
   Integer top;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = Output.FORMAT_HELP)
-  OutputFormat format = OutputFormat.TABLE;
+  @CommandLine.Mixin TableFormatOption tableFormat;
 
   @Override
   public Integer call() {
@@ -72,7 +71,7 @@ public final class ScoreDiffCommand implements Callable<Integer> {
       diffs = diffs.subList(0, top);
     }
     List<ScoreDiff> shown = diffs;
-    Output.print(spec, format, () -> text(shown, total), csv -> {
+    Output.print(spec, tableFormat.format, () -> text(shown, total), csv -> {
       csv.row("account_id", "score_before", "score_after", "change", "line", "points");
       for (ScoreDiff d : shown) {
         for (ScoreDiff.Line l : d.lines()) {

@@ -62,8 +62,7 @@ public final class ScoreTrackCommand implements Callable<Integer> {
   @Option(names = "--drop-days", paramLabel = "DAYS", description = "... within this many days (default: 45).")
   int dropDays = 45;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = Output.FORMAT_HELP)
-  OutputFormat format = OutputFormat.TABLE;
+  @CommandLine.Mixin TableFormatOption tableFormat;
 
   /** One event of the track: a confirmed band change or a drop alert. */
   record Event(String accountId, LocalDate date, String kind, double score, double smoothed, HealthBand from,
@@ -80,7 +79,7 @@ public final class ScoreTrackCommand implements Callable<Integer> {
     ScoreSnapshots all = read;
     List<Event> events = track(tracker, all);
     int accounts = readings(all).size();
-    Output.print(spec, format, () -> text(events, accounts, all.dates().size()), csv -> {
+    Output.print(spec, tableFormat.format, () -> text(events, accounts, all.dates().size()), csv -> {
       csv.row("account_id", "date", "event", "score", "smoothed", "from_band", "band");
       for (Event e : events) {
         csv.row(e.accountId(), e.date().toString(), e.kind(), Output.n(e.score()), Output.n(e.smoothed()),

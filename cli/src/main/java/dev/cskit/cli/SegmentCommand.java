@@ -32,8 +32,7 @@ public final class SegmentCommand implements Callable<Integer> {
 
   @CommandLine.Mixin TouchInputs inputs;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = Output.FORMAT_HELP)
-  OutputFormat format = OutputFormat.TABLE;
+  @CommandLine.Mixin TableFormatOption tableFormat;
 
   @Override
   public Integer call() {
@@ -41,7 +40,7 @@ public final class SegmentCommand implements Callable<Integer> {
     Map<AccountId, PreviousTier> previous = TouchInputs.previous(inputs.previous);
     PrintWriter out = spec.commandLine().getOut();
     Warn.print(inputs.warnings, spec.commandLine().getErr());
-    switch (format) {
+    switch (tableFormat.format) {
       case JSON:
         Map<String, Object> doc = json(s, previous);
         doc.put("warnings", inputs.warnings.list());

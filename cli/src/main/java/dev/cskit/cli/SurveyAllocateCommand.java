@@ -70,8 +70,7 @@ public final class SurveyAllocateCommand implements Callable<Integer> {
       description = "Intra-class correlation of answers within an account (default: ${DEFAULT-VALUE}).")
   double icc;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = Output.FORMAT_HELP)
-  OutputFormat format = OutputFormat.TABLE;
+  @CommandLine.Mixin TableFormatOption tableFormat;
 
   /** The allocation with its design effect. */
   record Result(StratifiedAllocation.Result allocation, double designEffect, double effectiveN) {}
@@ -89,7 +88,7 @@ public final class SurveyAllocateCommand implements Callable<Integer> {
     List<Stratum> strata = source.strata != null ? readStrata(source.strata) : fromAccounts(source.accounts, by);
     StratifiedAllocation.Result a = StratifiedAllocation.allocate(strata, n, minimum, m);
     Result r = new Result(a, deff, StratifiedAllocation.effectiveSampleSize(a.n(), deff));
-    Output.print(spec, format, () -> text(r), csv -> {
+    Output.print(spec, tableFormat.format, () -> text(r), csv -> {
       csv.row("stratum", "size", "unrounded", "allocated");
       a.rows().forEach(x -> csv.row(x.stratum(), String.valueOf(x.size()), Output.n(x.unrounded()),
           String.valueOf(x.allocated())));

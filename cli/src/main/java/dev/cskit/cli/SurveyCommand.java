@@ -118,6 +118,20 @@ public final class SurveyCommand implements Runnable {
     }
   }
 
+  /** {@code --confidence}, the confidence level of an interval or a margin (default 0.95). */
+  static final class ConfidenceOption {
+    @Feeds("confidence")
+    @Option(names = "--confidence", paramLabel = "C", description = "Confidence level in (0, 1) (default: ${DEFAULT-VALUE}).")
+    double confidence = 0.95;
+  }
+
+  /** {@code --population}, the size of a finite population (default: infinite). */
+  static final class PopulationOption {
+    @Feeds("population")
+    @Option(names = "--population", paramLabel = "N", description = "Population size (default: infinite).")
+    Long population;
+  }
+
   /** {@code cskit survey sample-size}. */
   @Command(
       name = "sample-size",
@@ -136,13 +150,9 @@ public final class SurveyCommand implements Runnable {
         description = "Margin of error as a fraction in (0, 1): 0.05 for five points (of NPS: on the -1..1 scale).")
     double margin;
 
-    @Feeds("confidence")
-    @Option(names = "--confidence", paramLabel = "C", description = "Confidence level in (0, 1) (default: ${DEFAULT-VALUE}).")
-    double confidence = 0.95;
+    @CommandLine.Mixin ConfidenceOption confidenceOption;
 
-    @Feeds("population")
-    @Option(names = "--population", paramLabel = "N", description = "Population size (default: infinite).")
-    Long population;
+    @CommandLine.Mixin PopulationOption populationOption;
 
     @ArgGroup(exclusive = true)
     Variance variance;
@@ -177,9 +187,9 @@ public final class SurveyCommand implements Runnable {
 
     @Override
     public Integer call() {
-      SampleSize s = SampleSize.of(margin, confidence).withFpc(fpc).withRounding(rounding);
-      if (population != null) {
-        s = s.withPopulation(SampleSize.finitePopulation(population));
+      SampleSize s = SampleSize.of(margin, confidenceOption.confidence).withFpc(fpc).withRounding(rounding);
+      if (populationOption.population != null) {
+        s = s.withPopulation(SampleSize.finitePopulation(populationOption.population));
       }
       if (variance != null && variance.proportion != null) {
         s = s.withProportion(variance.proportion);
@@ -209,13 +219,9 @@ public final class SurveyCommand implements Runnable {
     @Option(names = "--responses", paramLabel = "n", required = true, description = "Responses received (1 or more).")
     long responses;
 
-    @Feeds("population")
-    @Option(names = "--population", paramLabel = "N", description = "Population size (default: infinite).")
-    Long population;
+    @CommandLine.Mixin PopulationOption populationOption;
 
-    @Feeds("confidence")
-    @Option(names = "--confidence", paramLabel = "C", description = "Confidence level in (0, 1) (default: ${DEFAULT-VALUE}).")
-    double confidence = 0.95;
+    @CommandLine.Mixin ConfidenceOption confidenceOption;
 
     @ArgGroup(exclusive = true)
     SampleSizeCommand.Variance variance;
@@ -232,10 +238,10 @@ public final class SurveyCommand implements Runnable {
       } else if (variance != null && variance.nps != null) {
         v = SampleSize.npsVariance(variance.nps.promoters, variance.nps.detractors);
       }
-      MarginOptions.Builder options = MarginOptions.builder().responses(responses).confidence(confidence).variance(v)
+      MarginOptions.Builder options = MarginOptions.builder().responses(responses).confidence(confidenceOption.confidence).variance(v)
           .fpc(fpc);
-      if (population != null) {
-        options.population(SampleSize.finitePopulation(population));
+      if (populationOption.population != null) {
+        options.population(SampleSize.finitePopulation(populationOption.population));
       }
       double e = SampleSize.margin(options.build());
       print(spec, Json.object("margin", e));
@@ -273,9 +279,7 @@ public final class SurveyCommand implements Runnable {
         description = "Raw 0-10 answers, comma-separated, instead of the counts.")
     List<Integer> scores;
 
-    @Feeds("confidence")
-    @Option(names = "--confidence", paramLabel = "C", description = "Confidence level in (0, 1) (default: ${DEFAULT-VALUE}).")
-    double confidence = 0.95;
+    @CommandLine.Mixin ConfidenceOption confidenceOption;
 
     @Option(names = "--method", paramLabel = "M", converter = NpsMethodConverter.class,
         description = "adjusted-wald (default: add 3/4 to promoters and detractors, 3 to n), wald or bootstrap.")
@@ -303,8 +307,8 @@ public final class SurveyCommand implements Runnable {
         nps = Nps.ofCounts(promoters, passives, detractors);
       }
       Nps.Interval i = method == NpsMethod.BOOTSTRAP
-          ? nps.bootstrap(confidence, replicates, seed)
-          : nps.interval(confidence, method);
+          ? nps.bootstrap(confidenceOption.confidence, replicates, seed)
+          : nps.interval(confidenceOption.confidence, method);
       print(spec, Json.object("nps", i.nps(), "stdErr", i.stdErr(), "lower", i.lower(), "upper", i.upper()));
       return Main.OK;
     }
@@ -485,9 +489,7 @@ public final class SurveyCommand implements Runnable {
     @Option(names = "--trials", paramLabel = "N", required = true, description = "All answers.")
     long trials;
 
-    @Feeds("confidence")
-    @Option(names = "--confidence", paramLabel = "C", description = "Confidence level in (0, 1) (default: ${DEFAULT-VALUE}).")
-    double confidence = 0.95;
+    @CommandLine.Mixin ConfidenceOption confidenceOption;
 
     @Option(names = "--method", paramLabel = "M", converter = RateMethodConverter.class,
         description = "wilson (default), clopper-pearson, jeffreys, agresti-coull or wald.")
@@ -495,7 +497,7 @@ public final class SurveyCommand implements Runnable {
 
     @Override
     public Integer call() {
-      Rate r = Rate.of(successes, trials, confidence, method);
+      Rate r = Rate.of(successes, trials, confidenceOption.confidence, method);
       print(spec, Json.object("rate", r.rate(), "lower", r.lower(), "upper", r.upper()));
       return Main.OK;
     }

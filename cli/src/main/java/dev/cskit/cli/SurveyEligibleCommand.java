@@ -55,8 +55,7 @@ public final class SurveyEligibleCommand implements Callable<Integer> {
       description = "Most invitations per account per calendar quarter (default: ${DEFAULT-VALUE}).")
   int maxPerQuarter = Throttle.DEFAULT.maxPerAccountPerQuarter();
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = Output.FORMAT_HELP)
-  OutputFormat format = OutputFormat.TABLE;
+  @CommandLine.Mixin TableFormatOption tableFormat;
 
   @Override
   public Integer call() {
@@ -64,7 +63,7 @@ public final class SurveyEligibleCommand implements Callable<Integer> {
     List<Throttle.Event> events = Throttle.readHistoryCsv(history);
     List<Throttle.Candidate> list = candidates == null ? fromHistory(events) : readCandidates(candidates);
     Throttle.Decisions d = throttle.decide(list, events, asOf);
-    Output.print(spec, format, () -> text(d), csv -> {
+    Output.print(spec, tableFormat.format, () -> text(d), csv -> {
       csv.row("contact_id", "account_id", "eligible", "reason");
       d.all().forEach(x -> csv.row(x.contactId(), x.accountId().value(), x.eligible() ? "1" : "0", x.reason()));
     }, () -> json(d, asOf));

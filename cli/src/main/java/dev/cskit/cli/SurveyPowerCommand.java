@@ -49,8 +49,7 @@ public final class SurveyPowerCommand implements Callable<Integer> {
   @Option(names = "--rate", paramLabel = "R", description = "Expected response rate, for the invitations needed.")
   Double rate;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = Output.FORMAT_HELP)
-  OutputFormat format = OutputFormat.TABLE;
+  @CommandLine.Mixin TableFormatOption tableFormat;
 
   @Override
   public Integer call() {
@@ -65,7 +64,7 @@ public final class SurveyPowerCommand implements Callable<Integer> {
         : 100 * ((promotersA - detractorsA) - (promotersB - detractorsB));
     long n = Nps.sampleSizeToDetect(delta, promotersA, detractorsA, promotersB, detractorsB, 1 - confidence, power);
     Long invitations = rate == null ? null : (long) Math.ceil(n / rate - 1e-9);
-    Output.print(spec, format, () -> String.format(java.util.Locale.ROOT,
+    Output.print(spec, tableFormat.format, () -> String.format(java.util.Locale.ROOT,
         "to detect %.1f NPS points (confidence %.2f, power %.2f): %,d answers per group, %,d in all%s%n", delta,
         confidence, power, n, 2 * n, invitations == null ? ""
             : String.format(java.util.Locale.ROOT, "; at a %.0f%% response rate, %,d invitations per group",

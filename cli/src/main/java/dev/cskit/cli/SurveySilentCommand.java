@@ -67,8 +67,7 @@ public final class SurveySilentCommand implements Callable<Integer> {
       description = "A value of 0 here is a warning sign (default: ${DEFAULT-VALUE}).")
   String activity = "events_30d";
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = Output.FORMAT_HELP)
-  OutputFormat format = OutputFormat.TABLE;
+  @CommandLine.Mixin TableFormatOption tableFormat;
 
   /** The result: the balance of the metrics and the silent accounts' warning signs. */
   record Result(int respondents, int silent, SilentCheck.Balance balance, List<SilentCheck.SilentAccount> accounts) {}
@@ -116,7 +115,7 @@ public final class SurveySilentCommand implements Callable<Integer> {
     }
     Result r = new Result(responded.size(), silent.size(), SilentCheck.compare(table, responded, threshold),
         SilentCheck.atRisk(silent, options.build()));
-    Output.print(spec, format, () -> text(r), csv -> {
+    Output.print(spec, tableFormat.format, () -> text(r), csv -> {
       csv.row("account_id", "at_risk", "health", "usage_change", "reasons");
       r.accounts().forEach(a -> csv.row(a.accountId().value(), a.atRisk() ? "1" : "0", Output.n(a.health()),
           Output.n(a.usageChange()), a.reasons()));

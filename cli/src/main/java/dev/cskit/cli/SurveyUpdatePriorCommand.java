@@ -59,8 +59,7 @@ public final class SurveyUpdatePriorCommand implements Callable<Integer> {
     long responded;
   }
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = Output.FORMAT_HELP)
-  OutputFormat format = OutputFormat.TABLE;
+  @CommandLine.Mixin TableFormatOption tableFormat;
 
   @Override
   public Integer call() {
@@ -77,7 +76,7 @@ public final class SurveyUpdatePriorCommand implements Callable<Integer> {
       responded = wave.counts.responded;
     }
     BetaPrior after = before.update(invited, responded);
-    Output.print(spec, format, () -> String.format(java.util.Locale.ROOT,
+    Output.print(spec, tableFormat.format, () -> String.format(java.util.Locale.ROOT,
         "prior      %s%nwave       %d invited, %d responded (%.1f%%)%nposterior  %s%n", before, invited, responded,
         invited == 0 ? Double.NaN : 100.0 * responded / invited, after), csv -> {
           csv.row("which", "alpha", "beta", "mean", "sd");

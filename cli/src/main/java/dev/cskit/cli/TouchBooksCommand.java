@@ -75,8 +75,7 @@ public final class TouchBooksCommand implements Callable<Integer> {
       description = "How far above their fair ARR share continuity alone may keep a manager (default ${DEFAULT-VALUE}).")
   double arrTolerance;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "table, csv or json (default: ${DEFAULT-VALUE}).")
-  OutputFormat format = OutputFormat.TABLE;
+  @CommandLine.Mixin TableFormatOption tableFormat;
 
   @Override
   public Integer call() {
@@ -97,7 +96,7 @@ public final class TouchBooksCommand implements Callable<Integer> {
     Segmentation s = m.segment(list, TouchInputs.scores(scores), prevTiers, date);
     BookAssignment b = Books.assign(r, Books.accounts(s, m, list, prevManagers), settings);
     TouchTrialCommand.warn(spec, b.warnings());
-    print(spec.commandLine().getOut(), b, format);
+    print(spec.commandLine().getOut(), b, tableFormat.format);
     return Main.OK;
   }
 

@@ -56,8 +56,7 @@ public final class TouchContentCommand implements Callable<Integer> {
       description = "Least invitations before a rate counts (default: ${DEFAULT-VALUE}).")
   int minInvited = 20;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = Output.FORMAT_HELP)
-  OutputFormat format = OutputFormat.TABLE;
+  @CommandLine.Mixin TableFormatOption tableFormat;
 
   /** Both proposals. */
   record Result(int sessions, List<ContentAdvisor.SeminarProposal> seminars,
@@ -69,7 +68,7 @@ public final class TouchContentCommand implements Callable<Integer> {
     List<ContentAdvisor.SeminarRun> runs = webinars == null ? List.of() : readRuns(webinars);
     Result r = new Result(high.size(), ContentAdvisor.seminarCandidates(high, minAccounts, last, seminarMinutes),
         ContentAdvisor.contentCandidates(runs, minRate, minInvited));
-    Output.print(spec, format, () -> text(r, webinars != null), csv -> {
+    Output.print(spec, tableFormat.format, () -> text(r, webinars != null), csv -> {
       csv.row("proposal", "topic", "accounts", "sessions", "minutes", "hours_saved", "invited", "attended",
           "attendance_rate");
       r.seminars().forEach(p -> csv.row("seminar", p.topic(), String.valueOf(p.accounts()),

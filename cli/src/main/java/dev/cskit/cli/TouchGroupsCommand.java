@@ -63,8 +63,7 @@ public final class TouchGroupsCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "S", description = "k-means seed (default: ${DEFAULT-VALUE}).")
   long seed = 42;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = Output.FORMAT_HELP)
-  OutputFormat format = OutputFormat.TABLE;
+  @CommandLine.Mixin TableFormatOption tableFormat;
 
   @Override
   public Integer call() {
@@ -80,7 +79,7 @@ public final class TouchGroupsCommand implements Callable<Integer> {
     }
     KMeans.Clustering km = k == null ? null : KMeans.cluster(table, cols, k, seed);
     List<String> kmColumns = cols;
-    Output.print(spec, format, () -> text(groups, km), csv -> {
+    Output.print(spec, tableFormat.format, () -> text(groups, km), csv -> {
       csv.row("account_id", "group", "code", "utilization", "engagement", "penetration", "cluster");
       int[] labels = km == null ? null : km.labels();
       for (int i = 0; i < groups.accounts().size(); i++) {

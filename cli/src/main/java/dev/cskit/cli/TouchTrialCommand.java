@@ -107,8 +107,7 @@ public final class TouchTrialCommand implements Runnable {
     @Option(names = "--strict", description = "Count both tails in the power (R's strict = TRUE).")
     boolean strict;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "table, csv or json (default: ${DEFAULT-VALUE}).")
-    OutputFormat format = OutputFormat.TABLE;
+    @CommandLine.Mixin TableFormatOption tableFormat;
 
     @Override
     public Integer call() {
@@ -120,7 +119,7 @@ public final class TouchTrialCommand implements Runnable {
             "--alpha", "pace", "--pace"));
       }
       PrintWriter out = spec.commandLine().getOut();
-      switch (format) {
+      switch (tableFormat.format) {
         case JSON:
           Map<String, Object> j = Json.mapper().convertValue(p, LinkedHashMap.class);
           j.put("pace", Json.number(p.pace()));
@@ -191,8 +190,7 @@ public final class TouchTrialCommand implements Runnable {
     @Option(names = "--out", paramLabel = "FILE.csv", description = "Write the list here (CSV) instead of printing it.")
     Path out;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "table, csv or json (default: ${DEFAULT-VALUE}).")
-    OutputFormat format = OutputFormat.TABLE;
+    @CommandLine.Mixin TableFormatOption tableFormat;
 
     @Override
     public Integer call() {
@@ -242,7 +240,7 @@ public final class TouchTrialCommand implements Runnable {
         return Main.OK;
       }
       PrintWriter o = spec.commandLine().getOut();
-      switch (format) {
+      switch (tableFormat.format) {
         case JSON:
           List<Object> rows = new ArrayList<>();
           for (ArmAssignment x : a.assignments()) {
@@ -361,8 +359,7 @@ public final class TouchTrialCommand implements Runnable {
         description = "Beta prior beta for both arms (default ${DEFAULT-VALUE}).")
     double priorBeta;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "table, csv or json (default: ${DEFAULT-VALUE}).")
-    OutputFormat format = OutputFormat.TABLE;
+    @CommandLine.Mixin TableFormatOption tableFormat;
 
     @Override
     public Integer call() {
@@ -410,7 +407,7 @@ public final class TouchTrialCommand implements Runnable {
         }
       }
       warn(spec, a.warnings());
-      print(spec.commandLine().getOut(), a, format);
+      print(spec.commandLine().getOut(), a, tableFormat.format);
       return Main.OK;
     }
 

@@ -47,13 +47,12 @@ public final class TtvBottlenecksCommand implements Callable<Integer> {
       description = "As-of date: events after it are ignored, open steps censored at the end of this day (UTC).")
   LocalDate asOf;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = Output.FORMAT_HELP)
-  OutputFormat format = OutputFormat.TABLE;
+  @CommandLine.Mixin TableFormatOption tableFormat;
 
   @Override
   public Integer call() {
     Bottlenecks b = Bottlenecks.analyze(readEvents(events), path, churn, TtvSpec.endOfDay(asOf));
-    Output.print(spec, format, () -> text(b), csv -> {
+    Output.print(spec, tableFormat.format, () -> text(b), csv -> {
       csv.row("from", "to", "entered", "completed", "in_step", "median_days", "median_lower", "median_upper",
           "restricted_mean_days", "restricted_mean_std_err", "stall");
       for (int s = 0; s < b.steps().size(); s++) {

@@ -38,41 +38,32 @@ public final class TtvShareCommand implements Callable<Integer> {
   @Option(names = "--day", paramLabel = "D", required = true, description = "The day (time since the start).")
   double day;
 
-  @Option(names = "--group-column", paramLabel = "NAME", description = "Cohort column (optional).")
-  String groupColumn;
-
   @Option(names = "--by-start-month", description = "Cohorts by the month (YYYY-MM) of the start column.")
   boolean byStartMonth;
 
-  @Option(names = "--conf-type", paramLabel = "TYPE", description = "log-log, log or plain (default: ${DEFAULT-VALUE}).")
-  String confType = "log-log";
+  @CommandLine.Mixin TtvCommand.CurveOptions curve;
 
-  @Feeds("confidence")
-  @Option(names = "--confidence", paramLabel = "LEVEL", description = "Confidence level (default: ${DEFAULT-VALUE}).")
-  double confidence = 0.95;
-
-  @Option(names = "--format", paramLabel = "FORMAT", description = Output.FORMAT_HELP)
-  OutputFormat format = OutputFormat.TABLE;
+  @CommandLine.Mixin TableFormatOption tableFormat;
 
   /** One cohort's share. */
   record Row(String cohort, int n, int reached, Estimate share) {}
 
   @Override
   public Integer call() {
-    if (groupColumn != null && byStartMonth) {
+    if (curve.groupColumn != null && byStartMonth) {
       throw new CommandLine.ParameterException(spec.commandLine(), "give --group-column or --by-start-month, not both");
     }
     if (!(day >= 0) || Double.isInfinite(day)) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--day must be a number >= 0, found " + day);
     }
-    ConfType type = TtvCommand.confType(spec.commandLine(), confType);
-    double level = TtvCommand.confidence(confidence);
-    Map<String, List<double[]>> cohorts = read(io, groupColumn, byStartMonth);
+    ConfType type = TtvCommand.confType(spec.commandLine(), curve.confType);
+    double level = TtvCommand.confidence(curve.confidence);
+    Map<String, List<double[]>> cohorts = read(io, curve.groupColumn, byStartMonth);
     List<Row> rows = new ArrayList<>();
     for (Map.Entry<String, List<double[]>> e : cohorts.entrySet()) {
       rows.add(share(e.getKey(), e.getValue(), day, type, level));
     }
-    Output.print(spec, format, () -> text(rows, day, level), csv -> {
+    Output.print(spec, tableFormat.format, () -> text(rows, day, level), csv -> {
       csv.row("cohort", "n", "reached", "day", "share", "lower", "upper");
       rows.forEach(r -> csv.row(r.cohort(), String.valueOf(r.n()), String.valueOf(r.reached()), Output.n(day),
           Output.n(r.share().value()), Output.n(r.share().lower()), Output.n(r.share().upper())));

@@ -34,7 +34,7 @@ public record Playbook(List<PlaybookEntry> entries, List<String> healthyBands, B
       PlaybookEntry e = root.field("entries").index(i).required(entries.get(i));
       if (e.upsell() && !allowUpsellToUnhealthy && !e.band().equals("*")) {
         root.field("entries").index(i).field("band").check(healthyBands.contains(e.band()),
-            "upsell is offered only to healthy bands " + healthyBands
+            "upsell is offered only to healthy bands (" + String.join(", ", healthyBands) + ")"
                 + " (set allowUpsellToUnhealthy: true to override)", e.band());
       }
     }

@@ -112,4 +112,12 @@ class TouchModelConfigTest {
     assertEquals("check in", wild.actionFor("low", HealthBand.RED, LifecycleStage.ADOPTION));
     assertEquals("check in", wild.actionFor("low", HealthBand.INSUFFICIENT_DATA, LifecycleStage.ADOPTION));
   }
+
+  @Test
+  void anUpsellToAnUnhealthyBandNamesTheHealthyBandsAsText() {
+    ConfigException e = assertThrows(ConfigException.class, () -> new Playbook(java.util.List.of(
+        PlaybookEntry.of("low", "red", "*", "offer more seats", true)), java.util.List.of("green", "yellow"), null));
+    assertTrue(e.getMessage().contains("upsell is offered only to healthy bands (green, yellow)"), e.getMessage());
+    assertTrue(!e.getMessage().contains("[green"), e.getMessage());
+  }
 }

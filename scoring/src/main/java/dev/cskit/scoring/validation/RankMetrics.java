@@ -178,25 +178,7 @@ public final class RankMetrics {
     int n = risk.length;
     int k = (int) Math.ceil(n * share - 1e-9);
     k = Math.max(1, Math.min(n, k));
-    Integer[] order = sortedDescending(risk);
-    double churnedIn = 0;
-    int taken = 0;
-    int i = 0;
-    while (taken < k) {
-      int j = i;
-      int pos = 0;
-      while (j < n && risk[order[j]] == risk[order[i]]) {
-        if (churned[order[j]]) {
-          pos++;
-        }
-        j++;
-      }
-      int group = j - i;
-      int need = Math.min(group, k - taken);
-      churnedIn += pos * (double) need / group;
-      taken += need;
-      i = j;
-    }
+    double churnedIn = new TopCounts(risk, churned).churnedInTop(k);
     double base = count(churned);
     return (churnedIn / k) / (base / n);
   }
@@ -237,47 +219,15 @@ public final class RankMetrics {
   public static java.util.List<DecileLift> liftByDecile(double[] risk, boolean[] churned) {
     check(risk, churned);
     int n = risk.length;
-    Integer[] order = sortedDescending(risk);
     double base = count(churned) / (double) n;
-    // churned among the top k, ties at the cut in proportion
-    int[] groupEnd = new int[n];
-    int[] groupStart = new int[n];
-    double[] cumBefore = new double[n];
-    double[] groupPos = new double[n];
-    int i = 0;
-    double cum = 0;
-    while (i < n) {
-      int j = i;
-      int p = 0;
-      while (j < n && risk[order[j]] == risk[order[i]]) {
-        if (churned[order[j]]) {
-          p++;
-        }
-        j++;
-      }
-      for (int m = i; m < j; m++) {
-        groupStart[m] = i;
-        groupEnd[m] = j;
-        cumBefore[m] = cum;
-        groupPos[m] = p;
-      }
-      cum += p;
-      i = j;
-    }
+    TopCounts top = new TopCounts(risk, churned);
     java.util.List<DecileLift> out = new java.util.ArrayList<>();
     double prevChurned = 0;
     int prevK = 0;
     for (int d = 1; d <= 10; d++) {
       int k = (int) Math.ceil(n * d / 10.0 - 1e-9);
       k = Math.max(0, Math.min(n, k));
-      double churnedTop;
-      if (k == 0) {
-        churnedTop = 0;
-      } else {
-        int last = k - 1;
-        int g = groupEnd[last] - groupStart[last];
-        churnedTop = cumBefore[last] + groupPos[last] * (k - groupStart[last]) / (double) g;
-      }
+      double churnedTop = top.churnedInTop(k);
       int cases = k - prevK;
       double ch = churnedTop - prevChurned;
       double rate = cases == 0 ? Double.NaN : ch / cases;
@@ -286,6 +236,57 @@ public final class RankMetrics {
       prevK = k;
     }
     return java.util.List.copyOf(out);
+  }
+
+  /**
+   * The churned cases among the {@code k} riskiest, cases tied with the last one taken counted in proportion
+   * (the expected value when ties are broken at random): for any {@code k} after one pass over the sorted risks.
+   */
+  private static final class TopCounts {
+    /** Per sorted position: where its run of tied risks starts and ends, the churned before the run and in it. */
+    private final int[] groupStart;
+    private final int[] groupEnd;
+    private final double[] cumBefore;
+    private final double[] groupPos;
+
+    TopCounts(double[] risk, boolean[] churned) {
+      int n = risk.length;
+      Integer[] order = sortedDescending(risk);
+      groupStart = new int[n];
+      groupEnd = new int[n];
+      cumBefore = new double[n];
+      groupPos = new double[n];
+      int i = 0;
+      double cum = 0;
+      while (i < n) {
+        int j = i;
+        int p = 0;
+        while (j < n && risk[order[j]] == risk[order[i]]) {
+          if (churned[order[j]]) {
+            p++;
+          }
+          j++;
+        }
+        for (int m = i; m < j; m++) {
+          groupStart[m] = i;
+          groupEnd[m] = j;
+          cumBefore[m] = cum;
+          groupPos[m] = p;
+        }
+        cum += p;
+        i = j;
+      }
+    }
+
+    /** The churned among the top {@code k} (0 &lt;= k &lt;= n). */
+    double churnedInTop(int k) {
+      if (k == 0) {
+        return 0;
+      }
+      int last = k - 1;
+      int g = groupEnd[last] - groupStart[last];
+      return cumBefore[last] + groupPos[last] * (k - groupStart[last]) / (double) g;
+    }
   }
 
   /** The risks of the churned cases and of the retained ones, each in input order: {@code {pos, neg}}. */
