@@ -189,7 +189,7 @@ final class SurveySection implements DemoSection {
             wanted, 100 * PROBABILITY, needed.invitations(), needed.expectedResponses()));
     Map<TouchTier, Long> population = new LinkedHashMap<>(contacts);
     population.values().removeIf(n -> n == 0);
-    lines.add(String.format(Locale.ROOT, "Contacts per touch tier: %s.", population));
+    lines.add(String.format(Locale.ROOT, "Contacts per touch tier: %s.", TextTable.pairs(population)));
     lines.add(plan.statement());
     TextTable t = TextTable.withHeader("wave", "channel", "contacts", "responses", "cumulative rate", "cost");
     plan.waves().forEach(w -> t.row(w.name(), w.channel(), w.contacts(), w.responses(), w.cumulativeRate(), w.cost()));

@@ -196,7 +196,7 @@ public record RunResult(
     StringBuilder sb = new StringBuilder();
     sb.append(String.format(Locale.ROOT, "Run as of %s: %d accounts; previous snapshot %s%n", asOf, accounts,
         previousAsOf == null ? "none (first run)" : previousAsOf.toString()));
-    sb.append("Bands: ").append(scores.bandCounts()).append('\n');
+    sb.append("Bands: ").append(TextTable.pairs(scores.bandCounts())).append('\n');
     sb.append(String.format(Locale.ROOT, "%nAccounts that moved (%d), largest first:%n", movers.size()));
     TextTable mt = TextTable.withHeader("account", "card", "before", "after", "change", "measures that moved it");
     for (Mover m : movers.subList(0, Math.min(15, movers.size()))) {
@@ -242,10 +242,10 @@ public record RunResult(
       sb.append(String.format(Locale.ROOT,
           "%s: %d snapshots (%s..%s), horizon %d days: %d evaluated, %d churned, left out %s; AUC %s (95%% CI %s to %s)%n",
           v.card(), v.snapshots().size(), v.snapshots().get(0), v.snapshots().get(v.snapshots().size() - 1),
-          v.horizonDays(), v.evaluated(), v.churned(), v.leftOut(), TextTable.number(v.auc()),
+          v.horizonDays(), v.evaluated(), v.churned(), TextTable.pairs(v.leftOut()), TextTable.number(v.auc()),
           TextTable.number(v.aucLower()), TextTable.number(v.aucUpper())));
       if (!v.fittedWeights().isEmpty()) {
-        sb.append("  suggested weights: ").append(v.fittedWeights()).append('\n');
+        sb.append("  suggested weights: ").append(TextTable.pairs(v.fittedWeights())).append('\n');
       }
       if (v.note() != null) {
         sb.append("  ").append(v.note()).append('\n');
