@@ -73,10 +73,11 @@ public final class RunCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(cl, "--format must be table or json, found " + format);
     }
     PrintWriter out = cl.getOut();
-    List<RunResult> results = new ArrayList<>();
+    int[] count = {0};
     PrintWriter err = cl.getErr();
-    ProjectRunner.run(project, dates, r -> {
-      results.add(r);
+    // one date's result at a time: a long backfill of a large portfolio needs the memory of one date
+    RunResult last = ProjectRunner.runEach(project, dates, r -> {
+      count[0]++;
       for (String w : r.warnings()) {
         err.println("cskit: warning: " + r.asOf() + ": " + w);
       }
@@ -87,11 +88,10 @@ public final class RunCommand implements Callable<Integer> {
         out.flush();
       }
     });
-    RunResult last = results.get(results.size() - 1);
     dev.cskit.run.Project p = dev.cskit.run.Project.read(project);
     String folder = p.resolve(p.config().output()).resolve(last.asOf().toString()).toString();
     if (format.equals("json")) {
-      Map<String, Object> doc = Json.object("asOf", last.asOf().toString(), "snapshots", results.size(),
+      Map<String, Object> doc = Json.object("asOf", last.asOf().toString(), "snapshots", count[0],
           "accounts", last.accounts(), "movers", last.movers().size(), "tierChanges", last.tierChanges().size(),
           "alerts", last.alerts().size(), "output", folder);
       // the retention section as the run folder's summary.json holds it (null without a subscriptions file)

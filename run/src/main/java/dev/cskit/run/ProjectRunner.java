@@ -89,21 +89,41 @@ public final class ProjectRunner {
    * Runs every date in order on the project's store and writes each date's folder.
    *
    * @param progress receives each date's result as it is written (may be null)
+   * @return every date's result (each holds its whole portfolio: for a long backfill of a large portfolio use
+   *     {@link #runEach}, which keeps none of them)
    */
   public static List<RunResult> run(Path projectFile, List<LocalDate> dates, java.util.function.Consumer<RunResult> progress) {
+    List<RunResult> out = new ArrayList<>();
+    runEach(projectFile, dates, r -> {
+      out.add(r);
+      if (progress != null) {
+        progress.accept(r);
+      }
+    });
+    return out;
+  }
+
+  /**
+   * As {@link #run(Path, List, java.util.function.Consumer)}, keeping no result once {@code progress} has seen
+   * it: memory stays that of one date however many dates a backfill covers.
+   *
+   * @return the last date's result
+   */
+  public static RunResult runEach(Path projectFile, List<LocalDate> dates,
+      java.util.function.Consumer<RunResult> progress) {
     Project project = Project.read(projectFile);
     MonthlyRun runner = MonthlyRun.of(project);
-    List<RunResult> out = new ArrayList<>();
+    RunResult last = null;
     try (HistoryStore store = openStore(project)) {
       for (LocalDate d : dates) {
-        RunResult r = run(runner, project, store, d);
-        out.add(r);
+        last = null; // the previous date's result may go before this one is computed
+        last = run(runner, project, store, d);
         if (progress != null) {
-          progress.accept(r);
+          progress.accept(last);
         }
       }
     }
-    return out;
+    return last;
   }
 
   /** One date: compute, write the folder to a temporary place, commit the snapshot, move the folder. */
