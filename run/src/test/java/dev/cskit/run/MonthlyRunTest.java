@@ -18,14 +18,11 @@ import dev.cskit.run.history.HistoryStore;
 import dev.cskit.run.history.Snapshot;
 import dev.cskit.sample.SampleHistory;
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -229,7 +226,7 @@ class MonthlyRunTest {
     Project project = Project.read(p);
     MonthlyRun runner = MonthlyRun.of(project);
     try (DuckDbDataSource ds = DuckDbDataSource.open(p.getParent().resolve("history.duckdb"))) {
-      HistoryStore refusing = HistoryStore.open(refuseCommits(ds));
+      HistoryStore refusing = HistoryStore.open(dev.cskit.run.history.RefusingCommits.of(ds));
       HistoryException e = assertThrows(HistoryException.class,
           () -> ProjectRunner.run(runner, project, refusing, LocalDate.of(2026, 2, 28)));
       assertTrue(e.getMessage().contains("refused the snapshot of 2026-02-28"), e.getMessage());
@@ -293,39 +290,6 @@ class MonthlyRunTest {
     try (Stream<Path> s = Files.list(runs)) {
       return s.map(x -> x.getFileName().toString()).sorted().toList();
     }
-  }
-
-  static DataSource refuseCommits(DataSource ds) {
-    ClassLoader cl = MonthlyRunTest.class.getClassLoader();
-    return (DataSource) Proxy.newProxyInstance(cl, new Class<?>[] {DataSource.class}, (px, m, args) -> {
-      Object r = invoke(m, ds, args);
-      if (r instanceof Connection c) {
-        return Proxy.newProxyInstance(cl, new Class<?>[] {Connection.class}, (p2, m2, a2) -> {
-          if (m2.getName().equals("commit") && inWrite()) {
-            throw new SQLException("the disk is full (simulated)");
-          }
-          return invoke(m2, c, a2);
-        });
-      }
-      return r;
-    });
-  }
-
-  private static Object invoke(java.lang.reflect.Method m, Object target, Object[] args) throws Throwable {
-    try {
-      return m.invoke(target, args);
-    } catch (InvocationTargetException e) {
-      throw e.getCause();
-    }
-  }
-
-  private static boolean inWrite() {
-    for (StackTraceElement e : Thread.currentThread().getStackTrace()) {
-      if (e.getClassName().equals(HistoryStore.class.getName()) && e.getMethodName().equals("write")) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Events in Parquet (read through DuckDB) give the same snapshots as the same events in CSV. */

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cskit.core.AccountId;
 import dev.cskit.scoring.ScorecardRef;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -145,7 +143,7 @@ abstract class HistoryStoreContract {
     DataSource ds = dataSource();
     HistoryStore.open(ds).write(snapshot(JAN, 60, 0));
     // the same database, but a write's commit fails after its rows went in
-    HistoryStore store = HistoryStore.open(refuseCommits(ds));
+    HistoryStore store = HistoryStore.open(RefusingCommits.of(ds));
     HistoryException e = assertThrows(HistoryException.class, () -> store.write(snapshot(JAN, 10, 9)));
     assertTrue(e.getMessage().contains("refused the snapshot of 2026-01-31"), e.getMessage());
     assertThrows(HistoryException.class, () -> store.write(snapshot(FEB, 10, 9)));
@@ -209,39 +207,5 @@ abstract class HistoryStoreContract {
       rs.next();
       return rs.getLong(1);
     }
-  }
-
-  /** The data source, with connections whose commit fails inside {@link HistoryStore#write}. */
-  static DataSource refuseCommits(DataSource ds) {
-    ClassLoader cl = HistoryStoreContract.class.getClassLoader();
-    return (DataSource) Proxy.newProxyInstance(cl, new Class<?>[] {DataSource.class}, (p, m, args) -> {
-      Object r = invoke(m, ds, args);
-      if (r instanceof Connection c) {
-        return Proxy.newProxyInstance(cl, new Class<?>[] {Connection.class}, (p2, m2, a2) -> {
-          if (m2.getName().equals("commit") && inWrite()) {
-            throw new SQLException("disk full (simulated)");
-          }
-          return invoke(m2, c, a2);
-        });
-      }
-      return r;
-    });
-  }
-
-  private static Object invoke(java.lang.reflect.Method m, Object target, Object[] args) throws Throwable {
-    try {
-      return m.invoke(target, args);
-    } catch (InvocationTargetException e) {
-      throw e.getCause();
-    }
-  }
-
-  private static boolean inWrite() {
-    for (StackTraceElement e : Thread.currentThread().getStackTrace()) {
-      if (e.getClassName().equals(HistoryStore.class.getName()) && e.getMethodName().equals("write")) {
-        return true;
-      }
-    }
-    return false;
   }
 }
