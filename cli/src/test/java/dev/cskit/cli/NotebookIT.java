@@ -37,10 +37,7 @@ class NotebookIT {
     Path kernels = dir.resolve("jupyter/kernels");
     run(ROOT, Map.of(), 300, "bash", ROOT.resolve("notebooks/install-kernel.sh").toString(), kernels.toString());
     Path out = dir.resolve("executed.ipynb");
-    run(NOTEBOOK.getParent(), Map.of("JUPYTER_PATH", dir.resolve("jupyter").toString(),
-            "JUPYTER_RUNTIME_DIR", dir.resolve("runtime").toString()), 600,
-        "jupyter", "nbconvert", "--to", "notebook", "--execute", "--ExecutePreprocessor.kernel_name=cskit-java",
-        "--ExecutePreprocessor.timeout=300", "--ExecutePreprocessor.startup_timeout=240", "--output", out.toString(), NOTEBOOK.toString());
+    execute(out);
 
     JsonNode nb = new ObjectMapper().readTree(out.toFile());
     StringBuilder text = new StringBuilder();
@@ -89,6 +86,51 @@ class NotebookIT {
     }
   }
 
+  /**
+   * Runs the notebook through {@code jupyter nbconvert --execute}. The kernel normally answers within seconds; a
+   * start-up handshake that never completes (the client's {@code kernel_info} check, which also needs one message on
+   * the kernel's IOPub socket) is retried on a fresh kernel, up to three attempts, and a failure reports what the
+   * kernel's log says it handled, so the cause can be told apart from a failing cell.
+   */
+  private void execute(Path out) throws Exception {
+    List<String> attempts = new ArrayList<>();
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      Path runtime = dir.resolve("runtime-" + attempt);
+      String[] cmd = {"jupyter", "nbconvert", "--to", "notebook", "--execute",
+          "--ExecutePreprocessor.kernel_name=cskit-java", "--ExecutePreprocessor.timeout=300",
+          "--ExecutePreprocessor.startup_timeout=90", "--output", out.toString(), NOTEBOOK.toString()};
+      Result r = start(NOTEBOOK.getParent(), Map.of("JUPYTER_PATH", dir.resolve("jupyter").toString(),
+          "JUPYTER_RUNTIME_DIR", runtime.toString()), 600, cmd);
+      if (r.exit == 0) {
+        return;
+      }
+      String summary = "attempt " + attempt + ": exit " + r.exit + "; " + kernelLogSummary(r.output);
+      attempts.add(summary);
+      System.err.println("NotebookIT: " + summary);
+      if (!r.output.contains("Kernel didn't respond") && !r.output.contains("Kernel died")) {
+        throw new AssertionError(String.join(" ", cmd) + " failed:\n" + tail(r.output));
+      }
+    }
+    throw new AssertionError("the Java kernel never completed its start-up handshake:\n" + String.join("\n", attempts));
+  }
+
+  /** What the kernel logged: how many messages of each type each channel handled, its bindings and its errors. */
+  static String kernelLogSummary(String log) {
+    java.util.Map<String, Integer> handled = new java.util.TreeMap<>();
+    List<String> notable = new ArrayList<>();
+    java.util.regex.Pattern handling = java.util.regex.Pattern.compile("\\[(\\w+Channel)\\]: Handling message: (\\w+)");
+    for (String line : log.split("\n")) {
+      java.util.regex.Matcher m = handling.matcher(line);
+      if (m.find()) {
+        handled.merge(m.group(1) + " " + m.group(2), 1, Integer::sum);
+      } else if (line.contains("Binding") || line.contains("SEVERE") || line.contains("WARNING")
+          || line.contains("Exception") || line.contains("rror")) {
+        notable.add(line.strip());
+      }
+    }
+    return "handled " + handled + "; notable lines: " + notable.subList(0, Math.min(notable.size(), 20));
+  }
+
   private static String join(JsonNode textOrLines) {
     if (textOrLines.isArray()) {
       StringBuilder sb = new StringBuilder();
@@ -109,7 +151,14 @@ class NotebookIT {
   }
 
   private void run(Path cwd, Map<String, String> env, int seconds, String... cmd) throws Exception {
-    File log = dir.resolve("process.log").toFile();
+    Result r = start(cwd, env, seconds, cmd);
+    assertEquals(0, r.exit, String.join(" ", cmd) + " failed:\n" + tail(r.output));
+  }
+
+  private record Result(int exit, String output) {}
+
+  private Result start(Path cwd, Map<String, String> env, int seconds, String... cmd) throws Exception {
+    File log = Files.createTempFile(dir, "process", ".log").toFile();
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectErrorStream(true)
         .redirectOutput(log);
     pb.environment().putAll(env);
@@ -117,10 +166,10 @@ class NotebookIT {
     if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
       p.descendants().forEach(ProcessHandle::destroyForcibly);
       p.destroyForcibly();
-      throw new AssertionError(String.join(" ", cmd) + " did not finish in " + seconds + " s");
+      throw new AssertionError(String.join(" ", cmd) + " did not finish in " + seconds + " s:\n"
+          + tail(Files.readString(log.toPath())));
     }
-    String output = Files.readString(log.toPath());
-    assertEquals(0, p.exitValue(), String.join(" ", cmd) + " failed:\n" + tail(output));
+    return new Result(p.exitValue(), Files.readString(log.toPath()));
   }
 
   private static String tail(String s) {
