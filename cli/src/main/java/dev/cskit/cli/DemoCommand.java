@@ -1,14 +1,9 @@
 package dev.cskit.cli;
 
 import dev.cskit.report.Report;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,32 +76,6 @@ public final class DemoCommand implements Callable<Integer> {
 
   /** Writes the text to a temporary file beside the target, then moves it into place; returns the bytes. */
   static long writeAtomically(Path target, String text) {
-    Path abs = target.toAbsolutePath();
-    Path dir = abs.getParent();
-    Path tmp = null;
-    try {
-      tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
-      byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-      Files.write(tmp, bytes);
-      // a temporary file is private (rw-------); a report is for sharing
-      if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
-        Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-      }
-      try {
-        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-      }
-      return bytes.length;
-    } catch (IOException e) {
-      if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // best effort
-        }
-      }
-      throw new UncheckedIOException(e);
-    }
+    return dev.cskit.core.io.AtomicFiles.writeString(target, text);
   }
 }

@@ -21,14 +21,9 @@ import dev.cskit.touchmodel.trial.TrialCandidate;
 import dev.cskit.touchmodel.trial.TrialOutcome;
 import dev.cskit.touchmodel.trial.TrialPlan;
 import dev.cskit.touchmodel.trial.Trials;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -289,18 +284,7 @@ public final class TouchTrialCommand implements Runnable {
     }
 
     static void writeAtomically(Path file, String text) {
-      try {
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, ".cskit-", ".tmp");
-        try {
-          Files.writeString(tmp, text, StandardCharsets.UTF_8);
-          Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-          Files.deleteIfExists(tmp);
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      dev.cskit.core.io.AtomicFiles.writeString(file, text);
     }
   }
 

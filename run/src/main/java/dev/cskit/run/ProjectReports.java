@@ -13,11 +13,8 @@ import dev.cskit.touchmodel.TouchModel;
 import dev.cskit.touchmodel.UsageGroups;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -135,21 +132,12 @@ public final class ProjectReports {
   }
 
   static void writeAtomically(Path out, String html) {
-    Path abs = out.toAbsolutePath();
     try {
-      Files.createDirectories(abs.getParent());
-      Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
-      try {
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-          w.write(html);
-        }
-        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+      Files.createDirectories(out.toAbsolutePath().getParent());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    dev.cskit.core.io.AtomicFiles.writeString(out, html);
   }
 
   private static Map<HealthBand, Integer> bandCounts(Snapshot s) {

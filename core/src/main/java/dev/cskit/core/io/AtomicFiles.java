@@ -68,7 +68,7 @@ public final class AtomicFiles implements AutoCloseable {
     Path dir = t.getParent();
     Path tmp;
     try {
-      tmp = Files.createTempFile(dir, "." + t.getFileName() + ".", ".cskit-tmp");
+      tmp = temporaryBeside(t);
     } catch (IOException e) {
       throw failure(target, dir, e);
     }
@@ -81,6 +81,40 @@ public final class AtomicFiles implements AutoCloseable {
       throw failure(target, tmp, e.getCause());
     }
     return this;
+  }
+
+  /**
+   * Writes one text file all or nothing: a temporary file beside the target, then a move.
+   *
+   * @return the number of bytes written (UTF-8)
+   * @throws DataException naming the target when it cannot be written
+   */
+  public static long writeString(Path target, String text) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    try (AtomicFiles files = create()) {
+      files.write(target, w -> w.write(text));
+      files.commit();
+    }
+    return bytes.length;
+  }
+
+  /**
+   * Creates an empty temporary file beside the target, named after it. Unlike {@link Files#createTempFile}, whose
+   * files are private ({@code rw-------}), it takes the permissions a new file gets from the process's umask, so the
+   * target, once moved into place, is as readable as any file the user writes.
+   */
+  static Path temporaryBeside(Path target) throws IOException {
+    Path dir = target.getParent();
+    for (int attempt = 0; ; attempt++) {
+      String suffix = Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36);
+      try {
+        return Files.createFile(dir.resolve("." + target.getFileName() + "." + suffix + ".cskit-tmp"));
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        if (attempt >= 100) {
+          throw e;
+        }
+      }
+    }
   }
 
   /** Moves every written file into place; nothing is moved when a target is found unwritable first. */
