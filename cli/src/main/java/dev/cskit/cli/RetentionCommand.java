@@ -315,7 +315,7 @@ public final class RetentionCommand implements Runnable {
 
   /** {@code cskit retention by-band}. */
   @Command(name = "by-band", mixinStandardHelpOptions = true,
-      description = "NRR, GRR and logo churn over the next months by the health band (and tier) each account had at a snapshot, with 95% intervals.")
+      description = "NRR, GRR and logo churn over the next months by the health band (and tier) each account had at a snapshot, with 95%% intervals.")
   static final class ByBandCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @CommandLine.Mixin Inputs inputs;

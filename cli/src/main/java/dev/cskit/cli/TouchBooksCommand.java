@@ -38,9 +38,9 @@ import picocli.CommandLine.Option;
     name = "books",
     mixinStandardHelpOptions = true,
     description = {
-      "Books of business: assign each high- and low-touch account to one manager of the roster, within hours,",
-      "account counts and skills, keeping last month's manager unless that breaks capacity or a tolerance,",
-      "and balancing hours and ARR."
+      "Books of business: each high- and low-touch account assigned to one manager of the roster.",
+      "Assigns within hours, account counts and skills, keeping last month's manager unless that breaks capacity "
+          + "or a tolerance, and balancing hours and ARR."
     })
 public final class TouchBooksCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
