@@ -103,7 +103,7 @@ public final class ScoreFitWeightsCommand implements Callable<Integer> {
         if (out == null) {
           pw.print(yaml);
         } else {
-          pw.println("wrote " + card.name() + " version " + r.card().version() + " to " + out);
+          pw.println("wrote " + card.name() + " revision " + r.card().revision() + " to " + out);
         }
       }
     }
@@ -131,8 +131,8 @@ public final class ScoreFitWeightsCommand implements Callable<Integer> {
           "currentAuc", o.currentAuc(), "fittedAuc", o.fittedAuc());
     }
     return Json.object(
-        "scorecard", Json.object("name", r.card().name(), "version", r.card().version(),
-            "previousVersion", r.card().version() - 1, "hash", r.card().hash()),
+        "scorecard", Json.object("name", r.card().name(), "version", r.card().revision(),
+            "previousVersion", r.card().revision() - 1, "hash", r.card().hash()),
         "strength", f.strength(),
         "scale", f.scale(),
         "intercept", f.intercept(),
