@@ -80,9 +80,10 @@ public final class ScorecardFit {
 
     @Override
     public String toString() {
-      TextTable t = TextTable.withHeader("weight", "current", "fitted", "change");
+      TextTable t = TextTable.withHeader("weight", "current", "fitted", "change").column(1, TextTable.decimals(2))
+          .column(2, TextTable.decimals(2)).column(3, TextTable.decimals(2));
       for (Change c : changes) {
-        t.row(c.path(), c.current(), c.removed() ? "removed" : TextTable.number(c.fitted()), c.change());
+        t.row(c.path(), c.current(), c.removed() ? "removed" : c.fitted(), c.change());
       }
       return card.name() + " revision " + card.revision() + "\n" + t + weights
           + (outOfTime == null ? "" : outOfTime.toString());
