@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code cskit score fit-weights}: the scorecard's weights fitted to churn, written as its next version.
+ * {@code cskit score fit-weights}: the scorecard's weights fitted to churn, written as its next revision.
  */
 @Command(
     name = "fit-weights",
