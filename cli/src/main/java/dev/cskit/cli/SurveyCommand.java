@@ -159,7 +159,7 @@ public final class SurveyCommand implements Runnable {
 
     static final class Variance {
       @Feeds("proportion")
-    @Option(names = "--proportion", paramLabel = "P", description = "Expected proportion in [0, 1] (default 0.5).")
+    @Option(names = "--proportion", paramLabel = "P", description = "Expected proportion in [0, 1] (default: 0.5).")
       Double proportion;
 
       @ArgGroup(exclusive = false)

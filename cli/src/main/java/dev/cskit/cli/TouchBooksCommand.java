@@ -68,11 +68,11 @@ public final class TouchBooksCommand implements Callable<Integer> {
   LocalDate asOf;
 
   @Option(names = "--hours-tolerance", paramLabel = "POINTS", defaultValue = "0.15",
-      description = "How far above the tier's mean utilisation continuity alone may keep a manager (default ${DEFAULT-VALUE}).")
+      description = "How far above the tier's mean utilisation continuity alone may keep a manager (default: ${DEFAULT-VALUE}).")
   double hoursTolerance;
 
   @Option(names = "--arr-tolerance", paramLabel = "FRACTION", defaultValue = "0.5",
-      description = "How far above their fair ARR share continuity alone may keep a manager (default ${DEFAULT-VALUE}).")
+      description = "How far above their fair ARR share continuity alone may keep a manager (default: ${DEFAULT-VALUE}).")
   double arrTolerance;
 
   @CommandLine.Mixin TableFormatOption tableFormat;

@@ -194,7 +194,7 @@ public final class TouchTrialCommand implements Runnable {
     List<String> tiers;
 
     @Option(names = "--stratify", defaultValue = "tier", paramLabel = "BY",
-        description = "tier, band, tier-band or none (default ${DEFAULT-VALUE}).")
+        description = "tier, band, tier-band or none (default: ${DEFAULT-VALUE}).")
     String stratify;
 
     @Option(names = "--seed", required = true, paramLabel = "N", description = "The random seed (write it down).")
@@ -366,11 +366,11 @@ public final class TouchTrialCommand implements Runnable {
     double confidence;
 
     @Option(names = "--prior-alpha", defaultValue = "1", paramLabel = "A",
-        description = "Beta prior alpha for both arms, a whole number (default ${DEFAULT-VALUE}).")
+        description = "Beta prior alpha for both arms, a whole number (default: ${DEFAULT-VALUE}).")
     double priorAlpha;
 
     @Option(names = "--prior-beta", defaultValue = "1", paramLabel = "B",
-        description = "Beta prior beta for both arms (default ${DEFAULT-VALUE}).")
+        description = "Beta prior beta for both arms (default: ${DEFAULT-VALUE}).")
     double priorBeta;
 
     @CommandLine.Mixin TableFormatOption tableFormat;

@@ -130,4 +130,43 @@ class HelpTextTest {
     }
     assertEquals(List.of(), bad, "option descriptions broken mid-sentence");
   }
+
+  /**
+   * One grammar: every {@code --format} lists its values as table, csv or json (fit-weights adds yaml; run, whose
+   * tables are files, prints a summary as table or json) with its default; every {@code --confidence} defaults to
+   * 0.95 and says so; every default is written {@code (default: X)}.
+   */
+  @Test
+  void theSameFlagsAreSpeltTheSameWay() {
+    List<String> bad = new ArrayList<>();
+    for (Map.Entry<String, CommandLine> e : commands().entrySet()) {
+      for (CommandLine.Model.OptionSpec o : e.getValue().getCommandSpec().options()) {
+        if (o.hidden()) {
+          continue;
+        }
+        String text = String.join(" ", o.description()).replace("${DEFAULT-VALUE}", String.valueOf(
+            o.defaultValueString()));
+        String where = e.getKey() + " " + o.longestName() + ": " + text;
+        if (text.matches(".*\\(default [^:].*")) {
+          bad.add(where + " (write \"(default: X)\")");
+        }
+        if (o.longestName().equals("--format")) {
+          boolean ok = text.matches("table, csv or json \\(default: (table|csv|json)\\)\\..*")
+              || (e.getKey().equals("cskit score fit-weights")
+                  && text.startsWith("yaml, table, csv or json (default: yaml)."))
+              || (e.getKey().equals("cskit run") && text.startsWith("table or json (default: table)"));
+          if (!ok) {
+            bad.add(where);
+          }
+        }
+        if (o.longestName().equals("--confidence") && !text.contains("(default: 0.95)")) {
+          bad.add(where);
+        }
+        if (o.longestName().equals("--level") || o.longestName().equals("--alpha")) {
+          bad.add(where + " (shown in help: the canonical name is --confidence)");
+        }
+      }
+    }
+    assertEquals(List.of(), bad, "flags spelt differently from the rest");
+  }
 }
