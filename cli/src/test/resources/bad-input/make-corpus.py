@@ -269,15 +269,18 @@ card("not-yaml", "name: [unclosed\n")
 card("unknown-field", TA.replace("minCoverage:", "minCoverag:"), fragment="minCoverag")
 card("weight-text", TA.replace("weight: 40", "weight: forty"), fragment="weight")
 card("weight-negative", TA.replace("weight: 40", "weight: -40"), fragment="weight")
-card("no-measures", "name: x\nversion: 1\nbands: [{name: red, min: 0}]\ncategories: [{id: a, weight: 1}]\nmeasures: []\n")
+card("no-measures", "name: x\nrevision: 1\nbands: [{name: red, min: 0}]\ncategories: [{id: a, weight: 1}]\nmeasures: []\n")
 card("band-min-170", TA.replace("{name: green, min: 70}", "{name: green, min: 170}"), fragment="170")
 card("band-unknown-name", TA.replace("{name: green, min: 70}", "{name: purple, min: 70}"), code=0, fragment="-")
 card("bands-unordered", TA.replace("[{name: red, min: 0}, {name: yellow, min: 40}, {name: green, min: 70}]", "[{name: red, min: 0}, {name: green, min: 70}, {name: yellow, min: 40}]"), code=3, fragment="bands")
 card("unknown-category", TA.replace("category: engagement, weight: 1,\n     rule: {type: linear, points: [[0, 20]", "category: engagment, weight: 1,\n     rule: {type: linear, points: [[0, 20]"), fragment="engagment")
 card("unknown-rule-type", TA.replace("type: linear, points: [[0, 0]", "type: linaer, points: [[0, 0]"), fragment="linaer")
 card("points-unsorted", TA.replace("[[0, 0], [4, 40], [12, 70], [22, 100]]", "[[0, 0], [12, 70], [4, 40], [22, 100]]"), fragment="points")
-card("dup-key", TA.replace("version: 1\n", "version: 1\nversion: 2\n"), fragment="version")
-card("version-text", TA.replace("version: 1\n", "version: one\n"), fragment="version")
+card("dup-key", TA.replace("revision: 1\n", "revision: 1\nrevision: 2\n"), fragment="revision")
+card("version-text", TA.replace("revision: 1\n", "revision: one\n"), fragment="revision")
+# a card's own number is revision; version is its old name, and giving both is an error naming the path
+card("version-and-revision", TA.replace("revision: 1\n", "revision: 1\nversion: 1\n"), fragment="is the old name of revision")
+card("old-version-only", TA.replace("revision: 1\n", "version: 3\n"), code=0, fragment="-")
 card("tab-indent", TA.replace("  - {id: utilization", "\t- {id: utilization"))
 card("json-trailing", '{"name": "x"} garbage', name="card.json", fragment="card.json")
 card("json-comment", '// a card\n{"name": "x"}', name="card.json", fragment="card.json")
@@ -297,7 +300,7 @@ case("scorecard-unknown-builtin", 3, "three-axes", "score --scorecard three-axes
 case("scorecard-explain-csv", 2, "--explain", "score --scorecard three-axis --metrics {base}/metrics.csv --format csv --explain --as-of 2026-06-30")
 
 # scorecard sets
-SET = "name: s\nversion: 1\nselectors:\n  - {stage: onboarding, scorecard: onboarding}\ndefault: three-axis\n"
+SET = "name: s\nrevision: 1\nselectors:\n  - {stage: onboarding, scorecard: onboarding}\ndefault: three-axis\n"
 SETCMD = "score --scorecard {case}/set.yaml --metrics {base}/metrics.csv --accounts {base}/accounts.csv --as-of 2026-06-30"
 def cset(mid, content, code=3, fragment="set.yaml", args=SETCMD, status="ok"):
     case(f"set-{mid}", code, fragment, args, {"set.yaml": content}, status)
@@ -306,13 +309,14 @@ cset("absent-attribute", SET.replace("stage: onboarding", "attribute: {name: tie
 cset("no-default", SET.replace("default: three-axis\n", ""))
 cset("without-accounts", SET, code=2, args="score --scorecard {case}/set.yaml --metrics {base}/metrics.csv --as-of 2026-06-30", fragment="--accounts")
 cset("unknown-field", SET.replace("selectors:", "selector:"), fragment="selector")
+cset("version-and-revision", SET.replace("revision: 1\n", "revision: 1\nversion: 1\n"), fragment="not both")
 cset("stage-unknown", SET.replace("stage: onboarding", "stage: onbording"), fragment="onbording")
 
 # overrides
 OV = "score --scorecard three-axis --metrics {base}/metrics.csv --overrides {case}/ov.yaml --as-of 2026-06-30"
 def ov(mid, content, code=3, fragment="ov.yaml", status="ok"):
     case(f"overrides-{mid}", code, fragment, OV, {"ov.yaml": content}, status)
-OVOK = "version: 1\noverrides:\n"
+OVOK = "formatVersion: 1\noverrides:\n"
 ov("unknown-account", OVOK + "  - {accountId: NOPE1, scope: overall, value: 80, reason: r, author: a, from: 2026-01-01}\n", code=0, fragment="NOPE1")
 ov("overlapping-overall", OVOK + "  - {accountId: A00001, scope: overall, value: 80, reason: r, author: a, from: 2026-01-01}\n"
    "  - {accountId: A00001, scope: overall, value: 20, reason: r, author: a, from: 2026-03-01}\n", code=0, fragment="overlaps overrides[0]")
@@ -325,6 +329,10 @@ ov("bad-date", OVOK + "  - {accountId: A00001, scope: overall, value: 80, reason
 ov("until-before-from", OVOK + "  - {accountId: A00001, scope: overall, value: 80, reason: r, author: a, from: 2026-03-01, until: 2026-01-01}\n")
 ov("unknown-scope", OVOK + "  - {accountId: A00001, scope: galaxy, value: 80, reason: r, author: a, from: 2026-01-01}\n", fragment="galaxy")
 ov("no-version", "overrides: []\n")
+ov("format-version-2", "formatVersion: 2\noverrides: []\n", fragment="formatVersion")
+ov("old-version-2", "version: 2\noverrides: []\n", fragment="old name of formatVersion")
+ov("old-version-1", "version: 1\noverrides: []\n", code=0, fragment="-")
+ov("version-and-format-version", "formatVersion: 1\nversion: 1\noverrides: []\n", fragment="not both")
 ov("unknown-field", OVOK + "  - {accountId: A00001, scope: overall, valu: 80, reason: r, author: a, from: 2026-01-01}\n", fragment="valu")
 
 # touch models
@@ -366,9 +374,18 @@ plan("unknown-tier", PLAN.replace("tiers: [high]", "tiers: [vip]"), fragment="vi
 plan("probability-1", PLAN.replace("probability: 0.9", "probability: 1"), fragment="probability")
 plan("no-waves", PLAN.split("waves:")[0] + "waves: []\n", fragment="waves")
 plan("unreachable", PLAN.replace("rate: 0.35", "rate: 0.99"), code=0, fragment="-")
-plan("version-2", PLAN.replace("version: 1", "version: 2"), fragment="version")
+plan("version-2", PLAN.replace("formatVersion: 1", "version: 2"), fragment="old name of formatVersion")
+plan("format-version-2", PLAN.replace("formatVersion: 1", "formatVersion: 2"), fragment="formatVersion")
+# the project file (cskit.yaml): formatVersion, old name version
+PROJECT = "formatVersion: 1\ndata: {accounts: accounts.csv, events: events.csv}\n"
+def project(mid, content, fragment):
+    case(f"project-{mid}", 3, fragment, "run --project {case}/cskit.yaml --as-of 2026-06-30", {"cskit.yaml": content})
+project("format-version-2", PROJECT.replace("formatVersion: 1", "formatVersion: 2"), "formatVersion")
+project("version-and-format-version", PROJECT.replace("formatVersion: 1", "formatVersion: 1\nversion: 1"), "not both")
+tm("format-version-2", TM.replace("formatVersion: 1", "formatVersion: 2"), fragment="formatVersion")
+plan("version-and-format-version", PLAN.replace("formatVersion: 1", "formatVersion: 1\nversion: 1"), fragment="not both")
 plan("anchors-aliases", PLAN.replace("tiers: [low, high]", "tiers: &lh [low, high]").replace("tiers: [high]", "tiers: *lh"), code=0, fragment="-")
-plan("big-string", "version: 1\nnote: \"" + "x" * 70000 + "\"\n", fragment="plan.yaml")
+plan("big-string", "formatVersion: 1\nnote: \"" + "x" * 70000 + "\"\n", fragment="plan.yaml")
 
 # ---- flags (exit 2)
 def flag(mid, args, fragment):
@@ -416,7 +433,7 @@ case("sample-out-is-file", 3, "accounts.csv", "sample --out {case}/accounts.csv 
 case("sample-out-file-inside-is-dir", 3, "events.csv", "sample --out {case}/out --accounts 5", {"out/events.csv/keep": "x\n"})
 case("sample-out-exists-no-force", 3, "--force", "sample --out {case}/out --accounts 5", {"out/accounts.csv": "mine\n"})
 case("sample-out-exists-force", 0, "-", "sample --out {tmp}/out --accounts 5 --force")
-SMALLCARD = ("name: small\nversion: 1\nbands: [{name: red, min: 0}, {name: yellow, min: 40}, {name: green, min: 70}]\n"
+SMALLCARD = ("name: small\nrevision: 1\nbands: [{name: red, min: 0}, {name: yellow, min: 40}, {name: green, min: 70}]\n"
     "categories: [{id: u, weight: 1}]\nmeasures:\n"
     "  - {id: logins, metric: login_30d, category: u, weight: 1, rule: {type: linear, points: [[0, 0], [50, 100]]}}\n"
     "  - {id: tickets, metric: open_tickets, category: u, weight: 1, rule: {type: linear, points: [[0, 100], [60, 0]]}}\n")

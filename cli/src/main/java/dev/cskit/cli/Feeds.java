@@ -17,7 +17,7 @@ import picocli.CommandLine.Model.OptionSpec;
  * (exit 2) naming the option instead of invalid input (exit 3). The library's check is the one check; commands do not repeat it.
  */
 @Retention(RetentionPolicy.RUNTIME)
-@Target(ElementType.FIELD)
+@Target({ElementType.FIELD, ElementType.METHOD})
 @interface Feeds {
   /** The argument names, such as {@code margin} or {@code confidence}. */
   String[] value();
@@ -26,20 +26,27 @@ import picocli.CommandLine.Model.OptionSpec;
   final class Options {
     private Options() {}
 
-    /** The option of {@code spec} (mixins included) that feeds {@code argument}, or null. */
+    /**
+     * The option of {@code spec} (mixins included) that feeds {@code argument}, or null. When several do (a
+     * canonical option and a hidden old name of it), the one given on the command line.
+     */
     static OptionSpec feeding(CommandSpec spec, String argument) {
       if (argument == null) {
         return null;
       }
+      OptionSpec first = null;
       for (OptionSpec o : spec.options()) {
         Object element = o.userObject();
         Feeds feeds = element instanceof AnnotatedElement
             ? ((AnnotatedElement) element).getAnnotation(Feeds.class) : null;
         if (feeds != null && Arrays.asList(feeds.value()).contains(argument)) {
-          return o;
+          if (!o.originalStringValues().isEmpty()) {
+            return o;
+          }
+          first = first == null ? o : first;
         }
       }
-      return null;
+      return first;
     }
   }
 }

@@ -20,9 +20,10 @@ import picocli.CommandLine.Parameters;
     name = "init",
     mixinStandardHelpOptions = true,
     description = {
-      "Write a working cskit project around the built-in sample portfolio: data files with 13 months of",
-      "history (usage events, CRM fields by month, milestones, renewals and churns, two NPS waves),",
-      "a survey plan and cskit.yaml. Then: cskit run --project DIR/cskit.yaml --as-of 2026-06-30"
+      "Write a working cskit project around the built-in sample portfolio.",
+      "The project holds data files with 13 months of history (usage events, CRM fields by month, milestones, "
+          + "renewals and churns, two NPS waves), a survey plan and cskit.yaml. "
+          + "Then run it: cskit run --project DIR/cskit.yaml --as-of 2026-06-30."
     })
 public final class InitCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -79,6 +79,12 @@ final class Output {
       flat.add(f);
     }
     TextTable t = TextTable.withHeader(head.toArray(new String[0]));
+    for (int i = 0; i < head.size(); i++) {
+      java.util.function.DoubleFunction<String> format = columnFormat(head.get(i), flat);
+      if (format != null) {
+        t.column(i, format);
+      }
+    }
     for (Map<String, Object> f : flat) {
       Object[] cells = new Object[head.size()];
       for (int i = 0; i < cells.length; i++) {
@@ -87,6 +93,41 @@ final class Output {
       t.row(cells);
     }
     return t.toString();
+  }
+
+  /**
+   * One precision for a column of a record table, chosen for what it holds: a share (a key ending in rate,
+   * share, chance or probability, every value in [0, 1]) as a percentage; other numbers with the decimals their
+   * largest magnitude needs (1 from 1,000, 2 from 1, else 4), so that 887.40 and 1200 print as 887.4 and
+   * 1200.0. Null for a column of whole numbers or text, printed as they are.
+   */
+  static java.util.function.DoubleFunction<String> columnFormat(String key, List<Map<String, Object>> rows) {
+    boolean fractional = false;
+    boolean share = true;
+    double max = 0;
+    for (Map<String, Object> r : rows) {
+      Object v = r.get(key);
+      if (v == null) {
+        continue;
+      }
+      if (!(v instanceof Number)) {
+        return null;
+      }
+      double d = ((Number) v).doubleValue();
+      if (Double.isNaN(d) || Double.isInfinite(d)) {
+        continue;
+      }
+      fractional |= d != Math.rint(d);
+      share &= d >= 0 && d <= 1;
+      max = Math.max(max, Math.abs(d));
+    }
+    if (!fractional) {
+      return null;
+    }
+    if (share && key.toLowerCase(java.util.Locale.ROOT).matches(".*(rate|share|chance|probability)")) {
+      return TextTable::percent;
+    }
+    return TextTable.decimals(max >= 1000 ? 1 : max >= 1 ? 2 : 4);
   }
 
   private static void csv(Map<String, Object> doc, CsvOutput csv) {

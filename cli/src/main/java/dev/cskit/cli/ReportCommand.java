@@ -13,9 +13,9 @@ import picocli.CommandLine.Option;
     name = "report",
     mixinStandardHelpOptions = true,
     description = {
-      "Draw the HTML report of a stored run of a project (cskit.yaml): the latest snapshot at or before",
-      "--as-of (default: the latest), with band shares and usage over the earlier snapshots. One",
-      "self-contained page (ECharts inlined), written atomically."
+      "Draw the HTML report of a stored run of a project (cskit.yaml).",
+      "The report shows the latest snapshot at or before --as-of (default: the latest), with band shares and "
+          + "usage over the earlier snapshots: one self-contained page (ECharts inlined), written atomically."
     })
 public final class ReportCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

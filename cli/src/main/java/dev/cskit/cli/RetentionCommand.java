@@ -315,13 +315,20 @@ public final class RetentionCommand implements Runnable {
 
   /** {@code cskit retention by-band}. */
   @Command(name = "by-band", mixinStandardHelpOptions = true,
-      description = "NRR, GRR and logo churn over the next months by the health band (and tier) each account had at a snapshot, with 95% intervals.")
+      description = "NRR, GRR and logo churn over the next months by the health band (and tier) each account had at a snapshot, with 95%% intervals.")
   static final class ByBandCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @CommandLine.Mixin Inputs inputs;
 
-    @Option(names = "--snapshot", paramLabel = "FILE", required = true, description = "Snapshot CSV: account_id, band[, tier].")
+    @Option(names = "--scores", paramLabel = "FILE.csv",
+        description = "Scores at the snapshot (required): account_id, band[, tier], as cskit score --format csv writes.")
     Path snapshot;
+
+    /** {@code --snapshot}, the old name of {@code --scores}: still read, not shown in help. */
+    @Option(names = "--snapshot", paramLabel = "FILE", hidden = true, description = "The old name of --scores.")
+    void snapshot(Path file) {
+      snapshot = file;
+    }
 
     @Option(names = "--as-of", paramLabel = "DATE", required = true, description = "The snapshot's date (YYYY-MM-DD).")
     LocalDate asOf;
@@ -331,6 +338,9 @@ public final class RetentionCommand implements Runnable {
 
     @Override
     public Integer call() {
+      if (snapshot == null) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--scores=FILE.csv'");
+      }
       MrrHistory h = inputs.history();
       BandRetention r = h.byBand(BandSnapshot.readCsv(snapshot, asOf), horizons);
       for (String w : r.warnings()) {

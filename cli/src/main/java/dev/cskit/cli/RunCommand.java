@@ -19,10 +19,11 @@ import picocli.CommandLine.Option;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Run a project (cskit.yaml) as of a date: usage metrics, extra metrics, scores with overrides, what",
-      "changed since the previous snapshot, tiers, capacity, survey plan, time to value and validation.",
-      "Writes one folder per date under the project's output folder and a snapshot to its history.",
-      "--from/--to/--every backfill past snapshots from the same data."
+      "Run a project (cskit.yaml) as of a date: the whole monthly cycle in one command.",
+      "Computes usage metrics, extra metrics, scores with overrides, what changed since the previous snapshot, "
+          + "tiers, capacity, survey plan, time to value and validation. "
+          + "Writes one folder per date under the project's output folder and a snapshot to its history. "
+          + "--from/--to/--every backfill past snapshots from the same data."
     })
 public final class RunCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -42,7 +43,7 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--every", paramLabel = "PERIOD", description = "month (default) or week.")
   String every = "month";
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "table (default) or json: the summary printed.")
+  @Option(names = "--format", paramLabel = "FORMAT", description = "table or json (default: table): the summary printed (the run's tables are CSV files in its folder).")
   String format = "table";
 
   @Override

@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
     name = "diff",
     mixinStandardHelpOptions = true,
     description = {
-      "Why scores moved between two scorings (two dates, or two scorecard versions).",
+      "Why scores moved between two scorings (two dates, or two scorecard revisions).",
       "Reads two outputs of 'cskit score --format json' and splits each account's change into one line per "
           + "measure whose sub-score changed (its share before x the change in its sub-score), a reweighting "
           + "line (measures that appeared or dropped out, shares that moved), and caps and override lines; "

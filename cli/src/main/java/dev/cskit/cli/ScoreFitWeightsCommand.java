@@ -20,20 +20,27 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code cskit score fit-weights}: the scorecard's weights fitted to churn, written as its next version.
+ * {@code cskit score fit-weights}: the scorecard's weights fitted to churn, written as its next revision.
  */
 @Command(
     name = "fit-weights",
     mixinStandardHelpOptions = true,
     description = {
-      "Fit the scorecard's weights to churn: a logistic regression of churn within",
-      "the horizon on the measures' sub-scores, weights non-negative and shrunk toward",
-      "the current ones (--strength). Writes the card's next version as YAML, each",
-      "weight's change in comments."
+      "Fit the scorecard's weights to churn.",
+      "A logistic regression of churn within the horizon on the measures' sub-scores, weights non-negative and "
+          + "shrunk toward the current ones (--strength). Writes the card's next revision as YAML, each weight's "
+          + "change in comments."
     })
 public final class ScoreFitWeightsCommand implements Callable<Integer> {
   /** How the result is printed. */
-  enum Format { YAML, TABLE, JSON }
+  enum Format {
+    YAML, TABLE, CSV, JSON;
+
+    @Override
+    public String toString() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -56,7 +63,8 @@ public final class ScoreFitWeightsCommand implements Callable<Integer> {
   Path out;
 
   @Option(names = "--format", paramLabel = "FORMAT",
-      description = "yaml (default: the new card), table (the changes) or json.")
+      description = "yaml, table, csv or json (default: ${DEFAULT-VALUE}). yaml prints the new card; table, csv "
+          + "and json the weights' changes (csv: weight, current, fitted, change, removed).")
   Format format = Format.YAML;
 
   @Override
@@ -82,11 +90,20 @@ public final class ScoreFitWeightsCommand implements Callable<Integer> {
     switch (format) {
       case JSON -> pw.println(Json.write(json(r, yaml)));
       case TABLE -> pw.print(r);
+      case CSV -> {
+        dev.cskit.core.io.CsvOutput csv = new dev.cskit.core.io.CsvOutput(pw);
+        csv.row("weight", "current", "fitted", "change", "removed");
+        for (ScorecardFit.Change c : r.changes()) {
+          csv.row(c.path(), Output.n(c.current()), Output.n(c.fitted()), Output.n(c.change()),
+              Boolean.toString(c.removed()));
+        }
+        csv.flush();
+      }
       default -> {
         if (out == null) {
           pw.print(yaml);
         } else {
-          pw.println("wrote " + card.name() + " version " + r.card().version() + " to " + out);
+          pw.println("wrote " + card.name() + " revision " + r.card().revision() + " to " + out);
         }
       }
     }
@@ -114,8 +131,8 @@ public final class ScoreFitWeightsCommand implements Callable<Integer> {
           "currentAuc", o.currentAuc(), "fittedAuc", o.fittedAuc());
     }
     return Json.object(
-        "scorecard", Json.object("name", r.card().name(), "version", r.card().version(),
-            "previousVersion", r.card().version() - 1, "hash", r.card().hash()),
+        "scorecard", Json.object("name", r.card().name(), "version", r.card().revision(),
+            "previousVersion", r.card().revision() - 1, "hash", r.card().hash()),
         "strength", f.strength(),
         "scale", f.scale(),
         "intercept", f.intercept(),

@@ -27,13 +27,12 @@ import picocli.CommandLine.Option;
     name = "validate",
     mixinStandardHelpOptions = true,
     description = {
-      "Backtest health-score snapshots against churn. Each snapshot is judged by",
-      "what happened in the horizon after its as-of date: churned, renewed, or left",
-      "out (and counted) when neither happened yet. Reports the ROC AUC (Mann-Whitney,",
-      "ties half: the chance that a churned snapshot scored lower than a retained one)",
-      "with a DeLong or bootstrap interval, the PR AUC (average precision), churn per",
-      "band and its multiple of the base rate, monotonicity, top-decile lift, early",
-      "warning, lead time, the same per measure, and a calibration of the score."
+      "Backtest health-score snapshots against churn.",
+      "Each snapshot is judged by what happened in the horizon after its as-of date: churned, renewed, or left "
+          + "out (and counted) when neither happened yet. Reports the ROC AUC (Mann-Whitney, ties half: the chance "
+          + "that a churned snapshot scored lower than a retained one) with a DeLong or bootstrap interval, the PR "
+          + "AUC (average precision), churn per band and its multiple of the base rate, monotonicity, top-decile "
+          + "lift, early warning, lead time, the same per measure, and a calibration of the score."
     })
 public final class ScoreValidateCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -41,13 +40,20 @@ public final class ScoreValidateCommand implements Callable<Integer> {
   @CommandLine.Mixin BacktestInputs inputs;
 
   @Option(names = "--scorecard", paramLabel = "FILE",
-      description = {"The scorecard (file or built-in name; optional): its bands' lower bounds order the",
-          "bands and band the measures' sub-scores (otherwise inferred from the lowest score in each band)."})
+      description = "The scorecard (file or built-in name; optional): its bands' lower bounds order the bands "
+          + "and band the measures' sub-scores (otherwise inferred from the lowest score in each band).")
   String scorecard;
 
   @Feeds("level")
-  @Option(names = {"--confidence", "--level"}, paramLabel = "P", description = "Confidence level of the AUC interval (default: 0.95).")
+  @Option(names = "--confidence", paramLabel = "P", description = "Confidence level of the AUC interval (default: ${DEFAULT-VALUE}).")
   double level = 0.95;
+
+  /** {@code --level}, the old name of {@code --confidence}: still read, not shown in help. */
+  @Feeds("level")
+  @Option(names = "--level", paramLabel = "P", hidden = true, description = "The old name of --confidence.")
+  void level(double value) {
+    level = value;
+  }
 
   @Feeds("interval")
   @Option(names = "--interval", paramLabel = "METHOD", description = "delong (default) or bootstrap.")
@@ -60,14 +66,12 @@ public final class ScoreValidateCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "S", description = "Bootstrap seed (default: 42).")
   long seed = 42;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "table (default) or json.")
+  @Option(names = "--format", paramLabel = "FORMAT", description = "table, csv or json (default: ${DEFAULT-VALUE}). "
+      + "CSV is one table of rows with a section column: overall, band, measure, measure-band, calibration.")
   OutputFormat format = OutputFormat.TABLE;
 
   @Override
   public Integer call() {
-    if (format == OutputFormat.CSV) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--format must be table or json");
-    }
     Map<String, Double> mins = new LinkedHashMap<>();
     if (scorecard != null) {
       for (Band b : ScoreCommand.scorecard(scorecard).bands()) {
@@ -101,6 +105,7 @@ public final class ScoreValidateCommand implements Callable<Integer> {
     if (snapshots.scorecards().size() > 1) {
       // a scorecard set's output: each card is judged on its own accounts, never pooled
       List<Object> perCard = new ArrayList<>();
+      dev.cskit.core.io.CsvOutput csv = format == OutputFormat.CSV ? csv(out) : null;
       for (String card : snapshots.scorecards()) {
         ValidationReport r = ScoreValidation.validate(Backtest.run(snapshots.forScorecard(card), outcomes,
             inputs.horizon), options);
@@ -109,6 +114,8 @@ public final class ScoreValidateCommand implements Callable<Integer> {
           j.put("scorecard", card);
           j.putAll(json(r));
           perCard.add(j);
+        } else if (csv != null) {
+          csvRows(csv, card, r);
         } else {
           out.println("== scorecard " + card + " ==");
           out.print(r);
@@ -117,6 +124,9 @@ public final class ScoreValidateCommand implements Callable<Integer> {
       }
       if (format == OutputFormat.JSON) {
         out.println(Json.write(Json.object("scorecards", perCard)));
+      }
+      if (csv != null) {
+        csv.flush();
       }
       out.flush();
       return Main.OK;
@@ -131,11 +141,74 @@ public final class ScoreValidateCommand implements Callable<Integer> {
     }
     if (format == OutputFormat.JSON) {
       out.println(Json.write(json(r)));
+    } else if (format == OutputFormat.CSV) {
+      dev.cskit.core.io.CsvOutput csv = csv(out);
+      csvRows(csv, snapshots.scorecards().isEmpty() ? "" : snapshots.scorecards().get(0), r);
+      csv.flush();
     } else {
       out.print(r);
     }
     out.flush();
     return Main.OK;
+  }
+
+  /** The columns of the CSV output: every section's rows share them, a cell a section lacks is empty. */
+  static final String[] CSV_HEADER = {"scorecard", "section", "measure", "band", "from", "to", "accounts",
+      "churned", "churn_rate", "multiple", "auc", "auc_lower", "auc_upper", "pr_auc", "top_decile_lift",
+      "monotone", "mean_score", "observed_rate", "isotonic", "platt"};
+
+  private static dev.cskit.core.io.CsvOutput csv(PrintWriter out) {
+    dev.cskit.core.io.CsvOutput csv = new dev.cskit.core.io.CsvOutput(out);
+    csv.row(CSV_HEADER);
+    return csv;
+  }
+
+  /**
+   * The report as CSV rows, one table for all its tables, told apart by {@code section}: {@code overall} (the
+   * score's AUC with its interval, PR AUC, top-decile lift, monotonicity, accounts evaluated, churned and the
+   * base rate as churn_rate), {@code band} (churn per band of the score), {@code measure} (each measure's AUC
+   * and lift), {@code measure-band} (churn per band of each measure's sub-score) and {@code calibration} (the
+   * reliability rows: score range, mean score, observed rate, isotonic and Platt estimates). Full precision.
+   */
+  static void csvRows(dev.cskit.core.io.CsvOutput csv, String card, ValidationReport r) {
+    csv.row(line(card, "overall", null, null, Double.NaN, Double.NaN, r.evaluated(), r.churned(), r.baseRate(),
+        Double.NaN, r.auc().auc(), r.auc().lower(), r.auc().upper(), r.prAuc(), r.topDecileLift(), r.monotone(),
+        Double.NaN, Double.NaN, Double.NaN, Double.NaN));
+    for (ValidationReport.BandRow b : r.bands()) {
+      csv.row(bandLine(card, "band", null, b));
+    }
+    for (ValidationReport.MeasureValidation m : r.measures()) {
+      csv.row(line(card, "measure", m.id(), null, Double.NaN, Double.NaN, m.evaluated(), m.churned(), Double.NaN,
+          Double.NaN, m.auc(), m.aucLower(), m.aucUpper(), m.prAuc(), m.topDecileLift(), m.monotone(),
+          Double.NaN, Double.NaN, Double.NaN, Double.NaN));
+    }
+    for (ValidationReport.MeasureValidation m : r.measures()) {
+      for (ValidationReport.BandRow b : m.bands()) {
+        csv.row(bandLine(card, "measure-band", m.id(), b));
+      }
+    }
+    for (Calibration.ReliabilityRow x : r.calibration().reliability()) {
+      csv.row(line(card, "calibration", null, null, x.from(), x.to(), x.accounts(), x.churned(), Double.NaN,
+          Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, null, x.meanScore(),
+          x.observedRate(), x.isotonic(), x.platt()));
+    }
+  }
+
+  private static String[] bandLine(String card, String section, String measure, ValidationReport.BandRow b) {
+    return line(card, section, measure, b.band(), Double.NaN, Double.NaN, b.accounts(), b.churned(), b.churnRate(),
+        b.multiple(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, null, Double.NaN, Double.NaN,
+        Double.NaN, Double.NaN);
+  }
+
+  private static String[] line(String card, String section, String measure, String band, double from, double to,
+      int accounts, int churned, double churnRate, double multiple, double auc, double aucLower, double aucUpper,
+      double prAuc, double lift, Boolean monotone, double meanScore, double observed, double isotonic,
+      double platt) {
+    return new String[] {card, section, measure == null ? "" : measure, band == null ? "" : band, Output.n(from),
+        Output.n(to), Integer.toString(accounts), Integer.toString(churned), Output.n(churnRate),
+        Output.n(multiple), Output.n(auc), Output.n(aucLower), Output.n(aucUpper), Output.n(prAuc), Output.n(lift),
+        monotone == null ? "" : monotone.toString(), Output.n(meanScore), Output.n(observed), Output.n(isotonic),
+        Output.n(platt)};
   }
 
   /** The report as the command's JSON object. */

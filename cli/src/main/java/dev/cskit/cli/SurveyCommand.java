@@ -159,7 +159,7 @@ public final class SurveyCommand implements Runnable {
 
     static final class Variance {
       @Feeds("proportion")
-    @Option(names = "--proportion", paramLabel = "P", description = "Expected proportion in [0, 1] (default 0.5).")
+    @Option(names = "--proportion", paramLabel = "P", description = "Expected proportion in [0, 1] (default: 0.5).")
       Double proportion;
 
       @ArgGroup(exclusive = false)
@@ -448,7 +448,7 @@ public final class SurveyCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = {
         "The cheapest escalation plan (waves of e-mail, reminders, in-app, phone, visits) that reaches a target"
-            + " response count or rate with a probability, from a plan file (YAML or JSON, version 1: see"
+            + " response count or rate with a probability, from a plan file (YAML or JSON, formatVersion 1: see"
             + " dev.cskit.survey.EscalationPlan).",
         "Prints {\"feasible\", \"statement\", \"invitations\", \"targetResponses\", \"requiredProbability\","
             + " \"probability\", \"expectedResponses\", \"expectedRate\", \"expectedCost\", \"waves\"}."

@@ -38,9 +38,9 @@ import picocli.CommandLine.Option;
     name = "books",
     mixinStandardHelpOptions = true,
     description = {
-      "Books of business: assign each high- and low-touch account to one manager of the roster, within hours,",
-      "account counts and skills, keeping last month's manager unless that breaks capacity or a tolerance,",
-      "and balancing hours and ARR."
+      "Books of business: each high- and low-touch account assigned to one manager of the roster.",
+      "Assigns within hours, account counts and skills, keeping last month's manager unless that breaks capacity "
+          + "or a tolerance, and balancing hours and ARR."
     })
 public final class TouchBooksCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -68,11 +68,11 @@ public final class TouchBooksCommand implements Callable<Integer> {
   LocalDate asOf;
 
   @Option(names = "--hours-tolerance", paramLabel = "POINTS", defaultValue = "0.15",
-      description = "How far above the tier's mean utilisation continuity alone may keep a manager (default ${DEFAULT-VALUE}).")
+      description = "How far above the tier's mean utilisation continuity alone may keep a manager (default: ${DEFAULT-VALUE}).")
   double hoursTolerance;
 
   @Option(names = "--arr-tolerance", paramLabel = "FRACTION", defaultValue = "0.5",
-      description = "How far above their fair ARR share continuity alone may keep a manager (default ${DEFAULT-VALUE}).")
+      description = "How far above their fair ARR share continuity alone may keep a manager (default: ${DEFAULT-VALUE}).")
   double arrTolerance;
 
   @CommandLine.Mixin TableFormatOption tableFormat;

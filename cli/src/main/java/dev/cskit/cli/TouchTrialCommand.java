@@ -78,7 +78,7 @@ public final class TouchTrialCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = {
         "Accounts per arm to detect a lift in conversion (R's power.prop.test), and months at a pace.",
-        "Example: cskit touch trial plan --baseline 0.10 --target 0.15 --power 0.8 --alpha 0.05 --pace 100"
+        "Example: cskit touch trial plan --baseline 0.10 --target 0.15 --power 0.8 --confidence 0.95 --pace 100"
       })
   public static final class PlanCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -89,12 +89,25 @@ public final class TouchTrialCommand implements Runnable {
     @Option(names = "--target", required = true, paramLabel = "RATE", description = "The play's rate worth detecting, e.g. 0.15.")
     double target;
 
-    @Option(names = "--power", defaultValue = "0.8", paramLabel = "P", description = "Power (default ${DEFAULT-VALUE}).")
+    @Option(names = "--power", defaultValue = "0.8", paramLabel = "P", description = "Power (default: ${DEFAULT-VALUE}).")
     double power;
 
-    @Option(names = "--alpha", defaultValue = "0.05", paramLabel = "A",
-        description = "Two-sided significance level (default ${DEFAULT-VALUE}).")
-    double alpha;
+    /** The two-sided significance level: 1 - {@code --confidence}. */
+    double alpha = 0.05;
+
+    /** {@code --confidence}: alpha = 1 - C, computed in decimal so 0.95 gives exactly 0.05. */
+    @Option(names = "--confidence", paramLabel = "C",
+        description = "Confidence level of the test, 1 - alpha (default: 0.95).")
+    void confidence(double c) {
+      alpha = Double.isFinite(c) ? java.math.BigDecimal.ONE.subtract(java.math.BigDecimal.valueOf(c)).doubleValue()
+          : Double.NaN;
+    }
+
+    /** {@code --alpha}, the significance level: the old spelling of {@code --confidence} (alpha = 1 - C). */
+    @Option(names = "--alpha", paramLabel = "A", hidden = true, description = "The significance level, 1 - --confidence.")
+    void alpha(double a) {
+      alpha = a;
+    }
 
     @Option(names = "--pace", paramLabel = "N", description = "Accounts entering the trial per month, both arms.")
     Double pace;
@@ -111,7 +124,7 @@ public final class TouchTrialCommand implements Runnable {
         p = Trials.plan(baseline, target, power, alpha, pace == null ? Double.NaN : pace, strict);
       } catch (CskitException e) {
         throw usage(spec, e, Map.of("baseline", "--baseline", "target", "--target", "power", "--power", "alpha",
-            "--alpha", "pace", "--pace"));
+            spec.commandLine().getParseResult().hasMatchedOption("--alpha") ? "--alpha" : "--confidence", "pace", "--pace"));
       }
       PrintWriter out = spec.commandLine().getOut();
       switch (tableFormat.format) {
@@ -176,7 +189,7 @@ public final class TouchTrialCommand implements Runnable {
     List<String> tiers;
 
     @Option(names = "--stratify", defaultValue = "tier", paramLabel = "BY",
-        description = "tier, band, tier-band or none (default ${DEFAULT-VALUE}).")
+        description = "tier, band, tier-band or none (default: ${DEFAULT-VALUE}).")
     String stratify;
 
     @Option(names = "--seed", required = true, paramLabel = "N", description = "The random seed (write it down).")
@@ -294,8 +307,9 @@ public final class TouchTrialCommand implements Runnable {
       aliases = "analyze",
       mixinStandardHelpOptions = true,
       description = {
-        "Play against control: the difference with a Newcombe interval, Fisher's exact test, the odds ratio and the",
-        "probability that the play beats control (Beta priors); by tier and band from an outcomes file.",
+        "Play against control: did the play work?",
+        "The difference with a Newcombe interval, Fisher's exact test, the odds ratio and the probability that "
+            + "the play beats control (Beta priors); by tier and band from an outcomes file.",
         "Example: cskit touch trial analyse --play-conversions 15 --play-accounts 100 --control-conversions 8"
             + " --control-accounts 100"
       })
@@ -332,15 +346,15 @@ public final class TouchTrialCommand implements Runnable {
     @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "The date of the segmentation (with --accounts).")
     LocalDate asOf;
 
-    @Option(names = "--confidence", defaultValue = "0.95", paramLabel = "C", description = "Confidence level (default ${DEFAULT-VALUE}).")
+    @Option(names = "--confidence", defaultValue = "0.95", paramLabel = "C", description = "Confidence level (default: ${DEFAULT-VALUE}).")
     double confidence;
 
     @Option(names = "--prior-alpha", defaultValue = "1", paramLabel = "A",
-        description = "Beta prior alpha for both arms, a whole number (default ${DEFAULT-VALUE}).")
+        description = "Beta prior alpha for both arms, a whole number (default: ${DEFAULT-VALUE}).")
     double priorAlpha;
 
     @Option(names = "--prior-beta", defaultValue = "1", paramLabel = "B",
-        description = "Beta prior beta for both arms (default ${DEFAULT-VALUE}).")
+        description = "Beta prior beta for both arms (default: ${DEFAULT-VALUE}).")
     double priorBeta;
 
     @CommandLine.Mixin TableFormatOption tableFormat;

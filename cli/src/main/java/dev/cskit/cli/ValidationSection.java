@@ -80,7 +80,7 @@ final class ValidationSection implements DemoSection {
         TextTable.number(r.auc().auc()), TextTable.number(r.auc().lower()), TextTable.number(r.auc().upper()),
         TextTable.number(r.prAuc()), TextTable.number(r.baseRate()), TextTable.number(r.topDecileLift()),
         ScoreValidateCommand.bandTable(r.bands()), r.monotone() ? "yes" : "no", r.calibration().read(35),
-        card.name(), card.version(), adopted.size(), TextTable.number(fit.weights().strength()), w,
+        card.name(), card.revision(), adopted.size(), TextTable.number(fit.weights().strength()), w,
         TextTable.number(fit.weights().currentAuc()), TextTable.number(fit.weights().fittedAuc()));
     Map<String, Object> json = Json.object(
         "horizon", HORIZON,
@@ -94,7 +94,7 @@ final class ValidationSection implements DemoSection {
         "topDecileLift", r.topDecileLift(),
         "bands", ScoreValidateCommand.bands(r.bands()),
         "monotone", r.monotone(),
-        "fittedScorecard", Json.object("name", card.name(), "version", card.version(), "accounts", adopted.size()),
+        "fittedScorecard", Json.object("name", card.name(), "version", card.revision(), "accounts", adopted.size()),
         "weights", weights,
         "currentAuc", fit.weights().currentAuc(),
         "fittedAuc", fit.weights().fittedAuc());

@@ -67,12 +67,19 @@ class RetentionCommandTest {
     }
     Files.writeString(snapshot, sb);
     CliTestSupport band = CliTestSupport.run("retention", "by-band", "--subscriptions", subs.toString(),
-        "--snapshot", snapshot.toString(), "--as-of", "2026-06-30", "--format", "json");
+        "--scores", snapshot.toString(), "--as-of", "2026-06-30", "--format", "json");
     assertEquals(0, band.code, band.err);
     JsonNode first = band.json().get("rows").get(0);
     assertEquals("all", first.get("by").asText());
     assertEquals(200, first.get("accounts").asInt());
     assertTrue(first.get("nrr").asDouble() >= first.get("grr").asDouble());
+    // --scores, the name every command gives a score CSV; --snapshot still reads as its old name
+    assertEquals(band.out, CliTestSupport.run("retention", "by-band", "--subscriptions", subs.toString(),
+        "--snapshot", snapshot.toString(), "--as-of", "2026-06-30", "--format", "json").out);
+    CliTestSupport none = CliTestSupport.run("retention", "by-band", "--subscriptions", subs.toString(),
+        "--as-of", "2026-06-30");
+    assertEquals(2, none.code);
+    assertTrue(none.err.startsWith("cskit: Missing required option: '--scores=FILE.csv'"), none.err);
   }
 
   @Test

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -99,6 +100,43 @@ class ScoreValidationCommandsTest {
   }
 
   @Test
+  void validateCsvIsTheJsonsTablesInOneWithASectionColumn(@TempDir Path dir) throws Exception {
+    Path s = write(dir, "s.csv", SNAPSHOTS);
+    Path o = write(dir, "o.csv", OUTCOMES);
+    JsonNode j = score("validate", "--snapshots", s.toString(), "--outcomes", o.toString(), "--format", "json")
+        .json();
+    CliTestSupport r = score("validate", "--snapshots", s.toString(), "--outcomes", o.toString(), "--format", "csv");
+    assertEquals(0, r.code, r.err);
+    String[] lines = r.out.split("\n");
+    assertEquals(String.join(",", ScoreValidateCommand.CSV_HEADER), lines[0]);
+    List<String> head = List.of(ScoreValidateCommand.CSV_HEADER);
+    Map<String, List<String[]>> bySection = new java.util.LinkedHashMap<>();
+    for (int i = 1; i < lines.length; i++) {
+      String[] c = lines[i].split(",", -1);
+      assertEquals(head.size(), c.length, lines[i]);
+      bySection.computeIfAbsent(c[head.indexOf("section")], k -> new java.util.ArrayList<>()).add(c);
+    }
+    assertEquals(List.of("overall", "band", "measure", "measure-band", "calibration"),
+        List.copyOf(bySection.keySet()));
+    String[] overall = bySection.get("overall").get(0);
+    assertEquals(j.get("auc").asDouble(), Double.parseDouble(overall[head.indexOf("auc")]), 0);
+    assertEquals(j.get("aucLower").asDouble(), Double.parseDouble(overall[head.indexOf("auc_lower")]), 0);
+    assertEquals(j.get("prAuc").asDouble(), Double.parseDouble(overall[head.indexOf("pr_auc")]), 0);
+    assertEquals(j.get("evaluated").asInt(), Integer.parseInt(overall[head.indexOf("accounts")]));
+    assertEquals(j.get("baseRate").asDouble(), Double.parseDouble(overall[head.indexOf("churn_rate")]), 0);
+    assertEquals(j.get("bands").size(), bySection.get("band").size());
+    for (int b = 0; b < j.get("bands").size(); b++) {
+      JsonNode band = j.get("bands").get(b);
+      String[] c = bySection.get("band").get(b);
+      assertEquals(band.get("band").asText(), c[head.indexOf("band")]);
+      assertEquals(band.get("churned").asInt(), Integer.parseInt(c[head.indexOf("churned")]));
+      assertEquals(band.get("multiple").asDouble(), Double.parseDouble(c[head.indexOf("multiple")]), 0);
+    }
+    assertEquals(j.get("measures").get(0).get("id").asText(), bySection.get("measure").get(0)[head.indexOf("measure")]);
+    assertEquals(j.get("calibration").get("reliability").size(), bySection.get("calibration").size());
+  }
+
+  @Test
   void validateErrors(@TempDir Path dir) throws Exception {
     Path s = write(dir, "s.csv", SNAPSHOTS);
     Path o = write(dir, "o.csv", OUTCOMES);
@@ -151,6 +189,19 @@ class ScoreValidationCommandsTest {
         "--outcomes", out.toString(), "--horizon", "365");
     assertEquals(0, yaml.code, yaml.err);
     assertEquals(fitted, Scorecard.parse(yaml.out, ConfigFormat.YAML, "stdout"));
+    CliTestSupport csv = score("fit-weights", "--scorecard", cardFile.toString(), "--snapshots", s.toString(),
+        "--outcomes", out.toString(), "--horizon", "365", "--format", "csv");
+    assertEquals(0, csv.code, csv.err);
+    String[] lines = csv.out.split("\n");
+    assertEquals("weight,current,fitted,change,removed", lines[0]);
+    assertEquals(j.get("changes").size(), lines.length - 1);
+    for (int i = 1; i < lines.length; i++) {
+      String[] c = lines[i].split(",", -1);
+      JsonNode change = j.get("changes").get(i - 1);
+      assertEquals(change.get("path").asText(), c[0]);
+      assertEquals(change.get("fitted").asDouble(), Double.parseDouble(c[2]), 0);
+      assertEquals(change.get("change").asDouble(), Double.parseDouble(c[3]), 0);
+    }
   }
 
   @Test
@@ -205,8 +256,12 @@ class ScoreValidationCommandsTest {
         "--format", "json").out);
     CliTestSupport bad = score("validate", "--snapshots", sf.toString(), "--outcomes", of.toString(), "--level", "1.5");
     assertEquals(2, bad.code);
-    assertEquals("cskit: --confidence must be in (0, 1), found 1.5\n"
+    assertEquals("cskit: --level must be in (0, 1), found 1.5\n"
         + "Try 'cskit score validate --help' for more information.\n", bad.err);
+    CliTestSupport canonical = score("validate", "--snapshots", sf.toString(), "--outcomes", of.toString(),
+        "--confidence", "1.5");
+    assertEquals(2, canonical.code);
+    assertTrue(canonical.err.startsWith("cskit: --confidence must be in (0, 1), found 1.5\n"), canonical.err);
   }
 
   @Test

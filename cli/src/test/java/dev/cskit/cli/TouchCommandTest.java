@@ -53,6 +53,15 @@ class TouchCommandTest {
     assertEquals(686, j.get("accountsPerArm").asLong());
     assertEquals(1372, j.get("totalAccounts").asLong());
     assertEquals(14, j.get("months").asLong());
+    // --confidence, the spelling every command uses, is 1 - alpha; --alpha stays as its old name
+    CliTestSupport conf = run("touch", "trial", "plan", "--baseline", "0.10", "--target", "0.15", "--power", "0.8",
+        "--confidence", "0.95", "--pace", "100", "--format", "json");
+    assertEquals(r.out, conf.out);
+    assertEquals(0.05, conf.json().get("alpha").asDouble(), 0);
+    CliTestSupport ninety = run("touch", "trial", "plan", "--baseline", "0.10", "--target", "0.15",
+        "--confidence", "0.9", "--format", "json");
+    assertEquals(Trials.plan(0.10, 0.15, 0.8, 0.1, Double.NaN, false).nPerArm(),
+        ninety.json().get("nPerArm").asDouble());
     CliTestSupport t = run("touch", "trial", "plan", "--baseline", "0.10", "--target", "0.15", "--pace", "100");
     assertTrue(t.out.contains("686 accounts per arm") && t.out.contains("14 months"), t.out);
     CliTestSupport c = run("touch", "trial", "plan", "--baseline", "0.10", "--target", "0.15", "--format", "csv");

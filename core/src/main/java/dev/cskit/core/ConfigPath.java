@@ -55,6 +55,48 @@ public final class ConfigPath {
     return value;
   }
 
+  /**
+   * A field of this object that files of earlier releases name {@code oldName}: the value under either name
+   * ({@code null} when neither is given). Giving both is an error at the old name's path.
+   *
+   * @param name the field's name, such as {@code revision}
+   * @param value its value, or null when absent
+   * @param oldName the name earlier releases used, such as {@code version}
+   * @param oldValue the value under the old name, or null when absent
+   */
+  public <T> T renamed(String name, T value, String oldName, T oldValue) {
+    if (oldValue == null) {
+      return value;
+    }
+    field(oldName).check(value == null, "is the old name of " + name + ": give " + name + " only, not both",
+        oldValue);
+    return oldValue;
+  }
+
+  /**
+   * The configuration format version of the object at this path: field {@code formatVersion}, required and
+   * equal to {@code current}. Files of earlier releases that name it {@code version} still read when it is
+   * {@code current} (other values are refused: {@code version} was also used for a document's own number,
+   * which is now {@code revision}); giving both names is an error at {@code version}.
+   *
+   * @param formatVersion the {@code formatVersion} given, or null
+   * @param version the {@code version} given, or null
+   * @param current the format version this code reads
+   * @return {@code current}
+   */
+  public int formatVersion(Integer formatVersion, Integer version, int current) {
+    if (version != null) {
+      field("version").check(formatVersion == null,
+          "is the old name of formatVersion: give formatVersion only, not both", version);
+      field("version").check(version == current, "is the old name of formatVersion, the configuration format,"
+          + " which must be " + current, version);
+    }
+    Integer v = formatVersion == null ? version : formatVersion;
+    field("formatVersion").required(v);
+    field("formatVersion").check(v == current, "must be " + current, v);
+    return current;
+  }
+
   static String join(String prefix, String path) {
     if (prefix == null || prefix.isEmpty()) {
       return path == null ? "" : path;

@@ -8,7 +8,10 @@ import java.util.List;
  * Paths are relative to the project file. Read strictly by {@link dev.cskit.core.Configs}: an unknown field is
  * an error naming its path and line.
  *
- * @param version the file format version, {@value #VERSION}
+ * <p>The format version is {@code formatVersion}; files of earlier releases that say {@code version: 1} still
+ * read (any other {@code version}, or both names, is an error naming the path).
+ *
+ * @param formatVersion the file format version, {@value #VERSION}
  * @param name the project's name (free text)
  * @param history the history store: a DuckDB file (default {@code history.duckdb}), or a
  *     {@code jdbc:postgresql://...} URL
@@ -16,16 +19,30 @@ import java.util.List;
  * @param data the data files
  * @param configs the configs
  */
-public record ProjectConfig(Integer version, String name, String history, String output, Data data,
+public record ProjectConfig(Integer formatVersion, String name, String history, String output, Data data,
     Settings configs) {
   /** The format version this code reads. */
   public static final int VERSION = 1;
 
+  /** The project file as written: {@code formatVersion}, or {@code version} (earlier releases), not both. */
+  @com.fasterxml.jackson.annotation.JsonCreator
+  static ProjectConfig fromConfig(
+      @com.fasterxml.jackson.annotation.JsonProperty("formatVersion") Integer formatVersion,
+      @com.fasterxml.jackson.annotation.JsonProperty("version") Integer version,
+      @com.fasterxml.jackson.annotation.JsonProperty("name") String name,
+      @com.fasterxml.jackson.annotation.JsonProperty("history") String history,
+      @com.fasterxml.jackson.annotation.JsonProperty("output") String output,
+      @com.fasterxml.jackson.annotation.JsonProperty("data") Data data,
+      @com.fasterxml.jackson.annotation.JsonProperty("configs") Settings configs) {
+    return new ProjectConfig(ConfigPath.root().formatVersion(formatVersion, version, VERSION), name, history, output,
+        data, configs);
+  }
+
   /** Validates required fields and fills defaults. */
   public ProjectConfig {
     ConfigPath root = ConfigPath.root();
-    root.field("version").required(version);
-    root.field("version").check(version == VERSION, "must be " + VERSION, version);
+    root.field("formatVersion").required(formatVersion);
+    root.field("formatVersion").check(formatVersion == VERSION, "must be " + VERSION, formatVersion);
     name = name == null ? "cskit project" : name;
     history = history == null ? "history.duckdb" : history;
     output = output == null ? "runs" : output;

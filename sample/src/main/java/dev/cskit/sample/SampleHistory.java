@@ -156,7 +156,7 @@ public final class SampleHistory {
       Files.writeString(project, String.format(Locale.ROOT, """
           # cskit project: the sample portfolio (%d accounts, seed %d) with %d months of history to %s.
           # Paths are relative to this file. Run: cskit run --project cskit.yaml --as-of %s
-          version: 1
+          formatVersion: 1
           name: sample portfolio
           history: history.duckdb
           output: runs

@@ -7,7 +7,7 @@ import dev.cskit.scoring.internal.CompiledCard;
  * caps) travels here, not in {@code internal}.
  *
  * @param card the scorecard
- * @param ref its name, version and content hash (computed once)
+ * @param ref its name, revision and content hash (computed once)
  * @param engine its kernels and arrays
  */
 record CompiledScorecard(Scorecard card, ScorecardRef ref, CompiledCard engine) {

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Why one account's score moved between two scorings (two dates, or two scorecard versions): the change
+ * Why one account's score moved between two scorings (two dates, or two scorecard revisions): the change
  * split into one line per measure whose sub-score changed (its share before x the change in its
  * sub-score), a {@code reweighting} line for renormalisation effects (measures that appeared or dropped
  * out, shares that moved, a min category switching measure), and lines for changes due to caps and an

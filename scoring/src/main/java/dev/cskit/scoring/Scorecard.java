@@ -21,18 +21,27 @@ import java.util.Set;
  * A versioned health scorecard: measures (each a metric, a rule, a weight and a missing-value policy),
  * optional categories, bands, a minimum coverage and caps. Read from JSON or YAML with {@link #read(Path)};
  * validated on construction (every error names its path, e.g. {@code measures[2].rule.points[1][0]});
- * {@link #compile()} turns it into a thread-safe {@link HealthScorer}. A card's {@code version} is its own
- * revision, free to bump with every change (a file may name it {@code revision}, the name touch models use
- * beside their {@code formatVersion}).
+ * {@link #compile()} turns it into a thread-safe {@link HealthScorer}. A card's {@code revision} is its own
+ * number, free to bump with every change (the score output names it {@code scorecard_version}). Files of
+ * earlier releases that call it {@code version} still read; giving both {@code version} and {@code revision}
+ * is an error.
  *
  * <pre>{@code
  * Scorecard card = Scorecard.read(Path.of("adoption.yaml"));
  * ScoreTable scores = card.compile().score(metrics);
  * }</pre>
+ *
+ * @param name the card's name
+ * @param revision the card's own number, a whole number &gt;= 1
+ * @param minCoverage the least share of weight with data for a score (default 0)
+ * @param bands the bands, in increasing order of {@code min} (default red 0, yellow 40, green 70)
+ * @param categories optional categories that group the measures
+ * @param measures the measures
+ * @param caps optional caps on the score
  */
 public record Scorecard(
     String name,
-    @com.fasterxml.jackson.annotation.JsonAlias("revision") Integer version,
+    Integer revision,
     Double minCoverage,
     List<Band> bands,
     List<Category> categories,
@@ -46,10 +55,28 @@ public record Scorecard(
   /** The names of the scorecards shipped with cskit (see {@link #builtIn(String)}). */
   public static final List<String> BUILT_IN = List.of("three-axis", "onboarding");
 
+  /**
+   * The card as a configuration file gives it: {@code revision}, or {@code version}, its name in earlier
+   * releases (not both).
+   */
+  @com.fasterxml.jackson.annotation.JsonCreator
+  static Scorecard fromConfig(
+      @com.fasterxml.jackson.annotation.JsonProperty("name") String name,
+      @com.fasterxml.jackson.annotation.JsonProperty("revision") Integer revision,
+      @com.fasterxml.jackson.annotation.JsonProperty("version") Integer version,
+      @com.fasterxml.jackson.annotation.JsonProperty("minCoverage") Double minCoverage,
+      @com.fasterxml.jackson.annotation.JsonProperty("bands") List<Band> bands,
+      @com.fasterxml.jackson.annotation.JsonProperty("categories") List<Category> categories,
+      @com.fasterxml.jackson.annotation.JsonProperty("measures") List<Measure> measures,
+      @com.fasterxml.jackson.annotation.JsonProperty("caps") List<Cap> caps) {
+    return new Scorecard(name, ConfigPath.root().renamed("revision", revision, "version", version), minCoverage,
+        bands, categories, measures, caps);
+  }
+
   public Scorecard {
     ConfigPath r = ConfigPath.root();
     r.field("name").check(name != null && !name.isBlank(), "is required", name);
-    r.field("version").check(version != null && version >= 1, "is required (a whole number >= 1)", version);
+    r.field("revision").check(revision != null && revision >= 1, "is required (a whole number >= 1)", revision);
     minCoverage = minCoverage == null ? 0.0 : minCoverage;
     r.field("minCoverage").check(minCoverage >= 0 && minCoverage <= 1, "must be between 0 and 1", minCoverage);
     bands = bands == null ? DEFAULT_BANDS : copy(r.field("bands"), bands);
@@ -150,10 +177,16 @@ public record Scorecard(
     return Configs.write(this, format);
   }
 
-  /** The name, version and content hash of this card. */
+  /** The card's revision under the name of earlier releases: the same as {@link #revision()}. */
+  @JsonIgnore
+  public Integer version() {
+    return revision;
+  }
+
+  /** The name, revision and content hash of this card. */
   @JsonIgnore
   public ScorecardRef ref() {
-    return new ScorecardRef(name, version, hash());
+    return new ScorecardRef(name, revision, hash());
   }
 
   /** The first 16 hex digits of the SHA-256 of this card's canonical JSON form. */
@@ -195,12 +228,12 @@ public record Scorecard(
         cats.add(c);
       }
     }
-    return new Scorecard(name, version, minCoverage, bands, cats, newMeasures, caps);
+    return new Scorecard(name, revision, minCoverage, bands, cats, newMeasures, caps);
   }
 
   /** This card with other caps. */
   public Scorecard withCaps(List<Cap> newCaps) {
-    return new Scorecard(name, version, minCoverage, bands, categories, measures, newCaps);
+    return new Scorecard(name, revision, minCoverage, bands, categories, measures, newCaps);
   }
 
   /** Compiles the card into an immutable, thread-safe scorer. */

@@ -21,16 +21,24 @@ import java.util.Set;
  *
  * <pre>{@code
  * name: by-stage
- * version: 1
+ * revision: 1
  * scorecards: [ {name: onboarding, ...}, {name: adoption, ...} ]
  * selectors: [ {stage: onboarding, scorecard: onboarding} ]
  * default: adoption
  * }</pre>
  * A selector or the default may also name a built-in card ({@link Scorecard#BUILT_IN}) not listed inline.
+ * The set's {@code revision} is its own number, as a card's (files of earlier releases call it {@code version},
+ * which still reads; not both).
+ *
+ * @param name the set's name
+ * @param revision the set's own number, a whole number &gt;= 1
+ * @param scorecards cards defined inline
+ * @param selectors the rules that pick a card per account, first match wins
+ * @param defaultScorecard the card of accounts no selector matches
  */
 public record ScorecardSet(
     String name,
-    Integer version,
+    Integer revision,
     List<Scorecard> scorecards,
     List<Selector> selectors,
     @JsonProperty("default") String defaultScorecard) {
@@ -75,10 +83,23 @@ public record ScorecardSet(
     }
   }
 
+  /** The set as a configuration file gives it: {@code revision}, or {@code version} (earlier releases), not both. */
+  @com.fasterxml.jackson.annotation.JsonCreator
+  static ScorecardSet fromConfig(
+      @JsonProperty("name") String name,
+      @JsonProperty("revision") Integer revision,
+      @JsonProperty("version") Integer version,
+      @JsonProperty("scorecards") List<Scorecard> scorecards,
+      @JsonProperty("selectors") List<Selector> selectors,
+      @JsonProperty("default") String defaultScorecard) {
+    return new ScorecardSet(name, ConfigPath.root().renamed("revision", revision, "version", version), scorecards,
+        selectors, defaultScorecard);
+  }
+
   public ScorecardSet {
     ConfigPath r = ConfigPath.root();
     r.field("name").check(name != null && !name.isBlank(), "is required", name);
-    r.field("version").check(version != null && version >= 1, "is required (a whole number >= 1)", version);
+    r.field("revision").check(revision != null && revision >= 1, "is required (a whole number >= 1)", revision);
     scorecards = scorecards == null ? List.of() : Scorecard.copy(r.field("scorecards"), scorecards);
     selectors = selectors == null ? List.of() : Scorecard.copy(r.field("selectors"), selectors);
     Set<String> names = new HashSet<>();
@@ -119,17 +140,23 @@ public record ScorecardSet(
 
   /** A set holding one card, used for every account. */
   public static ScorecardSet of(Scorecard card) {
-    return new ScorecardSet(card.name(), card.version(), List.of(card), List.of(), card.name());
+    return new ScorecardSet(card.name(), card.revision(), List.of(card), List.of(), card.name());
+  }
+
+  /** The set's revision under the name of earlier releases: the same as {@link #revision()}. */
+  @JsonIgnore
+  public Integer version() {
+    return revision;
   }
 
   /**
-   * The set's name, version and content hash (of its canonical JSON with every card it uses inlined, so a
+   * The set's name, revision and content hash (of its canonical JSON with every card it uses inlined, so a
    * change to a built-in card changes the hash too).
    */
   @JsonIgnore
   public ScorecardRef ref() {
-    ScorecardSet inlined = new ScorecardSet(name, version, usedScorecards(), selectors, defaultScorecard);
-    return new ScorecardRef(name, version, Scorecard.contentHash(Configs.write(inlined,
+    ScorecardSet inlined = new ScorecardSet(name, revision, usedScorecards(), selectors, defaultScorecard);
+    return new ScorecardRef(name, revision, Scorecard.contentHash(Configs.write(inlined,
         dev.cskit.core.ConfigFormat.JSON)));
   }
 

@@ -46,7 +46,7 @@
  * score before caps and overrides ({@code 62.5 yellow = logins 30.0 + seats 20.0 + tickets 12.5});
  * {@link dev.cskit.scoring.ScoreDiff} explains a change between two scorings; {@link dev.cskit.scoring.BandTracker}
  * stabilises bands over time (hysteresis, smoothing, drop alerts). Every result carries the card's
- * {@link dev.cskit.scoring.ScorecardRef name, version and content hash}.
+ * {@link dev.cskit.scoring.ScorecardRef name, revision and content hash}.
  *
  * <p>Built-in cards: {@code Scorecard.builtIn("three-axis")}, {@code Scorecard.builtIn("onboarding")}, and the
  * set {@code ScorecardSet.builtIn("by-stage")}; they read the sample portfolio's metric columns.

@@ -125,7 +125,7 @@ class ConfigErrorsTest {
         "measures[1]", "is required");
     assertError(HEAD + "measures:\n  - {id: m, metric: x, weight: 1, rule: {type: linear, points: [[0, 0], null]}}\n",
         "measures[0].rule.points[1]", "is required");
-    assertError("name: t\nmeasures:\n  - {id: m, metric: x, weight: 1, rule: " + LIN + "}\n", "version", "is required");
+    assertError("name: t\nmeasures:\n  - {id: m, metric: x, weight: 1, rule: " + LIN + "}\n", "revision", "is required");
   }
 
   @Test

@@ -20,10 +20,10 @@ import java.util.Set;
  * A versioned configuration, read with {@link #read(Path)} (YAML or JSON, strict: unknown fields are errors)
  * or built in Java; {@link #cheapest()} finds the cheapest plan from these waves that reaches the target.
  *
- * <h2>File format, version 1</h2>
+ * <h2>File format, formatVersion 1</h2>
  *
  * <pre>{@code
- * version: 1                 # required, must be 1
+ * formatVersion: 1           # required, must be 1 (files of earlier releases say version: 1, still read)
  * population:                # the contacts that can be surveyed: either
  *   total: 1200              #   a number of contacts, or
  *   tiers:                   #   contacts per touch tier (then waves may be limited to tiers)
@@ -49,13 +49,13 @@ import java.util.Set;
  *
  * <p>Errors name the path, e.g. {@code plan.yaml, waves[2].capacity (line 14): must be 1 or more contacts}.
  *
- * @param version the format version, 1
+ * @param formatVersion the configuration format version, 1
  * @param population the contacts to survey
  * @param target what to reach
  * @param waves the candidate waves, in order
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record EscalationPlan(int version, Population population, Target target, List<Wave> waves) {
+public record EscalationPlan(int formatVersion, Population population, Target target, List<Wave> waves) {
   /** The only format version so far. */
   public static final int VERSION = 1;
 
@@ -64,7 +64,7 @@ public record EscalationPlan(int version, Population population, Target target, 
    */
   public EscalationPlan {
     ConfigPath root = ConfigPath.root();
-    root.field("version").check(version == VERSION, "must be " + VERSION, version);
+    root.field("formatVersion").check(formatVersion == VERSION, "must be " + VERSION, formatVersion);
     root.field("population").required(population);
     root.field("target").required(target);
     root.field("waves").required(waves);
@@ -91,18 +91,22 @@ public record EscalationPlan(int version, Population population, Target target, 
     waves = List.copyOf(waves);
   }
 
-  /** Binds a plan from configuration; {@code version} is required. */
+  /**
+   * Binds a plan from configuration; {@code formatVersion} is required ({@code version}, its name in earlier
+   * releases, still reads as 1; not both).
+   */
   @JsonCreator
   static EscalationPlan fromConfig(
+      @JsonProperty("formatVersion") Integer formatVersion,
       @JsonProperty("version") Integer version,
       @JsonProperty("population") Population population,
       @JsonProperty("target") Target target,
       @JsonProperty("waves") List<Wave> waves) {
-    ConfigPath.root().field("version").required(version);
-    return new EscalationPlan(version, population, target, waves);
+    return new EscalationPlan(ConfigPath.root().formatVersion(formatVersion, version, VERSION), population, target,
+        waves);
   }
 
-  /** A plan (version 1) built in Java. */
+  /** A plan (format version 1) built in Java. */
   public static EscalationPlan of(Population population, Target target, List<Wave> waves) {
     return new EscalationPlan(VERSION, population, target, waves);
   }

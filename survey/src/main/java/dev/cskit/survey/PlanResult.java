@@ -49,7 +49,10 @@ public record PlanResult(
 
   @Override
   public String toString() {
-    TextTable t = TextTable.withHeader("wave", "channel", "contacts", "responses", "cumulative rate", "cost");
+    // one precision per column: expected counts to 1 decimal, the rate as a percentage, costs as money
+    TextTable t = TextTable.withHeader("wave", "channel", "contacts", "responses", "cumulative rate", "cost")
+        .column(2, TextTable.decimals(1)).column(3, TextTable.decimals(1)).column(4, TextTable::percent)
+        .column(5, TextTable::money);
     for (WaveOutcome w : waves) {
       t.row(w.name(), w.channel(), w.contacts(), w.responses(), w.cumulativeRate(), w.cost());
     }

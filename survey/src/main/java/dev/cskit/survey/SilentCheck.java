@@ -202,7 +202,8 @@ public final class SilentCheck {
 
     @Override
     public String toString() {
-      TextTable t = TextTable.withHeader("metric", "respondents", "mean", "silent", "mean", "SMD", "flag");
+      TextTable t = TextTable.withHeader("metric", "respondents", "mean", "silent", "mean", "SMD", "flag")
+          .column(2, TextTable.decimals(2)).column(4, TextTable.decimals(2)).column(5, TextTable.decimals(3));
       rows.forEach(r -> t.row(r.metric(), r.respondents(), r.respondentMean(), r.silent(), r.silentMean(),
           r.smd(), r.flagged() ? "!" : ""));
       return t.toString();

@@ -286,7 +286,8 @@ public final class StratifiedAllocation {
 
     @Override
     public String toString() {
-      TextTable t = TextTable.withHeader("stratum", "size", "unrounded", "allocated");
+      TextTable t = TextTable.withHeader("stratum", "size", "unrounded", "allocated")
+          .column(2, TextTable.decimals(2));
       rows.forEach(r -> t.row(r.stratum(), r.size(), r.unrounded(), r.allocated()));
       return String.format(Locale.ROOT, "%s allocation of %d (cost %.2f)%n", method, n, cost) + t;
     }

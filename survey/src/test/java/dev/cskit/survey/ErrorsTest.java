@@ -102,8 +102,12 @@ class ErrorsTest {
   @Test
   void badPlans() {
     String base = "population: {total: 100}\ntarget: {rate: 0.35, probability: 0.9}\n";
-    assertPlanError("version: 2\n" + base + "waves: [{name: e, rate: 0.2}]", "version", "must be 1");
-    assertPlanError(base + "waves: [{name: e, rate: 0.2}]", "version", "is required");
+    assertPlanError("version: 2\n" + base + "waves: [{name: e, rate: 0.2}]", "version",
+        "is the old name of formatVersion, the configuration format, which must be 1");
+    assertPlanError("formatVersion: 2\n" + base + "waves: [{name: e, rate: 0.2}]", "formatVersion", "must be 1");
+    assertPlanError("formatVersion: 1\nversion: 1\n" + base + "waves: [{name: e, rate: 0.2}]", "version",
+        "is the old name of formatVersion: give formatVersion only, not both");
+    assertPlanError(base + "waves: [{name: e, rate: 0.2}]", "formatVersion", "is required");
     assertPlanError("version: 1\n" + base + "waves: []", "waves", "must list at least one wave");
     assertPlanError("version: 1\n" + base + "waves: [{name: e, rate: 0.2}, {name: e, rate: 0.3}]",
         "waves[1].name", "must be unique");

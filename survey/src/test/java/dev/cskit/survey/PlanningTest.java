@@ -22,7 +22,7 @@ class PlanningTest {
     try (InputStream in = EscalationPlan.class.getResourceAsStream("escalation-plan-example.yaml")) {
       plan = Configs.read(in, ConfigFormat.YAML, "escalation-plan-example.yaml", EscalationPlan.class);
     }
-    assertEquals(1, plan.version());
+    assertEquals(1, plan.formatVersion());
     assertEquals(1200, plan.population().size());
     assertEquals(6, plan.waves().size());
     assertEquals(List.of("low", "high"), plan.waves().get(4).tiers());
@@ -40,6 +40,19 @@ class PlanningTest {
     // and it survives a round trip through JSON
     String json = Configs.write(plan, ConfigFormat.JSON);
     assertEquals(plan, EscalationPlan.parse(json, ConfigFormat.JSON, "plan.json"));
+    // the text table: one precision per column (counts to 1 decimal, the rate in percent, costs as money)
+    String[] lines = r.toString().split("\n");
+    int header = 0;
+    while (!lines[header].startsWith("wave ")) {
+      header++;
+    }
+    assertEquals(r.waves().size(), lines.length - header - 2, r.toString());
+    for (int i = 0; i < r.waves().size(); i++) {
+      PlanResult.WaveOutcome w = r.waves().get(i);
+      String expected = String.format(java.util.Locale.ROOT, ".* %.1f +%.1f +%.1f%% +%,.0f", w.contacts(),
+          w.responses(), w.cumulativeRate() * 100, w.cost());
+      assertTrue(lines[header + 2 + i].matches(expected), lines[header + 2 + i] + " vs " + expected);
+    }
   }
 
   @Test

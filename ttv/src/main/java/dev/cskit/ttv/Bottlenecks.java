@@ -121,7 +121,8 @@ public record Bottlenecks(List<String> path, List<StepStats> steps, double horiz
   @Override
   public String toString() {
     TextTable t = TextTable.withHeader("step", "entered", "completed", "in step", "median days",
-        "restricted mean", "std err");
+        "restricted mean", "std err").column(4, TextTable.decimals(1)).column(5, TextTable.decimals(1))
+        .column(6, TextTable.decimals(2));
     for (StepStats s : steps) {
       t.row(s.from() + " -> " + s.to(), s.entered(), s.completed(), s.censored(), s.median().value(),
           s.restrictedMean().value(), s.restrictedMean().stdErr());

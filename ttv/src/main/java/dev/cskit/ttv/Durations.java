@@ -189,7 +189,7 @@ public final class Durations {
 
   @Override
   public String toString() {
-    TextTable t = TextTable.withHeader("account", "start", "end", "days", "status");
+    TextTable t = TextTable.withHeader("account", "start", "end", "days", "status").column(3, TextTable.decimals(1));
     for (AccountDuration a : accounts) {
       t.row(a.accountId().value(), a.start().toString(), a.end().toString(), a.days(),
           a.status().name().toLowerCase(java.util.Locale.ROOT));

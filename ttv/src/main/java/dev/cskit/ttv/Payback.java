@@ -174,7 +174,9 @@ public record Payback(
 
   @Override
   public String toString() {
-    TextTable t = TextTable.withHeader("", "trough day", "trough depth", "payback day");
+    TextTable t = TextTable.withHeader("", "trough day", "trough depth", "payback day")
+        .column(2, TextTable::money).column(3, TextTable.decimals(TextTable.decimalsFor(
+            new double[] {undiscounted.paybackDay(), discounted.paybackDay()}, 1)));
     t.row("undiscounted", undiscounted.troughDay(), undiscounted.troughDepth(), undiscounted.paybackDay());
     t.row("discounted", discounted.troughDay(), discounted.troughDepth(), discounted.paybackDay());
     return "Payback over " + (curve.size() - 1) + " days, upfront " + TextTable.cell(upfrontCost)

@@ -11,26 +11,34 @@ import java.util.List;
 /**
  * Which milestone types start the clock, which mark first value and which mark churn, and the as-of
  * instant at which accounts still onboarding are censored. A configuration type (JSON/YAML through
- * {@link dev.cskit.core.Configs}).
+ * {@link dev.cskit.core.Configs}). The format version is {@code formatVersion}; files of earlier releases that
+ * say {@code version: 1} still read (any other {@code version}, or both names, is an error naming the path).
  *
- * @param version the configuration version (1)
+ * @param formatVersion the configuration format version (1)
  * @param start milestone types that start the clock (the earliest one counts), e.g. {@code contract_signed}
  * @param value milestone types that mark first value (the earliest one counts)
  * @param churn milestone types that mark churn, the competing event (may be empty)
  * @param asOf the censoring instant: events after it are ignored
  */
 public record TtvSpec(
-    int version, List<String> start, List<String> value, List<String> churn, Instant asOf) {
+    int formatVersion, List<String> start, List<String> value, List<String> churn, Instant asOf) {
 
+  /** The specification as a file gives it: {@code formatVersion}, or {@code version} (earlier releases). */
   @JsonCreator
-  public TtvSpec(
-      @JsonProperty("version") int version,
+  static TtvSpec fromConfig(
+      @JsonProperty("formatVersion") Integer formatVersion,
+      @JsonProperty("version") Integer version,
       @JsonProperty("start") List<String> start,
       @JsonProperty("value") List<String> value,
       @JsonProperty("churn") List<String> churn,
       @JsonProperty("asOf") Instant asOf) {
+    return new TtvSpec(ConfigPath.root().formatVersion(formatVersion, version, 1), start, value, churn, asOf);
+  }
+
+  /** Validates the specification. */
+  public TtvSpec(int formatVersion, List<String> start, List<String> value, List<String> churn, Instant asOf) {
     ConfigPath root = ConfigPath.root();
-    root.field("version").check(version == 1, "must be 1", String.valueOf(version));
+    root.field("formatVersion").check(formatVersion == 1, "must be 1", String.valueOf(formatVersion));
     root.field("start").check(start != null && !start.isEmpty(), "at least one start milestone type is required", "none");
     root.field("value").check(value != null && !value.isEmpty(), "at least one value milestone type is required", "none");
     root.field("asOf").required(asOf);
@@ -39,7 +47,7 @@ public record TtvSpec(
       root.field("value").check(!start.contains(v), "a type cannot both start the clock and mark value", v);
       root.field("churn").check(!c.contains(v), "a type cannot mark both value and churn", v);
     }
-    this.version = version;
+    this.formatVersion = formatVersion;
     this.start = List.copyOf(start);
     this.value = List.copyOf(value);
     this.churn = c;

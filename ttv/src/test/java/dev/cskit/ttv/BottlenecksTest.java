@@ -1,6 +1,7 @@
 package dev.cskit.ttv;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cskit.core.AccountId;
 import java.time.Instant;
@@ -32,5 +33,9 @@ class BottlenecksTest {
     assertEquals(1, b.stallStep());
     // step 1: censored durations are 20 - 1 or 20 - 2 days: the horizon is 19
     assertEquals(19.0, b.horizon(), 1e-12);
+    // the text: one precision per column (days to 1 decimal, whole or not; std errs to 2)
+    String[] lines = b.toString().split("\n");
+    assertEquals("invited -> app        6          6        0          1.5              1.5     0.20", lines[3]);
+    assertTrue(lines[4].matches("app -> value +6 +3 +3 +\\d+\\.\\d +\\d+\\.\\d +\\d+\\.\\d\\d"), lines[4]);
   }
 }

@@ -79,5 +79,16 @@ class DurationsTest {
         "{\"version\":1,\"start\":[\"x\"],\"value\":[],\"asOf\":\"2026-06-30T00:00:00Z\"}",
         ConfigFormat.JSON, "spec.json", TtvSpec.class));
     assertTrue(e.getMessage().contains("value"), e.getMessage());
+    // formatVersion is the format's name; version its old one, read only as 1, never both
+    String rest = "\"start\":[\"signed\"],\"value\":[\"value\"],\"asOf\":\"2026-06-30T00:00:00Z\"}";
+    assertEquals(1, Configs.parse("{\"formatVersion\":1," + rest, ConfigFormat.JSON, "spec.json", TtvSpec.class)
+        .formatVersion());
+    ConfigException two = assertThrows(ConfigException.class, () -> Configs.parse("{\"formatVersion\":2," + rest,
+        ConfigFormat.JSON, "spec.json", TtvSpec.class));
+    assertTrue(two.getMessage().contains("formatVersion") && two.getMessage().contains("must be 1"),
+        two.getMessage());
+    ConfigException both = assertThrows(ConfigException.class, () -> Configs.parse(
+        "{\"formatVersion\":1,\"version\":1," + rest, ConfigFormat.JSON, "spec.json", TtvSpec.class));
+    assertTrue(both.getMessage().contains("version") && both.getMessage().contains("not both"), both.getMessage());
   }
 }

@@ -13,6 +13,7 @@ import java.util.Locale;
  */
 public final class TextTable {
   private final List<String[]> rows = new ArrayList<>();
+  private final java.util.Map<Integer, java.util.function.DoubleFunction<String>> formats = new java.util.HashMap<>();
 
   /** A table with this header. */
   public static TextTable withHeader(String... header) {
@@ -21,11 +22,44 @@ public final class TextTable {
     return t;
   }
 
-  /** Adds a row; each cell is printed with {@link #cell(Object)}. */
+  /**
+   * Prints the numbers of one column with one format, so the column has one precision whatever the values'
+   * sizes: {@code decimals(1)} for scores and days, {@code TextTable::percent} for shares,
+   * {@code TextTable::money} for amounts. Applies to the rows added after it; other cells of the column
+   * (text, null) print as {@link #cell(Object)} does.
+   *
+   * @param index the column, from 0
+   * @param format how a number of this column prints (NaN included)
+   */
+  public TextTable column(int index, java.util.function.DoubleFunction<String> format) {
+    formats.put(index, format);
+    return this;
+  }
+
+  /** A column format with a fixed count of decimals ({@link #fixed(double, int)}). */
+  public static java.util.function.DoubleFunction<String> decimals(int decimals) {
+    return v -> fixed(v, decimals);
+  }
+
+  /**
+   * The decimals for a column of these values: none when every value is whole (days counted in whole days),
+   * else {@code decimals}.
+   */
+  public static int decimalsFor(double[] values, int decimals) {
+    for (double v : values) {
+      if (!Double.isNaN(v) && !Double.isInfinite(v) && v != Math.rint(v)) {
+        return decimals;
+      }
+    }
+    return 0;
+  }
+
+  /** Adds a row; each cell is printed with {@link #cell(Object)}, or its column's {@link #column format}. */
   public TextTable row(Object... cells) {
     String[] r = new String[cells.length];
     for (int i = 0; i < cells.length; i++) {
-      r[i] = cell(cells[i]);
+      java.util.function.DoubleFunction<String> f = formats.get(i);
+      r[i] = f != null && cells[i] instanceof Number ? f.apply(((Number) cells[i]).doubleValue()) : cell(cells[i]);
     }
     rows.add(r);
     return this;

@@ -46,4 +46,29 @@ class TextTableTest {
     assertEquals("7.0", TextTable.fixed(7, 1));
     assertEquals("-", TextTable.fixed(Double.NaN, 1));
   }
+
+  @Test
+  void aColumnFormatGivesTheWholeColumnOnePrecision() {
+    TextTable t = TextTable.withHeader("id", "score", "share", "arr")
+        .column(1, TextTable.decimals(1)).column(2, TextTable::percent).column(3, TextTable::money);
+    t.row("a", 0.5, 0.4873, 1234567.8);
+    t.row("b", 72.0, 1.0, 950.0);
+    t.row("c", Double.NaN, null, 12.0);
+    assertEquals(String.join("\n",
+        "id  score   share        arr",
+        "----------------------------",
+        "a     0.5   48.7%  1,234,568",
+        "b    72.0  100.0%        950",
+        "c       -       -         12",
+        ""), t.toString());
+    // without a format the same numbers print by their size: 0.5000 and 72 in one column
+    TextTable plain = TextTable.withHeader("id", "score").row("a", 0.5).row("b", 72.0);
+    assertEquals("id   score\n----------\na   0.5000\nb       72\n", plain.toString());
+  }
+
+  @Test
+  void decimalsForAColumn() {
+    assertEquals(0, TextTable.decimalsFor(new double[] {1, 306, Double.NaN}, 1));
+    assertEquals(1, TextTable.decimalsFor(new double[] {1, 7.2}, 1));
+  }
 }

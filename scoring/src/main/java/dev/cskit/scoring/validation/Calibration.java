@@ -238,8 +238,10 @@ public final class Calibration {
 
   @Override
   public String toString() {
+    // one precision per column: the mean score to 1 decimal, churn probabilities in percent
     TextTable t = TextTable.withHeader("scores", "accounts", "churned", "mean score", "observed", "isotonic",
-        "platt");
+        "platt").column(3, TextTable.decimals(1)).column(4, TextTable::percent).column(5, TextTable::percent)
+        .column(6, TextTable::percent);
     for (ReliabilityRow r : reliability) {
       t.row(TextTable.number(r.from()) + "-" + TextTable.number(r.to()), r.accounts(), r.churned(),
           r.meanScore(), r.observedRate(), r.isotonic(), r.platt());

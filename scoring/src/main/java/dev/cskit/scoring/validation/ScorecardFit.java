@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A scorecard's weights fitted to churn ({@link WeightFit}) and written back as the card's next version.
+ * A scorecard's weights fitted to churn ({@link WeightFit}) and written back as the card's next revision.
  * Stateless and thread-safe.
  *
  * <p>The fit works on <b>units</b>: each measure of a card without categories, each measure of a
@@ -46,7 +46,7 @@ public final class ScorecardFit {
   /**
    * A fitted card.
    *
-   * @param card the new version
+   * @param card the new revision
    * @param weights the unit-level fit
    * @param changes each weight's change, categories first
    * @param outOfTime the out-of-time comparison, or null when none was asked for
@@ -57,9 +57,9 @@ public final class ScorecardFit {
     /** The new card as YAML, headed by comments giving each weight's change. */
     public String yaml() {
       StringBuilder sb = new StringBuilder();
-      sb.append("# ").append(card.name()).append(" version ").append(card.version())
+      sb.append("# ").append(card.name()).append(" revision ").append(card.revision())
           .append(": weights fitted to churn within the horizon by cskit (logistic regression, non-negative,")
-          .append('\n').append("# shrunk toward version ").append(card.version() - 1)
+          .append('\n').append("# shrunk toward revision ").append(card.revision() - 1)
           .append(String.format(Locale.ROOT, " with strength %s; %d snapshots, %d churned; in-sample AUC %s -> %s)",
               TextTable.number(weights.strength()), weights.evaluated(), weights.churned(),
               TextTable.number(weights.currentAuc()), TextTable.number(weights.fittedAuc())))
@@ -80,11 +80,12 @@ public final class ScorecardFit {
 
     @Override
     public String toString() {
-      TextTable t = TextTable.withHeader("weight", "current", "fitted", "change");
+      TextTable t = TextTable.withHeader("weight", "current", "fitted", "change").column(1, TextTable.decimals(2))
+          .column(2, TextTable.decimals(2)).column(3, TextTable.decimals(2));
       for (Change c : changes) {
-        t.row(c.path(), c.current(), c.removed() ? "removed" : TextTable.number(c.fitted()), c.change());
+        t.row(c.path(), c.current(), c.removed() ? "removed" : c.fitted(), c.change());
       }
-      return card.name() + " version " + card.version() + "\n" + t + weights
+      return card.name() + " revision " + card.revision() + "\n" + t + weights
           + (outOfTime == null ? "" : outOfTime.toString());
     }
   }
@@ -143,7 +144,7 @@ public final class ScorecardFit {
   }
 
   /**
-   * Fits the card's weights on the snapshots and outcomes and writes the next version.
+   * Fits the card's weights on the snapshots and outcomes and writes the next revision.
    *
    * @param splitDate when not null, also an out-of-time comparison: fit on the snapshots whose horizon ends
    *     before it, compare on those dated from it (the new card itself is fitted on all snapshots)
@@ -161,7 +162,7 @@ public final class ScorecardFit {
     return new Result(next, f, List.copyOf(changes), oot);
   }
 
-  /** The card's next version with these unit weights (see the class comment); fills {@code changes}. */
+  /** The card's next revision with these unit weights (see the class comment); fills {@code changes}. */
   static Scorecard apply(Scorecard card, Map<String, Double> fitted, List<Change> changes) {
     List<Measure> measures = new ArrayList<>();
     List<Category> categories = new ArrayList<>();
@@ -220,7 +221,7 @@ public final class ScorecardFit {
       }
       measures = ordered;
     }
-    return new Scorecard(card.name(), card.version() + 1, card.minCoverage(), card.bands(),
+    return new Scorecard(card.name(), card.revision() + 1, card.minCoverage(), card.bands(),
         card.categories().isEmpty() ? null : categories, measures, card.caps());
   }
 

@@ -126,7 +126,9 @@ public record ValidationReport(
     sb.append("PR AUC (average precision) ").append(TextTable.number(prAuc)).append(", trapezoidal ")
         .append(TextTable.number(prAucTrapezoid)).append("; top-decile lift ")
         .append(TextTable.number(topDecileLift)).append('\n');
-    TextTable t = TextTable.withHeader("band", "accounts", "churned", "churn rate", "x base rate", "share");
+    // one precision per column: rates and shares in percent, multiples and lifts to 2 decimals, AUCs to 3
+    TextTable t = TextTable.withHeader("band", "accounts", "churned", "churn rate", "x base rate", "share")
+        .column(3, TextTable::percent).column(4, TextTable.decimals(2)).column(5, TextTable::percent);
     for (BandRow b : bands) {
       double share = Double.NaN;
       for (BandShare s : bandShares) {
@@ -142,7 +144,8 @@ public record ValidationReport(
         .append(TextTable.number(medianLeadTimeDays)).append(" days (").append(leadTimeAccounts)
         .append(" accounts)\n");
     TextTable m = TextTable.withHeader("measure", "evaluated", "churned", "auc", "lower", "upper", "pr auc",
-        "top-decile lift", "monotone");
+        "top-decile lift", "monotone").column(3, TextTable.decimals(3)).column(4, TextTable.decimals(3))
+        .column(5, TextTable.decimals(3)).column(6, TextTable.decimals(3)).column(7, TextTable.decimals(2));
     for (MeasureValidation v : measures) {
       m.row(v.id(), v.evaluated(), v.churned(), v.auc(), v.aucLower(), v.aucUpper(), v.prAuc(),
           v.topDecileLift(), v.monotone() ? "yes" : "no");

@@ -92,7 +92,10 @@ public final class WeightFit {
 
     @Override
     public String toString() {
-      TextTable t = TextTable.withHeader("measure", "current", "fitted", "change", "coefficient", "center");
+      // one precision per column: weights to 2 decimals, coefficients and centres to 4
+      TextTable t = TextTable.withHeader("measure", "current", "fitted", "change", "coefficient", "center")
+          .column(1, TextTable.decimals(2)).column(2, TextTable.decimals(2)).column(3, TextTable.decimals(2))
+          .column(4, TextTable.decimals(4)).column(5, TextTable.decimals(4));
       for (WeightChange w : weights) {
         t.row(w.id(), w.current(), w.fitted(), w.change(), w.coefficient(), w.center());
       }

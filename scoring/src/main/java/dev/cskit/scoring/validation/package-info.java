@@ -11,7 +11,7 @@
  * {@link dev.cskit.scoring.validation.Calibration} from score to churn probability (isotonic and Platt).
  * {@link dev.cskit.scoring.validation.WeightFit} fits non-negative weights by a logistic regression shrunk
  * toward the current ones, with an out-of-time comparison; {@link dev.cskit.scoring.validation.ScorecardFit}
- * turns the fit into the card's next version (YAML with each weight's change).
+ * turns the fit into the card's next revision (YAML with each weight's change).
  *
  * <pre>{@code
  * ScoreSnapshots snaps = ScoreSnapshots.readCsv(Path.of("snapshots.csv"));  // or ScoreSnapshots.of(scoreTable, asOf)

@@ -59,6 +59,10 @@ class ScoreValidationTest {
     assertEquals(1.5, red.multiple(), 1e-12);
     assertEquals(0.0, r.bands().get(2).churnRate(), 0);
     assertTrue(r.monotone()); // 0.5, 0.5, 0: never rises
+    // the text table: one precision per column (rates and shares in percent, multiples to 2 decimals)
+    String text = r.toString();
+    assertTrue(text.matches("(?s).*\nred +2 +1 +50\\.0% +1\\.50 +33\\.3%\n.*"), text);
+    assertTrue(text.matches("(?s).*\ngreen +\\d +0 +0\\.0% +0\\.00 +33\\.3%\n.*"), text);
     for (ValidationReport.BandShare s : r.bandShares()) {
       assertEquals(3, s.snapshots());
       assertEquals(1.0 / 3, s.share(), 1e-15);

@@ -73,7 +73,8 @@ class ScorecardFitTest {
       assertEquals(c.fitted() - c.current(), c.change(), 1e-12);
     }
     String yaml = res.yaml();
-    assertTrue(yaml.startsWith("# tiny version 5: weights fitted"), yaml);
+    assertTrue(yaml.startsWith("# tiny revision 5: weights fitted"), yaml);
+    assertTrue(yaml.contains("\nrevision: 5\n") && !yaml.contains("version"), yaml);
     assertTrue(yaml.contains("# measures.apps.weight: 1 -> "), yaml);
     assertEquals(next, Scorecard.parse(yaml, ConfigFormat.YAML, "fitted.yaml"));
     // the min category keeps its inner weights

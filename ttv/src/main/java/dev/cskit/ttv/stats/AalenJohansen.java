@@ -366,6 +366,11 @@ public final class AalenJohansen {
       header[2 + 2 * k] = "std err " + k;
     }
     TextTable t = TextTable.withHeader(header);
+    // one precision per column: times as the data give them, probabilities to 4 decimals
+    t.column(0, TextTable.decimals(TextTable.decimalsFor(time, 2)));
+    for (int c = 2; c < header.length; c++) {
+      t.column(c, TextTable.decimals(4));
+    }
     for (int i = 0; i < time.length; i++) {
       Object[] row = new Object[header.length];
       row[0] = time[i];

@@ -404,7 +404,17 @@ public final class KaplanMeier {
         TextTable.withHeader(
             "time", "at risk", "events", "censored", "survival", "std err",
             "lower " + level, "upper " + level);
-    for (KmRow r : table()) {
+    // one precision per column: times as the data give them (whole days stay whole), probabilities to 4
+    List<KmRow> rows = table();
+    double[] times = new double[rows.size()];
+    for (int i = 0; i < times.length; i++) {
+      times[i] = rows.get(i).time();
+    }
+    tt.column(0, TextTable.decimals(TextTable.decimalsFor(times, 2)));
+    for (int c = 4; c <= 7; c++) {
+      tt.column(c, TextTable.decimals(4));
+    }
+    for (KmRow r : rows) {
       tt.row(r.time(), r.atRisk(), r.events(), r.censored(), r.survival(), r.stdErr(), r.lower(),
           r.upper());
     }

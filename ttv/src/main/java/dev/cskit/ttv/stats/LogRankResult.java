@@ -21,7 +21,7 @@ public record LogRankResult(
 
   @Override
   public String toString() {
-    TextTable t = TextTable.withHeader("group", "n", "observed", "expected");
+    TextTable t = TextTable.withHeader("group", "n", "observed", "expected").column(3, TextTable.decimals(2));
     for (LogRankGroup g : groups) {
       t.row(g.group(), g.n(), g.observed(), g.expected());
     }
