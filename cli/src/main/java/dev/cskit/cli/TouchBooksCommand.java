@@ -18,7 +18,6 @@ import dev.cskit.touchmodel.books.TierBalance;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -64,7 +63,9 @@ public final class TouchBooksCommand implements Callable<Integer> {
       description = "Last month's books: account_id, manager[, tier, since] (what this command writes with --format csv).")
   Path previous;
 
-  @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "The date of the run; default today (UTC).")
+  @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
+      description = "The date of the run (pins, tenure, renewal freeze); default: the as_of of --scores, and "
+          + "required without it (never today).")
   LocalDate asOf;
 
   @Option(names = "--hours-tolerance", paramLabel = "POINTS", defaultValue = "0.15",
@@ -92,7 +93,7 @@ public final class TouchBooksCommand implements Callable<Integer> {
     Map<AccountId, PreviousTier> prevTiers = new HashMap<>();
     Map<AccountId, String> prevManagers = new HashMap<>();
     readPrevious(previous, prevTiers, prevManagers);
-    LocalDate date = asOf == null ? LocalDate.now(ZoneOffset.UTC) : asOf;
+    LocalDate date = TouchInputs.runDate(asOf, scores, spec.commandLine());
     Segmentation s = m.segment(list, TouchInputs.scores(scores), prevTiers, date);
     BookAssignment b = Books.assign(r, Books.accounts(s, m, list, prevManagers), settings);
     TouchTrialCommand.warn(spec, b.warnings());

@@ -60,12 +60,20 @@ final class TouchInputs {
    * today.
    */
   Segmentation segment(TouchModel m, picocli.CommandLine cl) {
+    return segment(m, runDate(asOf, scores, cl));
+  }
+
+  /**
+   * The date of a run: {@code --as-of} when given, else the single {@code as_of} of the scores file; with neither, a
+   * usage error (exit 2), since the date is never taken to be today.
+   */
+  static LocalDate runDate(LocalDate asOf, Path scores, picocli.CommandLine cl) {
     LocalDate date = asOf != null ? asOf : scoresAsOf(scores);
     if (date == null) {
       throw new picocli.CommandLine.ParameterException(cl, "Missing required option: '--as-of=YYYY-MM-DD' (the "
           + "date of the run; it is taken from the as_of column of --scores when there is one, never from today)");
     }
-    return segment(m, date);
+    return date;
   }
 
   /** The single as_of date of a scores file, or null (no file, no column, or several dates). */

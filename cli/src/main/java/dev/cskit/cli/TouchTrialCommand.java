@@ -25,7 +25,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -178,7 +177,9 @@ public final class TouchTrialCommand implements Runnable {
     @Option(names = "--previous", paramLabel = "FILE.csv", description = "The previous run's tiers: account_id,tier[,since].")
     Path previous;
 
-    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "The date of the run; default today (UTC).")
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
+        description = "The date of the run (pins, tenure, renewal freeze); default: the as_of of --scores, and "
+            + "required without it (never today).")
     LocalDate asOf;
 
     @Option(names = "--eligible", paramLabel = "FILE.csv",
@@ -211,7 +212,7 @@ public final class TouchTrialCommand implements Runnable {
       List<dev.cskit.core.Account> list = Accounts.readCsv(accounts);
       Map<AccountId, PreviousTier> prev = TouchInputs.previous(previous);
       Segmentation s = m.segment(list, TouchInputs.scores(scores), prev,
-          asOf == null ? LocalDate.now(ZoneOffset.UTC) : asOf);
+          TouchInputs.runDate(asOf, scores, spec.commandLine()));
       Set<AccountId> only = eligible == null ? null : readIds(eligible, s);
       Set<String> tierSet = new HashSet<>();
       if (tiers != null) {
@@ -343,7 +344,7 @@ public final class TouchTrialCommand implements Runnable {
         description = "Touch model for the tiers (with --accounts); \"example\" (default).")
     Path model;
 
-    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "The date of the segmentation (with --accounts).")
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "The date of the segmentation (with --accounts); default: the as_of of --scores, and required without it (never today).")
     LocalDate asOf;
 
     @Option(names = "--confidence", defaultValue = "0.95", paramLabel = "C", description = "Confidence level (default: ${DEFAULT-VALUE}).")
@@ -413,7 +414,7 @@ public final class TouchTrialCommand implements Runnable {
     private List<TrialOutcome> withTiersAndBands(List<TrialOutcome> rows) {
       TouchModel m = TouchInputs.model(model);
       Segmentation s = m.segment(Accounts.readCsv(accounts), TouchInputs.scores(scores), Map.of(),
-          asOf == null ? LocalDate.now(ZoneOffset.UTC) : asOf);
+          TouchInputs.runDate(asOf, scores, spec.commandLine()));
       List<TrialOutcome> out = new ArrayList<>();
       for (TrialOutcome o : rows) {
         TierAssignment t = s.of(o.accountId());

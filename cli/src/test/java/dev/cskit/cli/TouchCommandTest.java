@@ -16,6 +16,7 @@ import dev.cskit.touchmodel.trial.Trials;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -186,6 +187,28 @@ class TouchCommandTest {
         "--previous", previous.toString(), "--as-of", "2026-07-31");
     assertTrue(table.out.contains("M12") && table.out.contains("continuity:") && table.out.contains("Moves:"),
         table.out);
+  }
+
+  @Test
+  void theDateOfARunIsNeverToday() throws Exception {
+    for (String[] cmd : List.of(
+        new String[] {"touch", "books", "--roster", roster.toString(), "--accounts", accounts.toString()},
+        new String[] {"touch", "trial", "assign", "--accounts", accounts.toString(), "--seed", "7"})) {
+      CliTestSupport r = run(cmd);
+      assertEquals(2, r.code, String.join(" ", cmd) + ": " + r.err);
+      assertTrue(r.err.contains("--as-of") && r.err.contains("never from today"), r.err);
+      assertEquals("", r.out);
+    }
+    // a scores file with an as_of column gives the date
+    Path scores = dir.resolve("scores-dated.csv");
+    Files.writeString(scores, "account_id,score,band,as_of\n" + Files.readAllLines(accounts).stream().skip(1)
+        .map(l -> l.split(",")[0] + ",55,yellow,2026-06-30").collect(java.util.stream.Collectors.joining("\n")) + "\n");
+    CliTestSupport dated = run("touch", "books", "--roster", roster.toString(), "--accounts", accounts.toString(),
+        "--scores", scores.toString(), "--format", "json");
+    CliTestSupport explicit = run("touch", "books", "--roster", roster.toString(), "--accounts", accounts.toString(),
+        "--scores", scores.toString(), "--as-of", "2026-06-30", "--format", "json");
+    assertEquals(0, dated.code, dated.err);
+    assertEquals(explicit.out, dated.out);
   }
 
   @Test
