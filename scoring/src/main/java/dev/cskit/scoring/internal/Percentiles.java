@@ -49,10 +49,12 @@ public final class Percentiles {
   /**
    * Ranks percentile columns with scratch arrays kept from one column to the next (one per batch call: not
    * thread-safe). Each group's present values are sorted once, with their row numbers: a counting pass puts
-   * them into as many buckets as the group has values, by a linear map of the value (monotone in IEEE
-   * arithmetic, so buckets are in order whatever the distribution); buckets of a few values are sorted by
-   * insertion, larger ones (skewed data, ties) by an MSD radix sort over the order-preserving bits of the
-   * doubles. A walk over the runs of equal values then gives every row its {@code below} and {@code equal}
+   * them into twice as many buckets as the group has values, by a linear map of the value (monotone in IEEE
+   * arithmetic, so buckets are in order whatever the distribution); a bucket of more than a few values (skewed
+   * data, ties, a range of no finite width) is sorted by an MSD radix sort over the order-preserving bits of
+   * the doubles, then one insertion pass per group orders the small buckets (it is a complete sort on its own:
+   * the buckets only bound its work). A walk over the runs of equal values then gives every row its
+   * {@code below} and {@code equal}
    * counts, so {@link #score(int, int, int)} is called once per distinct value and the result is bit for bit
    * the binary-search definition (-0.0 counts as 0.0; NaN is missing).
    */
