@@ -121,6 +121,7 @@ final class BatchScoring {
       }
     }
     CardScores[] parts = new CardScores[cards.size()];
+    Percentiles.Ranker ranker = new Percentiles.Ranker(); // scratch shared by every percentile column of this call
     for (int k = 0; k < cards.size(); k++) {
       CompiledCard card = cards.get(k).engine();
       int[] rows = rowsOf[k];
@@ -163,7 +164,7 @@ final class BatchScoring {
           continue;
         }
         Map<String, double[]> d = new HashMap<>();
-        cols[card.inputs.size() + q] = Percentiles.column(cols[card.percentileValueSlot(q)], segments, d);
+        cols[card.inputs.size() + q] = ranker.column(cols[card.percentileValueSlot(q)], segments, d);
         distributions.put(measureId, d);
       }
       List<ScoreOverride> sources = new ArrayList<>();

@@ -31,7 +31,8 @@
  *       ({@code CardResult.detailed()}, {@code CardResult.row(i)}), which the {@code ScoreTable} triggers on
  *       demand. Per call it allocates the result columns and the block buffers, nothing per row.
  *   <li>{@link dev.cskit.scoring.internal.Percentiles}: the mid-rank percentile, derived over the whole
- *       population before the block pass, and against a reference for single accounts; both through
+ *       population before the block pass (each column ranked once by a bucket pass and a radix sort,
+ *       {@code Percentiles.Ranker}), and against a reference for single accounts; both through
  *       {@code Percentiles.score(below, equal, count)}.
  *   <li>{@link dev.cskit.scoring.internal.OverridePlan}: active overrides resolved to (row, kind, index,
  *       value, source number), sorted by row; the engine walks them with its blocks, and the caller maps the
