@@ -300,7 +300,15 @@ public final class CsvInput implements Iterable<CsvInput.Row>, AutoCloseable {
 
     /** A whole number that must be present ({@link Cells#wholeNumber}). */
     public long requiredLong(String column) {
-      String t = required(column);
+      return requiredLong(indexOf(column), column);
+    }
+
+    /** A whole number at a position that must be present; errors name {@code column}. */
+    public long requiredLong(int position, String column) {
+      String t = text(position);
+      if (t.isEmpty()) {
+        throw error(column, "must not be empty", null);
+      }
       try {
         return Cells.wholeNumber(t);
       } catch (ArgumentException e) {
@@ -310,7 +318,12 @@ public final class CsvInput implements Iterable<CsvInput.Row>, AutoCloseable {
 
     /** A date (YYYY-MM-DD, {@link Cells#date}), or null when the cell is empty. */
     public LocalDate date(String column) {
-      String t = text(column);
+      return date(indexOf(column), column);
+    }
+
+    /** A date at a position, or null when the cell is empty; errors name {@code column}. */
+    public LocalDate date(int position, String column) {
+      String t = text(position);
       if (t.isEmpty()) {
         return null;
       }
