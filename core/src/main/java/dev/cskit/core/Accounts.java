@@ -66,6 +66,8 @@ public final class Accounts {
     }
     List<Account> out = new ArrayList<>();
     Map<AccountId, Long> seen = new HashMap<>();
+    // currencies and attribute values repeat (a segment, a region): one string each, not one per row
+    Map<String, String> pool = new HashMap<>();
     for (CsvInput.Row row : in) {
       AccountId id = AccountId.of(required(row, idAt, "account_id"));
       Long first = seen.putIfAbsent(id, row.number());
@@ -93,7 +95,7 @@ public final class Accounts {
         if (!isCurrencyCode(currency)) {
           throw row.error("currency", "must be a three-letter ISO 4217 code", CskitException.quote(currency));
         }
-        b.currency(currency.toUpperCase(java.util.Locale.ROOT));
+        b.currency(pooled(pool, currency.toUpperCase(java.util.Locale.ROOT)));
       }
       LocalDate start = row.date(startAt, "contract_start");
       if (start != null) {
@@ -118,12 +120,22 @@ public final class Accounts {
         int at = attrAt.get(k);
         String v = row.text(at);
         if (!v.isEmpty()) {
-          b.putAttributes(header.get(at), v);
+          b.putAttributes(header.get(at), pooled(pool, v));
         }
       }
       out.add(b.build());
     }
     return out;
+  }
+
+  /** One string for equal short values while the pool is small (free-form text is kept as it is). */
+  private static String pooled(Map<String, String> pool, String v) {
+    if (v.length() > 32 || pool.size() >= 4096) {
+      String p = pool.get(v);
+      return p == null ? v : p;
+    }
+    String p = pool.putIfAbsent(v, v);
+    return p == null ? v : p;
   }
 
   /** The trimmed text of a cell that must not be empty. */
