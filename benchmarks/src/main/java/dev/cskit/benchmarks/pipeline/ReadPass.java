@@ -1,8 +1,6 @@
 package dev.cskit.benchmarks.pipeline;
 
-import dev.cskit.core.internal.CsvTokenizer;
-import dev.cskit.core.io.Cells;
-import java.io.BufferedReader;
+import dev.cskit.core.io.CsvInput;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,10 +8,10 @@ import java.nio.file.Path;
 
 /**
  * The floors of reading {@code score}'s inputs in Java, for {@code pipeline.sh}: {@code chars FILE...} decodes
- * every file (UTF-8) and counts line breaks and commas (no cell is made); {@code tokenize FILE...} runs cskit's
- * CSV tokenizer over them (a string per cell, nothing kept); {@code parse METRICS FILE...} tokenizes them all
- * and also parses every non-empty cell of the first file after a row's first as a number (as the metrics
- * reader does; the other files' cells stay text).
+ * every file (UTF-8) and counts line breaks and commas (no cell is made); {@code tokenize FILE...} reads them
+ * through {@link CsvInput} (cskit's CSV tokenizer: a row of strings per line, nothing kept); {@code parse
+ * METRICS FILE...} does the same and also parses every cell of the first file after a row's first as a number
+ * (as the metrics reader does; the other files' cells stay text).
  */
 public final class ReadPass {
   private ReadPass() {}
@@ -24,8 +22,8 @@ public final class ReadPass {
     long rows = 0;
     double sum = 0;
     for (int f = 1; f < args.length; f++) {
-      try (Reader r = Files.newBufferedReader(Path.of(args[f]), StandardCharsets.UTF_8)) {
-        if (args[0].equals("chars")) {
+      if (args[0].equals("chars")) {
+        try (Reader r = Files.newBufferedReader(Path.of(args[f]), StandardCharsets.UTF_8)) {
           char[] buf = new char[1 << 16];
           int n;
           while ((n = r.read(buf)) > 0) {
@@ -38,18 +36,20 @@ public final class ReadPass {
               }
             }
           }
-          continue;
         }
-        CsvTokenizer t = new CsvTokenizer(r);
-        String[] row;
-        while ((row = t.next()) != null) {
+        continue;
+      }
+      try (CsvInput in = CsvInput.open(Path.of(args[f]))) {
+        boolean parse = args[0].equals("parse") && f == 1;
+        int width = in.header().size();
+        for (CsvInput.Row row : in) {
           rows++;
-          cells += row.length;
-          if (args[0].equals("parse") && f == 1 && rows > 1) {
-            for (int j = 1; j < row.length; j++) {
-              String s = row[j].trim();
-              if (!s.isEmpty()) {
-                sum += Cells.number(s);
+          cells += row.size();
+          if (parse) {
+            for (int j = 1; j < width; j++) {
+              double v = row.number(j, in.header().get(j));
+              if (v == v) {
+                sum += v;
               }
             }
           }
