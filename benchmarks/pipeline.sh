@@ -6,6 +6,8 @@
 #
 #   ./mvnw -q -B -ntp -o -pl cli,benchmarks -am -DskipTests package
 #   benchmarks/pipeline.sh 10000 100000          # sizes in accounts; KM_ROWS=1000000 for the survival step
+#   SCORE_ONLY=1 benchmarks/pipeline.sh 1000000  # only the score steps (needs $DATA/n1000000/{metrics,accounts}.csv)
+#   KM_ONLY=1 KM_ROWS="1000000 10000000" benchmarks/pipeline.sh   # only ttv km beside R, at each size
 #
 # Output: one line per step (TSV) in $DATA/results.tsv, and a check that DuckDB's output equals cskit's.
 set -euo pipefail
@@ -18,6 +20,7 @@ KM_ROWS=${KM_ROWS:-1000000}
 AS_OF=2026-06-30
 SIZES=("$@")
 [ ${#SIZES[@]} -gt 0 ] || SIZES=(10000 100000)
+[ -z "${KM_ONLY:-}" ] || SIZES=()
 mkdir -p "$DATA"
 RESULTS="$DATA/results.tsv"
 echo -e "step\taccounts\tevents\twall_s\tcpu_s\tpeak_rss_mb\tload1" > "$RESULTS"
@@ -38,6 +41,9 @@ timed() {
 
 for N in "${SIZES[@]}"; do
   D="$DATA/n$N"
+  if [ -n "${SCORE_ONLY:-}" ]; then
+    EV=0
+  else
   if [ ! -f "$D/events.csv" ]; then
     java -Xmx4g -jar "$CSKIT" sample --accounts "$N" --out "$D" > /dev/null
   fi
@@ -61,6 +67,7 @@ for f in sys.argv[2:]:
     same_nan = (a.isna().to_numpy() == b.isna().to_numpy()).all()
     print(f"check {f}: {a.shape[0]} accounts x {a.shape[1]} columns, max |difference| {d:.3g}, same missing cells: {same_nan}")
 PY
+  fi
   # score: the sample's metrics (usage joined with CRM fields) with the built-in card set
   timed score-csv "$N" "$EV" "$D/scores.csv" -- java $JAVA_OPTS -jar "$CSKIT" score --scorecard by-stage \
     --metrics "$D/metrics.csv" --accounts "$D/accounts.csv" --as-of $AS_OF --format csv
@@ -71,12 +78,19 @@ PY
   # the floor for score: reading its two inputs and nothing else (DuckDB's CSV reader, 2 threads)
   timed read-score-inputs "$N" "$EV" /dev/null -- java $JAVA_OPTS -cp "$BENCH" dev.cskit.benchmarks.pipeline.DuckDbUsage \
     read "$D/metrics.csv" "$D/accounts.csv"
+  # Java floors: decoding the text alone, cskit's CSV tokenizer alone, and the tokenizer plus number parsing
+  for pass in chars tokenize parse; do
+    timed read-$pass "$N" "$EV" /dev/null -- java $JAVA_OPTS -cp "$BENCH" dev.cskit.benchmarks.pipeline.ReadPass \
+      $pass "$D/metrics.csv" "$D/accounts.csv"
+  done
 done
+[ -z "${SCORE_ONLY:-}" ] || { echo "results: $RESULTS"; exit 0; }
 
 # ttv km with both tests, 2 groups, beside R (survfit + survdiff rho 0 and 1)
-K="$DATA/km$KM_ROWS.csv"
+for KM_N in $KM_ROWS; do
+K="$DATA/km$KM_N.csv"
 if [ ! -f "$K" ]; then
-  /usr/bin/python3 - "$K" "$KM_ROWS" <<'PY'
+  /usr/bin/python3 - "$K" "$KM_N" <<'PY'
 import sys, numpy as np
 rng = np.random.default_rng(19); n = int(sys.argv[2])
 g = rng.integers(0, 2, n); t = np.round(rng.exponential(np.where(g == 0, 20.0, 25.0)), 2)
@@ -87,8 +101,9 @@ with open(sys.argv[1], "w") as f:
         f.write(f"{ti},{si},{'pilot' if gi else 'standard'}\n")
 PY
 fi
-timed ttv-km "$KM_ROWS" 0 "$DATA/km.json" -- java $JAVA_OPTS -jar "$CSKIT" ttv km --input "$K" --group-column cohort
-timed R-survfit-survdiff "$KM_ROWS" 0 "$DATA/km-r.txt" -- Rscript -e "suppressMessages(library(survival)); \
+timed ttv-km "$KM_N" 0 "$DATA/km.json" -- java $JAVA_OPTS -jar "$CSKIT" ttv km --input "$K" --group-column cohort
+timed R-survfit-survdiff "$KM_N" 0 "$DATA/km-r.txt" -- Rscript -e "suppressMessages(library(survival)); \
   d <- read.csv('$K'); f <- survfit(Surv(time, status) ~ cohort, data = d); s <- summary(f)\$table; \
   print(s); print(survdiff(Surv(time, status) ~ cohort, data = d)); print(survdiff(Surv(time, status) ~ cohort, data = d, rho = 1))"
+done
 echo "results: $RESULTS"

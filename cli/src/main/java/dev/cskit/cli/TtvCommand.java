@@ -32,6 +32,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -69,19 +70,67 @@ public final class TtvCommand implements Runnable {
         spec.commandLine(), "a subcommand is required: km, cif, checkin, payback, from-events, bottlenecks or share");
   }
 
-  /** Durations and status codes of one group, in file order. */
+  /**
+   * Durations and status codes of one group, in file order, in primitive arrays; an account id is kept only
+   * where the file has an id column (otherwise it is "row N", built when asked), a renewal only where asked.
+   */
   static final class Sample {
-    final List<Double> time = new ArrayList<>();
-    final List<Integer> status = new ArrayList<>();
-    final List<String> ids = new ArrayList<>();
-    final List<Double> renewal = new ArrayList<>();
+    private double[] time = new double[16];
+    private int[] status = new int[16];
+    private long[] row = new long[16];
+    private double[] renewal; // null: no renewal column
+    private List<String> ids; // null: "row N"
+    private int size;
+
+    Sample(boolean withIds, boolean withRenewal) {
+      ids = withIds ? new ArrayList<>() : null;
+      renewal = withRenewal ? new double[16] : null;
+    }
+
+    void add(double t, int s, long rowNumber, String id, double renewalDay) {
+      if (size == time.length) {
+        int n = size * 2;
+        time = Arrays.copyOf(time, n);
+        status = Arrays.copyOf(status, n);
+        row = Arrays.copyOf(row, n);
+        if (renewal != null) {
+          renewal = Arrays.copyOf(renewal, n);
+        }
+      }
+      time[size] = t;
+      status[size] = s;
+      row[size] = rowNumber;
+      if (renewal != null) {
+        renewal[size] = renewalDay;
+      }
+      if (ids != null) {
+        ids.add(id);
+      }
+      size++;
+    }
+
+    int size() {
+      return size;
+    }
+
+    double time(int i) {
+      return time[i];
+    }
+
+    String id(int i) {
+      return ids != null ? ids.get(i) : "row " + row[i];
+    }
+
+    double renewal(int i) {
+      return renewal == null ? Double.NaN : renewal[i];
+    }
 
     double[] times() {
-      return time.stream().mapToDouble(Double::doubleValue).toArray();
+      return Arrays.copyOf(time, size);
     }
 
     int[] statuses() {
-      return status.stream().mapToInt(Integer::intValue).toArray();
+      return Arrays.copyOf(status, size);
     }
   }
 
@@ -154,8 +203,18 @@ public final class TtvCommand implements Runnable {
         csv.require(renewalColumn);
       }
       boolean hasId = idColumn != null && csv.has(idColumn);
+      int timeAt = csv.indexOf(in.timeColumn);
+      int eventAt = csv.indexOf(in.eventColumn);
+      int groupAt = groupColumn == null ? -1 : csv.indexOf(groupColumn);
+      int renewalAt = renewalColumn == null ? -1 : csv.indexOf(renewalColumn);
+      boolean mapped = in.eventValues != null || in.churnValues != null;
+      String lastName = null; // the previous row's group name and sample: most files come sorted or in runs
+      Sample last = null;
       for (CsvInput.Row row : csv) {
-        double t = row.requiredNumber(in.timeColumn);
+        if (row.text(timeAt).isEmpty()) {
+          throw row.error(in.timeColumn, "must not be empty", null);
+        }
+        double t = row.number(timeAt, in.timeColumn);
         if (!(t >= 0)) {
           throw row.error(in.timeColumn, "a duration must be a number >= 0", String.valueOf(t));
         }
@@ -163,9 +222,11 @@ public final class TtvCommand implements Runnable {
           throw row.error(in.timeColumn, "a duration must be at most " + (long) Durations.MAX_DAYS
               + " days (100 years; is the unit days?)", String.valueOf(t));
         }
-        String cell = row.required(in.eventColumn);
+        String cell = row.text(eventAt);
+        if (cell.isEmpty()) {
+          throw row.error(in.eventColumn, "must not be empty", null);
+        }
         long s = in.code(cell);
-        boolean mapped = in.eventValues != null || in.churnValues != null;
         if (mapped && maxCode == 1 && s == 2) {
           s = 0; // churned first: censored for Kaplan-Meier
         }
@@ -176,16 +237,21 @@ public final class TtvCommand implements Runnable {
                       + "--churn-value)",
               cell);
         }
-        String g = groupColumn == null ? "all" : row.text(groupColumn);
-        if (g == null || g.isBlank() || g.equals("NA")) {
+        String g = groupAt < 0 ? "all" : row.text(groupAt);
+        if (g.isBlank() || g.equals("NA")) {
           dropped[0]++;
           continue;
         }
-        Sample sample = byName.computeIfAbsent(g, k -> new Sample());
-        sample.time.add(t);
-        sample.status.add((int) s);
-        sample.ids.add(hasId ? row.required(idColumn) : "row " + row.number());
-        sample.renewal.add(renewalColumn == null ? Double.NaN : row.number(renewalColumn));
+        Sample sample;
+        if (g.equals(lastName)) {
+          sample = last;
+        } else {
+          sample = byName.computeIfAbsent(g, k -> new Sample(hasId, renewalColumn != null));
+          lastName = g;
+          last = sample;
+        }
+        sample.add(t, (int) s, row.number(), hasId ? row.required(idColumn) : null,
+            renewalAt < 0 ? Double.NaN : row.number(renewalAt, renewalColumn));
       }
     }
     Map<String, Sample> groups = new TreeMap<>(LogRank.GROUP_ORDER);
@@ -194,13 +260,12 @@ public final class TtvCommand implements Runnable {
       throw DataException.of(in.input.getFileName().toString(), "at least one data row is required", "none");
     }
     // R's timefix runs on the pooled data before survfit splits it by group
-    double[] pooled = flatten(groups).times();
+    double[] pooled = pooledTimes(groups);
     double[] fixed = KaplanMeier.timefix(pooled);
     int k = 0;
     for (Sample s : groups.values()) {
-      for (int i = 0; i < s.time.size(); i++) {
-        s.time.set(i, fixed[k++]);
-      }
+      System.arraycopy(fixed, k, s.time, 0, s.size);
+      k += s.size;
     }
     return groups;
   }
@@ -363,13 +428,9 @@ public final class TtvCommand implements Runnable {
       result.put("droppedRows", dropped[0]);
       LogRankResult logRank = null;
       if (groups.size() >= 2) {
-        Sample pooled = flatten(groups);
-        double[] t = pooled.times();
-        int[] st = pooled.statuses();
-        String[] ga = groupNames(groups);
-        logRank = LogRank.logRank(t, st, ga);
+        logRank = groupTest(groups, 0);
         result.put("logRank", test(logRank));
-        result.put("petoPeto", test(LogRank.petoPeto(t, st, ga)));
+        result.put("petoPeto", test(groupTest(groups, 1)));
         if (fits.size() == 2) {
           List<String> names = new ArrayList<>(fits.keySet());
           RmstDifference diff = RmstDifference.between(fits.get(names.get(0)), fits.get(names.get(1)), tau, level);
@@ -407,7 +468,7 @@ public final class TtvCommand implements Runnable {
           if (logRank != null) {
             pw.print(logRank);
             pw.println();
-            pw.print(LogRank.petoPeto(flatten(groups).times(), flatten(groups).statuses(), groupNames(groups)));
+            pw.print(groupTest(groups, 1));
           }
           if (!full) {
             pw.println("(a summary at round days; --full prints every event time)");
@@ -426,21 +487,45 @@ public final class TtvCommand implements Runnable {
     }
   }
 
+  /** Every group's durations, one after the other (in the map's order). */
+  static double[] pooledTimes(Map<String, Sample> groups) {
+    double[] out = new double[groups.values().stream().mapToInt(Sample::size).sum()];
+    int k = 0;
+    for (Sample s : groups.values()) {
+      System.arraycopy(s.time, 0, out, k, s.size);
+      k += s.size;
+    }
+    return out;
+  }
+
+  /** Every group's rows as one sample (in the map's order). */
   static Sample flatten(Map<String, Sample> groups) {
-    Sample all = new Sample();
-    groups.values().forEach(s -> {
-      all.time.addAll(s.time);
-      all.status.addAll(s.status);
-      all.ids.addAll(s.ids);
-      all.renewal.addAll(s.renewal);
-    });
+    boolean withIds = groups.values().stream().anyMatch(s -> s.ids != null);
+    boolean withRenewal = groups.values().stream().anyMatch(s -> s.renewal != null);
+    Sample all = new Sample(withIds, withRenewal);
+    for (Sample s : groups.values()) {
+      for (int i = 0; i < s.size; i++) {
+        all.add(s.time[i], s.status[i], s.row[i], withIds ? s.id(i) : null, s.renewal(i));
+      }
+    }
     return all;
   }
 
-  static String[] groupNames(Map<String, Sample> groups) {
-    List<String> gl = new ArrayList<>();
-    groups.forEach((g, s) -> s.time.forEach(x -> gl.add(g)));
-    return gl.toArray(new String[0]);
+  /** The G-rho test across the groups: each row's group is its group's position, names compared once. */
+  static LogRankResult groupTest(Map<String, Sample> groups, double rho) {
+    int n = groups.values().stream().mapToInt(Sample::size).sum();
+    double[] t = new double[n];
+    int[] st = new int[n];
+    int[] g = new int[n];
+    int k = 0;
+    int gi = 0;
+    for (Sample s : groups.values()) {
+      System.arraycopy(s.time, 0, t, k, s.size);
+      System.arraycopy(s.status, 0, st, k, s.size);
+      Arrays.fill(g, k, k + s.size, gi++);
+      k += s.size;
+    }
+    return LogRank.test(t, st, g, new ArrayList<>(groups.keySet()), rho);
   }
 
   /** {@code cskit ttv cif}. */
@@ -556,8 +641,8 @@ public final class TtvCommand implements Runnable {
       List<StalledAccount> stalled = new ArrayList<>();
       if (!Double.isNaN(day.day())) {
         for (int i = 0; i < st.length; i++) {
-          if (st[i] == 0 && s.time.get(i) > day.day()) {
-            stalled.add(CheckIn.stalledAccount(aj, AccountId.of(s.ids.get(i)), s.time.get(i), s.renewal.get(i)));
+          if (st[i] == 0 && s.time(i) > day.day()) {
+            stalled.add(CheckIn.stalledAccount(aj, AccountId.of(s.id(i)), s.time(i), s.renewal(i)));
           }
         }
       }

@@ -48,48 +48,67 @@ public final class Accounts {
 
   private static List<Account> read(CsvInput in) {
     in.require("account_id", "arr", "seats");
+    // every column found once: positions, and the attribute columns in header order
+    int idAt = in.indexOf("account_id");
+    int nameAt = in.indexOf("name");
+    int arrAt = in.indexOf("arr");
+    int currencyAt = in.indexOf("currency");
+    int seatsAt = in.indexOf("seats");
+    int startAt = in.indexOf("contract_start");
+    int renewalAt = in.indexOf("renewal_date");
+    int stageAt = in.indexOf("stage");
+    List<String> header = in.header();
+    List<Integer> attrAt = new ArrayList<>();
+    for (int i = 0; i < header.size(); i++) {
+      if (!KNOWN.contains(header.get(i))) {
+        attrAt.add(i);
+      }
+    }
     List<Account> out = new ArrayList<>();
     Map<AccountId, Long> seen = new HashMap<>();
+    // currencies and attribute values repeat (a segment, a region): one string each, not one per row
+    Map<String, String> pool = new HashMap<>();
     for (CsvInput.Row row : in) {
-      AccountId id = AccountId.of(row.required("account_id"));
+      AccountId id = AccountId.of(required(row, idAt, "account_id"));
       Long first = seen.putIfAbsent(id, row.number());
       if (first != null) {
         throw row.error("account_id", "each account may appear once",
             CskitException.quote(id.value()) + " again (first at row " + first + ")");
       }
-      double arr = row.requiredNumber("arr");
+      required(row, arrAt, "arr");
+      double arr = row.number(arrAt, "arr");
       if (!(arr >= 0)) {
         throw row.error("arr", "must be a number >= 0", String.valueOf(arr));
       }
-      long seats = row.requiredLong("seats");
+      long seats = row.requiredLong(seatsAt, "seats");
       if (seats < 0 || seats > Integer.MAX_VALUE) {
         throw row.error("seats", "must be a whole number >= 0", String.valueOf(seats));
       }
       Account.Builder b = Account.builder();
       b.id(id).arr(arr).seats((int) seats);
-      String name = row.text("name");
+      String name = row.text(nameAt);
       if (!name.isEmpty()) {
         b.name(name);
       }
-      String currency = row.text("currency");
+      String currency = row.text(currencyAt);
       if (!currency.isEmpty()) {
         if (!isCurrencyCode(currency)) {
           throw row.error("currency", "must be a three-letter ISO 4217 code", CskitException.quote(currency));
         }
-        b.currency(currency.toUpperCase(java.util.Locale.ROOT));
+        b.currency(pooled(pool, currency.toUpperCase(java.util.Locale.ROOT)));
       }
-      LocalDate start = row.date("contract_start");
+      LocalDate start = row.date(startAt, "contract_start");
       if (start != null) {
         b.contractStart(start);
       }
-      LocalDate renewal = row.date("renewal_date");
+      LocalDate renewal = row.date(renewalAt, "renewal_date");
       if (renewal != null) {
         if (start != null && renewal.isBefore(start)) {
           throw row.error("renewal_date", "must not be before contract_start (" + start + ")", renewal.toString());
         }
         b.renewalDate(renewal);
       }
-      String stage = row.text("stage");
+      String stage = row.text(stageAt);
       if (!stage.isEmpty()) {
         try {
           b.stage(LifecycleStage.parse(stage));
@@ -97,14 +116,35 @@ public final class Accounts {
           throw row.error("stage", e.rule(), CskitException.quote(stage));
         }
       }
-      for (Map.Entry<String, String> e : row.others(KNOWN).entrySet()) {
-        if (!e.getValue().isEmpty()) {
-          b.putAttributes(e.getKey(), e.getValue());
+      for (int k = 0; k < attrAt.size(); k++) {
+        int at = attrAt.get(k);
+        String v = row.text(at);
+        if (!v.isEmpty()) {
+          b.putAttributes(header.get(at), pooled(pool, v));
         }
       }
       out.add(b.build());
     }
     return out;
+  }
+
+  /** One string for equal short values while the pool is small (free-form text is kept as it is). */
+  private static String pooled(Map<String, String> pool, String v) {
+    if (v.length() > 32 || pool.size() >= 4096) {
+      String p = pool.get(v);
+      return p == null ? v : p;
+    }
+    String p = pool.putIfAbsent(v, v);
+    return p == null ? v : p;
+  }
+
+  /** The trimmed text of a cell that must not be empty. */
+  private static String required(CsvInput.Row row, int position, String column) {
+    String t = row.text(position);
+    if (t.isEmpty()) {
+      throw row.error(column, "must not be empty", null);
+    }
+    return t;
   }
 
   /** Three ASCII letters (checked by hand: a regular expression here would be compiled for every row). */

@@ -290,28 +290,62 @@ public final class ScoreTable {
     }
     cats.forEach(c -> head.add("category_" + c));
     ms.forEach(m -> head.add("measure_" + m));
-    String[] cells = head.toArray(new String[0]);
-    out.row(cells);
-    for (int i = 0; i < source.rowCount(); i++) {
-      int k = 0;
-      cells[k++] = source.accountId(i).value();
-      cells[k++] = CsvOutput.number(score(i));
-      cells[k++] = band(i).name();
-      cells[k++] = CsvOutput.number(coverage(i));
-      cells[k++] = scorecard(i).name();
-      if (asOf != null) {
-        cells[k++] = Integer.toString(scorecard(i).version());
-        cells[k++] = asOf.toString();
+    out.row(head.toArray(new String[0]));
+    // per card, found once: each column's index in the card (-1: the card lacks it) and the fixed text cells
+    int[][] catAt = new int[parts.length][cats.size()];
+    int[][] measureAt = new int[parts.length][ms.size()];
+    String[] cardText = new String[parts.length];
+    String[][] bandText = new String[parts.length][];
+    String asOfText = asOf == null ? null : asOf.toString();
+    for (int p = 0; p < parts.length; p++) {
+      for (int c = 0; c < cats.size(); c++) {
+        catAt[p][c] = parts[p].engine().categoryIndex(cats.get(c));
       }
-      for (String c : cats) {
-        cells[k++] = CsvOutput.number(categoryScore(i, c));
+      for (int m = 0; m < ms.size(); m++) {
+        measureAt[p][m] = parts[p].engine().measureIndex(ms.get(m));
       }
-      for (String m : ms) {
-        cells[k++] = CsvOutput.number(measureScore(i, m));
+      ScorecardRef ref = parts[p].card().ref();
+      cardText[p] = CsvOutput.escape(ref.name()) + (asOf == null ? "" : "," + ref.version() + "," + asOfText);
+      // a row's band index k (-1: insufficient data) is the text at k + 1
+      bandText[p] = new String[parts[p].engine().bands.length + 1];
+      for (int k = -1; k < bandText[p].length - 1; k++) {
+        bandText[p][k + 1] = CsvOutput.escape(parts[p].band(k).name());
       }
-      out.row(cells);
     }
-    out.flush();
+    StringBuilder line = new StringBuilder(256);
+    try {
+      for (int i = 0; i < source.rowCount(); i++) {
+        int p = cardOf == null ? 0 : cardOf[i];
+        CardScores part = parts[p];
+        CardResult r = part.result();
+        int local = local(i);
+        line.setLength(0);
+        line.append(CsvOutput.escape(source.accountId(i).value())).append(',');
+        CsvOutput.appendNumber(line, r.score[local]);
+        line.append(',').append(bandText[p][r.band[local] + 1]).append(',');
+        CsvOutput.appendNumber(line, r.coverage[local]);
+        line.append(',').append(cardText[p]);
+        for (int c = 0; c < catAt[p].length; c++) {
+          line.append(',');
+          int g = catAt[p][c];
+          if (g >= 0) {
+            CsvOutput.appendNumber(line, r.categories[g][local]);
+          }
+        }
+        for (int m = 0; m < measureAt[p].length; m++) {
+          line.append(',');
+          int j = measureAt[p][m];
+          if (j >= 0) {
+            CsvOutput.appendNumber(line, r.detailed().measures[j][local]);
+          }
+        }
+        line.append('\n');
+        writer.append(line);
+      }
+      writer.flush();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** The table as CSV text. */

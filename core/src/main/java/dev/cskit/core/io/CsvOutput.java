@@ -60,6 +60,23 @@ public final class CsvOutput {
     return Double.toString(v);
   }
 
+  /**
+   * Appends the cell for a number, the same text as {@link #number(double)} without making a string of it (a
+   * writer of many rows builds each row in one buffer).
+   */
+  public static StringBuilder appendNumber(StringBuilder out, double v) {
+    if (Double.isNaN(v)) {
+      return out;
+    }
+    if (v == 0 && Double.doubleToRawLongBits(v) != 0) {
+      return out.append("-0");
+    }
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+      return out.append((long) v);
+    }
+    return out.append(v); // the digits of Double.toString (the JDK's one algorithm for both)
+  }
+
   /** A cell quoted as RFC 4180 asks. */
   public static String escape(String cell) {
     if (cell == null) {

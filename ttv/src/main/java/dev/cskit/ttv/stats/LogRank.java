@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.TreeMap;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 
 /**
@@ -86,19 +85,87 @@ public final class LogRank {
     }
     List<String> names = new ArrayList<>(lookup.keySet());
     names.sort(GROUP_ORDER);
-    TreeMap<String, Integer> index = new TreeMap<>(GROUP_ORDER);
     for (int g = 0; g < names.size(); g++) {
       lookup.put(names.get(g), g);
-      index.put(names.get(g), g);
     }
-    int ng = index.size();
+    int[] grp = new int[group.length];
+    for (int i = 0; i < group.length; i++) {
+      grp[i] = lookup.get(group[i]);
+    }
+    return run(time, status, grp, names, rho);
+  }
+
+  /**
+   * The G-rho test with each subject's cohort given by its position in a list of names, so that names are
+   * compared once, not per subject: {@code test(time, status, group, names, rho)} equals {@code test(time,
+   * status, g, rho)} where {@code g[i] = names.get(group[i])}.
+   *
+   * @param group each subject's cohort, an index into {@code names}
+   * @param names the distinct cohort names (non-empty), in any order (results are in {@link #GROUP_ORDER})
+   * @throws DataException for bad durations or status codes, a group index outside the names, an empty or
+   *     repeated name, or fewer than 2 cohorts with subjects
+   */
+  public static LogRankResult test(double[] time, int[] status, int[] group, List<String> names, double rho) {
+    String source = "survival data";
+    SurvMath.check(source, time, status, 1);
+    if (group.length != time.length) {
+      throw DataException.of(
+          source, "group must have one entry per duration", group.length + " groups");
+    }
+    int k = names.size();
+    boolean[] present = new boolean[k];
+    int distinct = 0;
+    for (int i = 0; i < group.length; i++) {
+      int g = group[i];
+      if (g < 0 || g >= k) {
+        throw new DataException(source, i + 1, "group", "a group index must name one of the " + k + " groups",
+            String.valueOf(g));
+      }
+      if (!present[g]) {
+        present[g] = true;
+        distinct++;
+      }
+    }
+    HashMap<String, Integer> seen = new HashMap<>();
+    for (int g = 0; g < k; g++) {
+      String name = names.get(g);
+      if (name == null || name.isEmpty()) {
+        throw new DataException(source, 0, "group", "a group name must not be empty", CskitException.quote(name));
+      }
+      if (seen.put(name, g) != null) {
+        throw DataException.of(source, "group names must be distinct", CskitException.quote(name) + " twice");
+      }
+    }
+    if (distinct < 2) {
+      throw DataException.of(source, "a comparison needs at least 2 groups", distinct + " group");
+    }
+    // the names with subjects, ordered once; each subject's index mapped to its rank
+    List<String> used = new ArrayList<>();
+    for (int g = 0; g < k; g++) {
+      if (present[g]) {
+        used.add(names.get(g));
+      }
+    }
+    used.sort(GROUP_ORDER);
+    int[] rank = new int[k];
+    for (int r = 0; r < used.size(); r++) {
+      rank[seen.get(used.get(r))] = r;
+    }
+    int[] grp = new int[group.length];
+    for (int i = 0; i < group.length; i++) {
+      grp[i] = rank[group[i]];
+    }
+    return run(time, status, grp, used, rho);
+  }
+
+  /** The test on checked input: {@code grp[i]} indexes {@code names}, which are in {@link #GROUP_ORDER}. */
+  private static LogRankResult run(double[] time, int[] status, int[] grp, List<String> names, double rho) {
+    int ng = names.size();
     int total = time.length;
     time = SurvMath.aeq(time);
     int[] ord = SurvMath.order(time, status);
-    int[] grp = new int[total];
     int[] size = new int[ng];
     for (int i = 0; i < total; i++) {
-      grp[i] = lookup.get(group[i]);
       size[grp[i]]++;
     }
     double[] obs = new double[ng];
@@ -181,9 +248,8 @@ public final class LogRank {
     // as R's survdiff: one group with expected events gives chi-square 0 on 0 df, p 1; none gives df -1, p NaN
     double p = df > 0 ? ChiSquaredDistribution.of(df).survivalProbability(chi) : df == 0 ? 1.0 : Double.NaN;
     List<LogRankGroup> groups = new ArrayList<>();
-    for (var e : index.entrySet()) {
-      int k = e.getValue();
-      groups.add(new LogRankGroup(e.getKey(), size[k], obs[k], exp[k]));
+    for (int k = 0; k < ng; k++) {
+      groups.add(new LogRankGroup(names.get(k), size[k], obs[k], exp[k]));
     }
     return new LogRankResult(rho, chi, df, p, groups);
   }
