@@ -315,7 +315,7 @@ public final class RetentionCommand implements Runnable {
 
   /** {@code cskit retention by-band}. */
   @Command(name = "by-band", mixinStandardHelpOptions = true,
-      description = "NRR, GRR and logo churn over the next months by the health band (and tier) each account had at a snapshot, with 95%% intervals.")
+      description = "NRR, GRR and logo churn over the next months by the health band (and tier) each account had at a snapshot, with intervals at --confidence (default 95%%).")
   static final class ByBandCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @CommandLine.Mixin Inputs inputs;
@@ -336,13 +336,15 @@ public final class RetentionCommand implements Runnable {
     @Option(names = "--horizons", paramLabel = "MONTHS", split = ",", description = "Months after the snapshot (default: 3,6,12).")
     int[] horizons = {3, 6, 12};
 
+    @CommandLine.Mixin SurveyCommand.ConfidenceOption confidence;
+
     @Override
     public Integer call() {
       if (snapshot == null) {
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--scores=FILE.csv'");
       }
       MrrHistory h = inputs.history();
-      BandRetention r = h.byBand(BandSnapshot.readCsv(snapshot, asOf), horizons);
+      BandRetention r = h.byBand(BandSnapshot.readCsv(snapshot, asOf), confidence.confidence, horizons);
       for (String w : r.warnings()) {
         spec.commandLine().getErr().println("cskit: warning: " + w);
       }
@@ -364,7 +366,8 @@ public final class RetentionCommand implements Runnable {
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("asOf", r.asOf().toString());
       out.put("baseMonth", r.baseMonth().toString());
-      out.put("intervals", "95%: Wilson score for logo churn; ratio-estimator delta method for NRR and GRR");
+      out.put("confidence", r.confidence());
+      out.put("intervals", r.level() + ": Wilson score for logo churn; ratio-estimator delta method for NRR and GRR");
       out.put("rows", rows);
       out.put("warnings", r.warnings());
       return out;

@@ -11,23 +11,31 @@ import java.util.Locale;
  *
  * @param asOf the snapshot's date
  * @param baseMonth the last month that ended on or before {@code asOf}: the MRR each account starts from
+ * @param confidence the intervals' two-sided confidence level (0.95 unless asked otherwise)
  * @param rows all accounts first, then by band, then by tier; horizons in the order asked
  * @param warnings what a reader should know (accounts of the snapshot without MRR, horizons past the history)
  */
-public record BandRetention(LocalDate asOf, YearMonth baseMonth, List<BandRow> rows, List<String> warnings) {
+public record BandRetention(LocalDate asOf, YearMonth baseMonth, double confidence, List<BandRow> rows,
+    List<String> warnings) {
   /** Copies the lists. */
   public BandRetention {
     rows = List.copyOf(rows);
     warnings = List.copyOf(warnings);
   }
 
-  /** The rows as a text table, rates as percentages with their 95% intervals. */
+  /** The confidence level as a percentage for labels: "95%", "97.5%". */
+  public String level() {
+    return java.math.BigDecimal.valueOf(confidence * 100).stripTrailingZeros().toPlainString() + "%";
+  }
+
+  /** The rows as a text table, rates as percentages with their intervals at {@link #confidence()}. */
   @Override
   public String toString() {
-    TextTable t = TextTable.withHeader("by", "group", "months", "accounts", "start MRR", "NRR", "NRR 95% CI",
-        "GRR", "GRR 95% CI", "logo churn", "churn 95% CI");
+    String ci = " " + level() + " CI";
+    TextTable t = TextTable.withHeader("by", "group", "months", "accounts", "start MRR", "NRR", "NRR" + ci,
+        "GRR", "GRR" + ci, "logo churn", "churn" + ci);
     for (BandRow r : rows) {
-      t.row(r.dimension(), r.group(), r.horizonMonths(), r.accounts(), Money.format(r.startMrr()),
+      t.row(r.dimension(), r.group(), r.horizonMonths(), r.accounts(), Money.display(r.startMrr()),
           pct(r.nrr()), ci(r.nrrLower(), r.nrrUpper()), pct(r.grr()), ci(r.grrLower(), r.grrUpper()),
           pct(r.logoChurn()), ci(r.logoChurnLower(), r.logoChurnUpper()));
     }

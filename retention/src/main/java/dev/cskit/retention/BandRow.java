@@ -2,8 +2,9 @@ package dev.cskit.retention;
 
 /**
  * What the revenue of one group of accounts (a band, a tier, or all) did over a horizon after the snapshot.
- * Intervals are 95%: Wilson's score interval for logo churn; for NRR and GRR the ratio estimator's
- * delta-method (linearisation) interval {@code R ± 1.96 se}, {@code se = sqrt(sum (y_i - R x_i)^2 / (n (n -
+ * Intervals are at the analysis's confidence level ({@link BandRetention#confidence()}, 95% by default):
+ * Wilson's score interval for logo churn; for NRR and GRR the ratio estimator's
+ * delta-method (linearisation) interval {@code R ± z se} (z = 1.96 at 95%), {@code se = sqrt(sum (y_i - R x_i)^2 / (n (n -
  * 1))) / mean(x)}, with GRR's clipped to [0, 1] and NRR's lower end to 0 or more. NaN where undefined (a
  * horizon past the history, fewer than 2 accounts for the ratio intervals).
  *

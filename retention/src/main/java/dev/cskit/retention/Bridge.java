@@ -61,9 +61,9 @@ public record Bridge(ReportPeriod period, String currency, List<BridgeRow> rows)
     TextTable t = TextTable.withHeader("period", "starting", "new", "expansion", "reactivation", "contraction",
         "churn", "ending", "accounts start", "new", "exp", "react", "contr", "churned", "accounts end");
     for (BridgeRow r : rows) {
-      t.row(r.label(), Money.format(r.starting()), Money.format(r.newMrr()), Money.format(r.expansion()),
-          Money.format(r.reactivation()), Money.format(r.contraction()), Money.format(r.churn()),
-          Money.format(r.ending()), r.startingAccounts(), r.newAccounts(), r.expansionAccounts(),
+      t.row(r.label(), Money.display(r.starting()), Money.display(r.newMrr()), Money.display(r.expansion()),
+          Money.display(r.reactivation()), Money.display(r.contraction()), Money.display(r.churn()),
+          Money.display(r.ending()), r.startingAccounts(), r.newAccounts(), r.expansionAccounts(),
           r.reactivationAccounts(), r.contractionAccounts(), r.churnedAccounts(), r.endingAccounts());
     }
     return t.toString();

@@ -1000,8 +1000,9 @@ public final class MrrHistory {
 
   // ------------------------------------------------------------------------------------------------ bands
 
-  /** z for a two-sided 95% interval. */
-  static final double Z95 = 1.959963984540054;
+  /** The standard normal distribution, for the intervals' z. */
+  private static final org.apache.commons.statistics.distribution.NormalDistribution NORMAL =
+      org.apache.commons.statistics.distribution.NormalDistribution.of(0, 1);
 
   /**
    * NRR, GRR and logo churn over horizons after a snapshot, for all accounts, by band and by tier. The base
@@ -1012,6 +1013,24 @@ public final class MrrHistory {
    * @throws CskitException when the base month is outside the history or a horizon is below 1
    */
   public BandRetention byBand(BandSnapshot snapshot, int... horizons) {
+    return byBand(snapshot, 0.95, horizons);
+  }
+
+  /**
+   * {@link #byBand(BandSnapshot, int...)} with intervals at another confidence level (two-sided: Wilson's score
+   * interval for logo churn, the ratio estimator's delta-method interval for NRR and GRR).
+   *
+   * @param confidence the confidence level, strictly between 0 and 1 (0.95 for 95%)
+   * @param horizons months after the base month (e.g. 3, 6, 12), each 1 or more
+   * @throws CskitException when the confidence is outside (0, 1), the base month is outside the history or a
+   *     horizon is below 1
+   */
+  public BandRetention byBand(BandSnapshot snapshot, double confidence, int... horizons) {
+    if (!(confidence > 0 && confidence < 1)) {
+      throw new ArgumentException("confidence", "must be strictly between 0 and 1 (0.95 for 95%)",
+          Double.toString(confidence));
+    }
+    double z = NORMAL.inverseCumulativeProbability(0.5 + confidence / 2);
     LocalDate asOf = snapshot.asOf();
     YearMonth baseMonth = asOf.equals(YearMonth.from(asOf).atEndOfMonth())
         ? YearMonth.from(asOf) : YearMonth.from(asOf).minusMonths(1);
@@ -1065,23 +1084,23 @@ public final class MrrHistory {
       }
     }
     List<BandRow> rows = new ArrayList<>();
-    addGroups(rows, "all", null, xy, horizons, baseMonth, b);
-    addGroups(rows, "band", bandOf, xy, horizons, baseMonth, b);
+    addGroups(rows, "all", null, xy, horizons, baseMonth, b, z);
+    addGroups(rows, "band", bandOf, xy, horizons, baseMonth, b, z);
     if (!snapshot.tiers().isEmpty()) {
-      addGroups(rows, "tier", tierOf, xy, horizons, baseMonth, b);
+      addGroups(rows, "tier", tierOf, xy, horizons, baseMonth, b, z);
     }
-    return new BandRetention(asOf, baseMonth, rows, warnings);
+    return new BandRetention(asOf, baseMonth, confidence, rows, warnings);
   }
 
   private void addGroups(List<BandRow> rows, String dimension, List<String> groupOf, List<long[]> xy,
-      int[] horizons, YearMonth baseMonth, int b) {
+      int[] horizons, YearMonth baseMonth, int b, double z) {
     Map<String, List<long[]>> groups = new TreeMap<>(MrrHistory::bandOrder);
     for (int i = 0; i < xy.size(); i++) {
       groups.computeIfAbsent(groupOf == null ? "all" : groupOf.get(i), k -> new ArrayList<>()).add(xy.get(i));
     }
     for (Map.Entry<String, List<long[]>> g : groups.entrySet()) {
       for (int i = 0; i < horizons.length; i++) {
-        rows.add(groupRow(dimension, g.getKey(), horizons[i], b + horizons[i] < n, g.getValue(), i + 1));
+        rows.add(groupRow(dimension, g.getKey(), horizons[i], b + horizons[i] < n, g.getValue(), i + 1, z));
       }
     }
   }
@@ -1106,7 +1125,8 @@ public final class MrrHistory {
     }
   }
 
-  static BandRow groupRow(String dimension, String group, int horizon, boolean observed, List<long[]> xy, int col) {
+  static BandRow groupRow(String dimension, String group, int horizon, boolean observed, List<long[]> xy, int col,
+      double z) {
     int count = xy.size();
     long sx = 0;
     for (long[] r : xy) {
@@ -1127,15 +1147,15 @@ public final class MrrHistory {
     }
     double nrr = (double) sy / sx;
     double grr = (double) sg / sx;
-    double[] nrrCi = ratioInterval(xy, col, nrr, false);
-    double[] grrCi = ratioInterval(xy, col, grr, true);
-    double[] churnCi = wilson(churned, count);
+    double[] nrrCi = ratioInterval(xy, col, nrr, false, z);
+    double[] grrCi = ratioInterval(xy, col, grr, true, z);
+    double[] churnCi = wilson(churned, count, z);
     return new BandRow(dimension, group, horizon, true, count, sx, sy, nrr, Math.max(0, nrrCi[0]), nrrCi[1], grr,
         Math.max(0, grrCi[0]), Math.min(1, grrCi[1]), churned, (double) churned / count, churnCi[0], churnCi[1]);
   }
 
   /** The delta-method interval of a ratio of sums: R ± z sqrt(sum (y - R x)^2 / (n (n - 1))) / mean(x). */
-  static double[] ratioInterval(List<long[]> xy, int col, double ratio, boolean capped) {
+  static double[] ratioInterval(List<long[]> xy, int col, double ratio, boolean capped, double z) {
     int count = xy.size();
     if (count < 2) {
       return new double[] {Double.NaN, Double.NaN};
@@ -1151,19 +1171,19 @@ public final class MrrHistory {
     }
     double mean = sx / count;
     double se = Math.sqrt(ss / ((double) count * (count - 1))) / mean;
-    return new double[] {ratio - Z95 * se, ratio + Z95 * se};
+    return new double[] {ratio - z * se, ratio + z * se};
   }
 
-  /** Wilson's score interval for k of n at 95%. */
-  static double[] wilson(int k, int count) {
+  /** Wilson's score interval for k of n, z the normal quantile of the confidence level. */
+  static double[] wilson(int k, int count, double z) {
     if (count == 0) {
       return new double[] {Double.NaN, Double.NaN};
     }
     double p = (double) k / count;
-    double z2 = Z95 * Z95;
+    double z2 = z * z;
     double denom = 1 + z2 / count;
     double centre = (p + z2 / (2.0 * count)) / denom;
-    double half = Z95 * Math.sqrt(p * (1 - p) / count + z2 / (4.0 * count * count)) / denom;
+    double half = z * Math.sqrt(p * (1 - p) / count + z2 / (4.0 * count * count)) / denom;
     return new double[] {Math.max(0, centre - half), Math.min(1, centre + half)};
   }
 
@@ -1171,6 +1191,6 @@ public final class MrrHistory {
   @Override
   public String toString() {
     return "MrrHistory[" + first + " to " + lastMonth() + ", " + accounts.length + " accounts, MRR "
-        + Money.format(totalMrr(lastMonth())) + (currency.isEmpty() ? "" : " " + currency) + "]";
+        + Money.display(totalMrr(lastMonth())) + (currency.isEmpty() ? "" : " " + currency) + "]";
   }
 }

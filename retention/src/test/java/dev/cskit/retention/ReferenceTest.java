@@ -2,8 +2,10 @@ package dev.cskit.retention;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cskit.core.CskitException;
 import dev.cskit.core.io.CsvInput;
 import java.math.BigDecimal;
 import java.net.URISyntaxException;
@@ -198,6 +200,24 @@ class ReferenceTest {
   void retentionByBandMatchesTheReference() {
     MrrHistory h = history(RetentionOptions.defaults());
     BandRetention br = h.byBand(BandSnapshot.readCsv(ref("snapshot.csv"), LocalDate.of(2024, 12, 31)), 3, 6, 12);
+    assertEquals(0.95, br.confidence());
+    assertByBand(br, "by_band.csv");
+  }
+
+  /** At 90% the same rates and narrower intervals, as the reference computes them with z = 1.6449. */
+  @Test
+  void retentionByBandAtNinetyPercentMatchesTheReference() {
+    MrrHistory h = history(RetentionOptions.defaults());
+    BandRetention br = h.byBand(BandSnapshot.readCsv(ref("snapshot.csv"), LocalDate.of(2024, 12, 31)), 0.90, 3, 6,
+        12);
+    assertEquals("90%", br.level());
+    assertTrue(br.toString().contains("NRR 90% CI"), br.toString());
+    assertByBand(br, "by_band_90.csv");
+    assertThrows(CskitException.class, () -> h.byBand(BandSnapshot.readCsv(ref("snapshot.csv"),
+        LocalDate.of(2024, 12, 31)), 1.0, 3));
+  }
+
+  private void assertByBand(BandRetention br, String reference) {
     assertEquals(YearMonth.of(2024, 12), br.baseMonth());
     Map<String, BandRow> got = new HashMap<>();
     for (BandRow r : br.rows()) {
@@ -207,7 +227,7 @@ class ReferenceTest {
         got.put(r.dimension() + "/" + r.group() + "/" + r.horizonMonths(), r);
       }
     }
-    List<Map<String, String>> want = rows("by_band.csv");
+    List<Map<String, String>> want = rows(reference);
     assertEquals(want.size(), got.size());
     for (Map<String, String> w : want) {
       String key = w.get("dimension") + "/" + w.get("group") + "/" + w.get("horizon");
