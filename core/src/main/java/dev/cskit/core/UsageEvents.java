@@ -68,34 +68,44 @@ public final class UsageEvents {
     int timeCol = in.indexOf("timestamp");
     long rows = 0;
     Set<String> types = new HashSet<>(); // the types checked against the built-in names
-    for (CsvInput.Row row : in) {
-      rows++;
-      String id = row.text(idCol);
-      if (id.isEmpty()) {
-        throw row.error("account_id", "must not be empty", null);
+    // the file is decoded and tokenised on a second thread while this one aggregates (same rows, same order,
+    // same errors at the same rows)
+    try (dev.cskit.core.internal.Prefetch<CsvInput.Row> ahead = dev.cskit.core.internal.Prefetch.of(in.iterator())) {
+      while (ahead.hasNext()) {
+        CsvInput.Row row = ahead.next();
+        add(row, pass, types, idCol, userCol, typeCol, timeCol);
+        rows++;
       }
-      int account = pass.accountIndex(id);
-      if (account < 0) {
-        throw row.error("account_id", "every event must belong to a known account (one in the accounts file)",
-            CskitException.quote(id));
-      }
-      String type = row.text(typeCol);
-      if (type.isEmpty()) {
-        throw row.error("event_type", "must not be empty", null);
-      }
-      if (types.size() < 100_000 ? types.add(type) : !types.contains(type)) {
-        if (UsageAggregator.BUILT_IN_METRICS.contains(UsageAggregator.columnName(type))) {
-          throw row.error("event_type", "an event type must not have the name of a built-in metric "
-              + new java.util.TreeSet<>(UsageAggregator.BUILT_IN_METRICS), CskitException.quote(type));
-        }
-      }
-      long second = row.epochSecond(timeCol, "timestamp");
-      pass.add(account, userCol < 0 ? "" : row.text(userCol), type, second);
     }
     if (rows == 0) {
       warnings.add(in.source(), "has no events: every count is 0", null);
     }
     return pass.table();
+  }
+
+  private static void add(CsvInput.Row row, UsageAggregator.Pass pass, Set<String> types, int idCol, int userCol,
+      int typeCol, int timeCol) {
+    String id = row.text(idCol);
+    if (id.isEmpty()) {
+      throw row.error("account_id", "must not be empty", null);
+    }
+    int account = pass.accountIndex(id);
+    if (account < 0) {
+      throw row.error("account_id", "every event must belong to a known account (one in the accounts file)",
+          CskitException.quote(id));
+    }
+    String type = row.text(typeCol);
+    if (type.isEmpty()) {
+      throw row.error("event_type", "must not be empty", null);
+    }
+    if (types.size() < 100_000 ? types.add(type) : !types.contains(type)) {
+      if (UsageAggregator.BUILT_IN_METRICS.contains(UsageAggregator.columnName(type))) {
+        throw row.error("event_type", "an event type must not have the name of a built-in metric "
+            + new java.util.TreeSet<>(UsageAggregator.BUILT_IN_METRICS), CskitException.quote(type));
+      }
+    }
+    long second = row.epochSecond(timeCol, "timestamp");
+    pass.add(account, userCol < 0 ? "" : row.text(userCol), type, second);
   }
 
   /** Writes events as CSV. */
