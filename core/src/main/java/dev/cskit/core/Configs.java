@@ -191,6 +191,7 @@ public final class Configs {
     if (bytes.length > MAX_BYTES) {
       throw new ConfigException(source, "", -1, "a configuration may hold at most " + MAX_BYTES + " bytes", null);
     }
+    requireUtf8Text(bytes, source);
     try {
       T value = format == ConfigFormat.YAML && hasAliases(bytes)
           ? YAML.treeToValue(yamlTree(bytes, source), type)
@@ -210,6 +211,35 @@ public final class Configs {
       throw placed(c, bytes, format);
     } catch (IOException e) {
       throw new ConfigException(source, "", -1, "the configuration cannot be read", e.toString());
+    }
+  }
+
+  /**
+   * A configuration is UTF-8 text: bytes that are not (or that hold a NUL, which would let the parser take the file
+   * for UTF-16 or UTF-32) are refused here, naming the offset, rather than decoded some other way.
+   */
+  private static void requireUtf8Text(byte[] bytes, String source) {
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == 0) {
+        throw new ConfigException(source, "", -1, "a configuration is UTF-8 text and may not hold a NUL byte",
+            "one at byte " + i);
+      }
+    }
+    java.nio.charset.CharsetDecoder utf8 = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+    java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+    java.nio.CharBuffer out = java.nio.CharBuffer.allocate(4096);
+    while (true) {
+      java.nio.charset.CoderResult r = utf8.decode(in, out, true);
+      if (r.isError()) {
+        throw new ConfigException(source, "", -1, "a configuration must be UTF-8 text",
+            "bytes that are not UTF-8 at byte " + in.position());
+      }
+      if (r.isUnderflow()) {
+        return;
+      }
+      out.clear();
     }
   }
 

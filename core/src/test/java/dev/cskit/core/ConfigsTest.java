@@ -71,6 +71,32 @@ class ConfigsTest {
         e.getMessage());
   }
 
+  /**
+   * Bytes that are not UTF-8 text are refused as such, naming the byte: never decoded as UTF-16 or UTF-32 (which
+   * Jackson would guess from NUL bytes) into an error that speaks of Java.
+   */
+  @Test
+  void aConfigurationIsUtf8Text(@TempDir Path dir) throws Exception {
+    byte[][] cases = {
+      {0, 0, 0, '{', '"', 'n', '"', ':', '1', '}'}, // what Jackson takes for UTF-32
+      {(byte) 0xFE, (byte) 0xFF, 0, '{', 0, '}'}, // UTF-16 with its byte-order mark
+      {'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', (byte) 0xC3, '"', '}'}, // a broken UTF-8 sequence
+    };
+    for (byte[] bytes : cases) {
+      Path file = dir.resolve("card.json");
+      Files.write(file, bytes);
+      ConfigException e = assertThrows(ConfigException.class, () -> Configs.read(file, Card.class));
+      String m = e.getMessage();
+      org.junit.jupiter.api.Assertions.assertTrue(
+          m.contains("card.json") && m.contains("UTF-8 text") && m.contains("byte ") && !m.contains("java."), m);
+    }
+    // a UTF-8 byte-order mark is UTF-8: read as usual
+    Path bom = dir.resolve("bom.json");
+    Files.write(bom, ("\uFEFF{\"name\": \"x\", \"version\": 1, \"measures\": []}").getBytes(
+        java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals("x", Configs.read(bom, Card.class).name());
+  }
+
   /** Jackson reports a record's unknown fields after its constructor: the misspelling must still win. */
   @Test
   void aMisspeltRequiredFieldIsReportedAsUnknownNotAsMissing() {
