@@ -99,12 +99,14 @@ final class Output {
    * One precision for a column of a record table, chosen for what it holds: a share (a key ending in rate,
    * share, chance or probability, every value in [0, 1]) as a percentage; other numbers with the decimals their
    * largest magnitude needs (1 from 1,000, 2 from 1, else 4), so that 887.40 and 1200 print as 887.4 and
-   * 1200.0. Null for a column of whole numbers or text, printed as they are.
+   * 1200.0. Null for a column of whole numbers or text, printed as they are, and for a column where that
+   * precision would print a value that is not zero as zero (each value then prints with its own precision).
    */
   static java.util.function.DoubleFunction<String> columnFormat(String key, List<Map<String, Object>> rows) {
     boolean fractional = false;
     boolean share = true;
     double max = 0;
+    double minNonZero = Double.POSITIVE_INFINITY;
     for (Map<String, Object> r : rows) {
       Object v = r.get(key);
       if (v == null) {
@@ -120,14 +122,20 @@ final class Output {
       fractional |= d != Math.rint(d);
       share &= d >= 0 && d <= 1;
       max = Math.max(max, Math.abs(d));
+      if (d != 0) {
+        minNonZero = Math.min(minNonZero, Math.abs(d));
+      }
     }
     if (!fractional) {
       return null;
     }
     if (share && key.toLowerCase(java.util.Locale.ROOT).matches(".*(rate|share|chance|probability)")) {
-      return TextTable::percent;
+      // a share that would print as 0.0% is not zero: such a column keeps each value's own precision
+      return minNonZero < 0.0005 ? null : TextTable::percent;
     }
-    return TextTable.decimals(max >= 1000 ? 1 : max >= 1 ? 2 : 4);
+    int decimals = max >= 1000 ? 1 : max >= 1 ? 2 : 4;
+    // never a value that is not zero printed as 0.0, 0.00 or 0.0000 (a p-value, a standard error)
+    return minNonZero < 0.5 * Math.pow(10, -decimals) ? null : TextTable.decimals(decimals);
   }
 
   private static void csv(Map<String, Object> doc, CsvOutput csv) {

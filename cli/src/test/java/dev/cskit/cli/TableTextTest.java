@@ -33,6 +33,22 @@ class TableTextTest {
   }
 
   @Test
+  void aValueThatIsNotZeroNeverPrintsAsZero() {
+    List<Map<String, Object>> rows = List.of(
+        Map.of("stdErr", 0.25, "pValue", 3.2e-6, "churnRate", 0.0001, "cost", 1500.5, "gap", 0.5),
+        Map.of("stdErr", 0.00002, "pValue", 0.5, "churnRate", 0.2, "cost", 0.04, "gap", 0.0));
+    assertEquals(null, Output.columnFormat("stdErr", rows));
+    assertEquals(null, Output.columnFormat("pValue", rows));
+    assertEquals(null, Output.columnFormat("churnRate", rows));
+    assertEquals(null, Output.columnFormat("cost", rows));
+    // zero itself is no reason to give up the column's precision
+    assertEquals("0.50", Output.columnFormat("gap", List.of(Map.of("gap", 1.5), Map.of("gap", 0.0))).apply(0.5));
+    String text = Output.text(Map.of("rows", rows));
+    assertTrue(text.contains("3.20e-06"), text);
+    assertTrue(text.contains("2.00e-05"), text);
+  }
+
+  @Test
   void theSurveyPlansWavesPrintOnePrecisionPerColumn() {
     String plan = Path.of("..", "survey", "src", "main", "resources", "dev", "cskit", "survey",
         "escalation-plan-example.yaml").toString();
