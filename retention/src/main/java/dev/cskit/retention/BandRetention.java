@@ -25,7 +25,8 @@ public record BandRetention(LocalDate asOf, YearMonth baseMonth, double confiden
 
   /** The confidence level as a percentage for labels: "95%", "97.5%". */
   public String level() {
-    return java.math.BigDecimal.valueOf(confidence * 100).stripTrailingZeros().toPlainString() + "%";
+    // the level's shortest decimal, shifted: confidence * 100 in doubles gives 68.30000000000001 for 0.683
+    return java.math.BigDecimal.valueOf(confidence).movePointRight(2).stripTrailingZeros().toPlainString() + "%";
   }
 
   /** The rows as a text table, rates as percentages with their intervals at {@link #confidence()}. */
