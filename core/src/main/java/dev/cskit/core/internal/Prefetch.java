@@ -13,7 +13,9 @@ import java.util.concurrent.TimeUnit;
  * handed over after the elements that came before it, and thrown by {@link #hasNext()} as it was thrown.
  *
  * <p>One consumer thread; {@link #close()} (always, in a try-with-resources) stops the reader early and waits for
- * it, so the source may be closed after it.
+ * it, so the source may be closed after it: the reader stops after the element it is reading, and {@code close}
+ * waits at most 10 seconds for that (a source blocked longer, or a consumer interrupted while closing, may then
+ * see its source closed under it, which ends the reader with an exception nobody receives).
  *
  * @param <T> the element type
  */
@@ -135,7 +137,10 @@ public final class Prefetch<T> implements Iterator<T>, AutoCloseable {
     return t;
   }
 
-  /** Stops reading ahead and waits for the reader to finish its current element. */
+  /**
+   * Stops reading ahead and waits, at most 10 seconds and not when interrupted, for the reader to finish its
+   * current element.
+   */
   @Override
   public void close() {
     closed = true;
