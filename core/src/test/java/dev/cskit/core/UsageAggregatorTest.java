@@ -165,4 +165,30 @@ class UsageAggregatorTest {
         + " the name of a built-in metric"), e.getMessage());
     assertTrue(e.getMessage().endsWith("found \"Active Days\""), e.getMessage());
   }
+
+  /**
+   * The file is read ahead on a second thread: an error of a row (found by the aggregating thread) still wins
+   * over a CSV error further on that the reader has already met, and a CSV error is still reported at its row
+   * when the rows before it are good; both many batches into the file.
+   */
+  @Test
+  void streamedErrorsComeInFileOrderThoughTheFileIsReadAhead(@TempDir Path dir) throws Exception {
+    StringBuilder good = new StringBuilder("account_id,user_id,event_type,timestamp\n");
+    for (int i = 0; i < 20_000; i++) {
+      good.append("a,u1,login,2026-06-30T10:00:00Z\n");
+    }
+    UsageAggregator agg = UsageAggregator.builder().asOf(AS_OF).windows(7).build();
+    // row 10,002: unknown account; row 20,003: a quote left open (the reader reaches it first)
+    String text = good.substring(0, good.indexOf("\n") + 1 + 10_000 * 32) + "zz,u1,login,2026-06-30T10:00:00Z\n"
+        + good.substring(good.indexOf("\n") + 1 + 10_000 * 32) + "a,\"u1,login,2026-06-30T10:00:00Z\n";
+    Path both = Files.writeString(dir.resolve("both.csv"), text);
+    DataException e = assertThrows(DataException.class,
+        () -> agg.aggregateCsv(List.of(account("a", 1)), both, Warnings.collector()));
+    assertTrue(e.getMessage().startsWith(both + ", row 10002, column \"account_id\": every event must belong"),
+        e.getMessage());
+    Path syntax = Files.writeString(dir.resolve("syntax.csv"), good + "a,\"u1,login,2026-06-30T10:00:00Z\n");
+    DataException s = assertThrows(DataException.class,
+        () -> agg.aggregateCsv(List.of(account("a", 1)), syntax, Warnings.collector()));
+    assertTrue(s.getMessage().startsWith(syntax + ", row 20002: is not valid CSV"), s.getMessage());
+  }
 }
