@@ -326,9 +326,7 @@ public final class RetentionCommand implements Runnable {
 
     /** {@code --snapshot}, the old name of {@code --scores}: still read, not shown in help. */
     @Option(names = "--snapshot", paramLabel = "FILE", hidden = true, description = "The old name of --scores.")
-    void snapshot(Path file) {
-      snapshot = file;
-    }
+    Path oldSnapshot;
 
     @Option(names = "--as-of", paramLabel = "DATE", required = true, description = "The snapshot's date (YYYY-MM-DD).")
     LocalDate asOf;
@@ -340,6 +338,13 @@ public final class RetentionCommand implements Runnable {
 
     @Override
     public Integer call() {
+      if (snapshot != null && oldSnapshot != null) {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "give --scores only: --snapshot is its old name, and both were given");
+      }
+      if (snapshot == null) {
+        snapshot = oldSnapshot;
+      }
       if (snapshot == null) {
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--scores=FILE.csv'");
       }

@@ -80,6 +80,11 @@ class RetentionCommandTest {
         "--as-of", "2026-06-30");
     assertEquals(2, none.code);
     assertTrue(none.err.startsWith("cskit: Missing required option: '--scores=FILE.csv'"), none.err);
+    CliTestSupport both = CliTestSupport.run("retention", "by-band", "--subscriptions", subs.toString(),
+        "--scores", snapshot.toString(), "--snapshot", snapshot.toString(), "--as-of", "2026-06-30");
+    assertEquals(2, both.code, both.err);
+    assertTrue(both.err.startsWith("cskit: give --scores only"), both.err);
+    assertEquals("", both.out);
   }
 
   @Test
