@@ -140,37 +140,9 @@ public final class MrrHistory {
 
   private static final int NO_DATE = Integer.MIN_VALUE;
 
-  /** A date cell as an epoch day: YYYY-MM-DD read directly, anything else by {@link CsvInput.Row#date}. */
+  /** A date cell as an epoch day ({@link CsvInput.Row#epochDay}), or {@link #NO_DATE} when it is empty. */
   private static int day(CsvInput.Row row, int col, String column) {
-    String t = row.text(col);
-    if (t.isEmpty()) {
-      return NO_DATE;
-    }
-    if (t.length() == 10 && t.charAt(4) == '-' && t.charAt(7) == '-') {
-      int y = digits(t, 0, 4);
-      int m = digits(t, 5, 7);
-      int d = digits(t, 8, 10);
-      if (y >= 0 && m >= 0 && d >= 0) {
-        try {
-          return (int) LocalDate.of(y, m, d).toEpochDay();
-        } catch (java.time.DateTimeException e) {
-          // reported by row.date below, naming row and column
-        }
-      }
-    }
-    return (int) row.date(column).toEpochDay();
-  }
-
-  private static int digits(String t, int from, int to) {
-    int v = 0;
-    for (int i = from; i < to; i++) {
-      char c = t.charAt(i);
-      if (c < '0' || c > '9') {
-        return -1;
-      }
-      v = v * 10 + (c - '0');
-    }
-    return v;
+    return row.text(col).isEmpty() ? NO_DATE : (int) row.epochDay(col, column);
   }
 
   private static BillingPeriod period(CsvInput.Row row, String t) {

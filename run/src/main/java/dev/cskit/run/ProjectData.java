@@ -553,15 +553,7 @@ public final class ProjectData {
           }
           ids.put(raw, id);
         }
-        String ts = row.text(timeCol);
-        long s = utcSeconds(ts);
-        if (s == Long.MIN_VALUE) {
-          Instant t = row.instant("timestamp");
-          if (t == null) {
-            throw row.error("timestamp", "must not be empty", null);
-          }
-          s = t.getEpochSecond();
-        }
+        long s = row.epochSecond(timeCol, "timestamp");
         String type = row.text(typeCol);
         if (type.isEmpty()) {
           throw row.error("event_type", "must not be empty", null);
@@ -572,40 +564,6 @@ public final class ProjectData {
         next = UsageEvent.of(id, userCol < 0 ? "" : row.text(userCol), type, Instant.ofEpochSecond(s));
       }
       return next != null;
-    }
-
-    /**
-     * The epoch second of {@code yyyy-MM-ddTHH:mm:ssZ} (the common, fast case), or Long.MIN_VALUE for any other
-     * form (parsed, and checked, by {@link CsvInput.Row#instant}).
-     */
-    static long utcSeconds(String t) {
-      if (t.length() != 20 || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T' || t.charAt(13) != ':'
-          || t.charAt(16) != ':' || t.charAt(19) != 'Z') {
-        return Long.MIN_VALUE;
-      }
-      int y = digits(t, 0, 4);
-      int mo = digits(t, 5, 7);
-      int d = digits(t, 8, 10);
-      int h = digits(t, 11, 13);
-      int mi = digits(t, 14, 16);
-      int se = digits(t, 17, 19);
-      if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > 28 && d > LocalDate.of(y, mo, 1).lengthOfMonth() || h < 0
-          || h > 23 || mi < 0 || mi > 59 || se < 0 || se > 59) {
-        return Long.MIN_VALUE;
-      }
-      return LocalDate.of(y, mo, d).toEpochDay() * 86_400L + h * 3600L + mi * 60L + se;
-    }
-
-    private static int digits(String t, int from, int to) {
-      int v = 0;
-      for (int i = from; i < to; i++) {
-        char c = t.charAt(i);
-        if (c < '0' || c > '9') {
-          return -1;
-        }
-        v = v * 10 + (c - '0');
-      }
-      return v;
     }
 
     @Override

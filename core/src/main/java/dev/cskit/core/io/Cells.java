@@ -207,6 +207,22 @@ public final class Cells {
   }
 
   /**
+   * A date cell as days since 1970-01-01, without creating an object for {@code YYYY-MM-DD}; any other form as
+   * {@link #date(String)} reads it.
+   *
+   * @throws ArgumentException when the text is not a date
+   */
+  public static long epochDay(String t) {
+    if (t.length() == 10) {
+      long day = fastEpochDay(t);
+      if (day != NOT_FAST) {
+        return day;
+      }
+    }
+    return date(t).toEpochDay();
+  }
+
+  /**
    * A timestamp cell (see the class comment for the forms).
    *
    * @throws ArgumentException otherwise

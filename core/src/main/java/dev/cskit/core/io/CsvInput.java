@@ -351,6 +351,22 @@ public final class CsvInput implements Iterable<CsvInput.Row>, AutoCloseable {
     }
 
     /**
+     * A date at a position as days since 1970-01-01 (see {@link Cells#epochDay}), without creating an object for
+     * the common form; errors name {@code column}, and an empty cell is one.
+     */
+    public long epochDay(int position, String column) {
+      String t = text(position);
+      if (t.isEmpty()) {
+        throw error(column, "must not be empty", null);
+      }
+      try {
+        return Cells.epochDay(t);
+      } catch (ArgumentException e) {
+        throw error(column, e.rule(), CskitException.quote(t));
+      }
+    }
+
+    /**
      * The whole epoch second of a timestamp cell at a position ({@link Cells#epochSecond}); the cell must
      * not be empty.
      */

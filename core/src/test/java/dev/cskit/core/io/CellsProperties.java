@@ -89,6 +89,20 @@ class CellsProperties {
     }
   }
 
+  /** {@link Cells#epochDay} reads exactly what {@link Cells#date} reads, and refuses what it refuses. */
+  @Property(tries = 3000)
+  void epochDayAgreesWithDate(@ForAll("timestamps") String t) {
+    LocalDate date;
+    try {
+      date = Cells.date(t);
+    } catch (ArgumentException e) {
+      ArgumentException again = assertThrows(ArgumentException.class, () -> Cells.epochDay(t), t);
+      assertEquals(e.getMessage(), again.getMessage(), t);
+      return;
+    }
+    assertEquals(date.toEpochDay(), Cells.epochDay(t), t);
+  }
+
   @Property(tries = 1000)
   void everyDocumentedTimestampTakesTheFastPath(@ForAll("instants") Instant at) {
     String t = at.toString(); // the documented layout, with a fraction when there is one
